@@ -1,0 +1,57 @@
+package com.misty.contracts;
+
+import com.misty.contracts.auth.SessionsRevoked;
+import com.misty.contracts.auth.UserCreated;
+import com.misty.contracts.auth.UserDeactivated;
+import com.misty.contracts.inventory.StockAllocated;
+import com.misty.contracts.inventory.StockAllocationRejected;
+import com.misty.contracts.inventory.StockLevelChanged;
+import com.misty.contracts.inventory.StockReleased;
+import com.misty.contracts.orders.OrderCancelled;
+import com.misty.contracts.orders.OrderPlaced;
+import com.misty.contracts.orders.OrderRevised;
+import com.misty.contracts.orders.OrderStatusChanged;
+import com.misty.contracts.payroll.LeaveDecided;
+import com.misty.contracts.payroll.PayrollCalculated;
+import com.misty.contracts.payroll.TimesheetDecided;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of event types: the envelope's {@code type} is the payload record's simple name, in the past
+ * tense. A consumer uses {@link #payloadClass(String)} to turn the payload back into its record.
+ */
+public final class EventTypes {
+
+    private static final List<Class<? extends Record>> ALL = List.of(
+            OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class,
+            StockAllocated.class, StockAllocationRejected.class, StockReleased.class, StockLevelChanged.class,
+            UserCreated.class, UserDeactivated.class, SessionsRevoked.class,
+            LeaveDecided.class, TimesheetDecided.class, PayrollCalculated.class);
+
+    private static final Map<String, Class<? extends Record>> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    public static String typeOf(Object payload) {
+        String name = payload.getClass().getSimpleName();
+        if (!BY_NAME.containsKey(name)) {
+            throw new IllegalArgumentException("Not a registered event payload: " + payload.getClass().getName());
+        }
+        return name;
+    }
+
+    public static Optional<Class<? extends Record>> payloadClass(String type) {
+        return Optional.ofNullable(BY_NAME.get(type));
+    }
+
+    public static List<Class<? extends Record>> all() {
+        return ALL;
+    }
+}

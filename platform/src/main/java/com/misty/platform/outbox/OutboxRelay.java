@@ -1,0 +1,196 @@
+package com.misty.platform.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the events waiting in the {@code outbox} arrays of a service's documents, and removes each one
+ * only after the broker acknowledged it. A broker outage therefore delays events but never loses them; a
+ * crash between acknowledgement and removal republishes an event, which idempotent consumers absorb.
+ *
+ * <p>With several replicas, a relay first claims a document with a lease (in the same atomic update that
+ * checks nobody else holds one), so replicas do not publish the same entries; the lease expires if its
+ * holder dies. The events of one document are published in order, and the first failure stops that
+ * document's batch so that order is kept on retry.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final List<MongoCollection<Document>> sources;
+    private final EventPublisher publisher;
+    private final OutboxSettings settings;
+    private final String owner;
+    private final Clock clock;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public OutboxRelay(List<MongoCollection<Document>> sources, EventPublisher publisher, OutboxSettings settings,
+                       String owner, Clock clock) {
+        this.sources = List.copyOf(sources);
+        this.publisher = publisher;
+        this.settings = settings;
+        this.owner = owner;
+        this.clock = clock;
+    }
+
+    /** Starts the background loop: relay, then sleep for the poll interval or until {@link #nudge()}. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Asks the loop to relay now instead of at the next poll; called right after an event is written. */
+    public void nudge() {
+        wakeUp.release();
+    }
+
+    /**
+     * Publishes what is pending now, one claimed document at a time.
+     *
+     * @return how many events the broker acknowledged (and were removed), and whether one was not acknowledged
+     */
+    public PassResult relayOnce() {
+        int published = 0;
+        for (MongoCollection<Document> source : sources) {
+            for (Object id : pendingDocumentIds(source)) {
+                Document claimed = claim(source, id);
+                if (claimed == null) {
+                    continue;
+                }
+                int total = claimed.getList(Outbox.FIELD, Document.class, List.of()).size();
+                int acknowledged = publishClaimed(source, claimed);
+                published += acknowledged;
+                if (acknowledged < total) {
+                    // The broker is likely away: stop the pass rather than time out on every document.
+                    return new PassResult(published, true);
+                }
+            }
+        }
+        return new PassResult(published, false);
+    }
+
+    /** @param stalled an event was not acknowledged; the loop backs off before the next pass */
+    public record PassResult(int published, boolean stalled) {
+    }
+
+    private List<Object> pendingDocumentIds(MongoCollection<Document> source) {
+        List<Object> ids = new ArrayList<>();
+        source.find(Filters.and(Filters.exists(Outbox.FIELD + ".0"), leaseFree()))
+                .projection(Projections.include("_id"))
+                .limit(settings.batchSize())
+                .forEach(doc -> ids.add(doc.get("_id")));
+        return ids;
+    }
+
+    private Bson leaseFree() {
+        return Filters.or(Filters.exists(Outbox.LEASE_UNTIL, false),
+                Filters.lt(Outbox.LEASE_UNTIL, Date.from(clock.instant())));
+    }
+
+    private Document claim(MongoCollection<Document> source, Object id) {
+        Date leaseUntil = Date.from(clock.instant().plus(settings.lease()));
+        return source.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.exists(Outbox.FIELD + ".0"), leaseFree()),
+                Updates.combine(Updates.set(Outbox.LEASE_UNTIL, leaseUntil), Updates.set(Outbox.LEASE_OWNER, owner)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include(Outbox.FIELD)));
+    }
+
+    private int publishClaimed(MongoCollection<Document> source, Document claimed) {
+        List<Document> entries = claimed.getList(Outbox.FIELD, Document.class, List.of());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
+        for (Document entry : entries) {
+            acks.add(publisher.publish(entry.getString("topic"), entry.getString("key"), entry.getString("envelope")));
+        }
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                acks.get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(entries.get(i).getString("event_id"));
+            } catch (Exception e) {
+                LOG.warnf("Outbox event %s of %s not acknowledged, will retry: %s",
+                        entries.get(i).getString("event_id"), source.getNamespace(), rootMessage(e));
+                break;
+            }
+        }
+        // Only this owner's lease is released; remove exactly what the broker acknowledged.
+        Bson update = Updates.combine(Updates.unset(Outbox.LEASE_UNTIL), Updates.unset(Outbox.LEASE_OWNER));
+        if (!acknowledged.isEmpty()) {
+            update = Updates.combine(update,
+                    Updates.pullByFilter(new Document(Outbox.FIELD, new Document("event_id", new Document("$in", acknowledged)))));
+        }
+        source.updateOne(Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(Outbox.LEASE_OWNER, owner)), update);
+        return acknowledged.size();
+    }
+
+    private void loop() {
+        Duration backoff = settings.pollInterval();
+        while (running) {
+            try {
+                backoff = relayOnce().stalled() ? nextBackoff(backoff) : settings.pollInterval();
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay pass failed, will retry in %s: %s", backoff, rootMessage(e));
+                backoff = nextBackoff(backoff);
+            }
+            try {
+                if (wakeUp.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Duration nextBackoff(Duration current) {
+        Duration doubled = current.multipliedBy(2);
+        return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Thread current = worker;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        publisher.close();
+    }
+}

@@ -1,0 +1,70 @@
+package com.misty.platform.outbox;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs the one {@link OutboxRelay} of a service, for the collections named in {@code misty.outbox.collections}.
+ * Repositories call {@link #nudge()} after writing an event so it goes out at once rather than at the next poll.
+ */
+@ApplicationScoped
+public class OutboxRelayService {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayService.class);
+
+    private final OutboxConfig config;
+    private final Instance<MongoClient> mongoClient;
+    private final String databaseName;
+    private final String bootstrapServers;
+    private final String applicationName;
+    private volatile OutboxRelay relay;
+
+    public OutboxRelayService(OutboxConfig config, Instance<MongoClient> mongoClient,
+                              @ConfigProperty(name = "quarkus.mongodb.database", defaultValue = "misty") String databaseName,
+                              @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+                              @ConfigProperty(name = "quarkus.application.name", defaultValue = "misty") String applicationName) {
+        this.config = config;
+        this.mongoClient = mongoClient;
+        this.databaseName = databaseName;
+        this.bootstrapServers = bootstrapServers;
+        this.applicationName = applicationName;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        List<String> collections = config.collections().orElse(List.of());
+        if (collections.isEmpty()) {
+            return;
+        }
+        MongoDatabase database = mongoClient.get().getDatabase(databaseName);
+        String owner = applicationName + "-" + UUID.randomUUID();
+        relay = new OutboxRelay(collections.stream().map(database::getCollection).toList(),
+                new KafkaEventPublisher(bootstrapServers, owner, config.deliveryTimeout()),
+                config.settings(), owner, Clock.systemUTC());
+        relay.start();
+        LOG.infof("Outbox relay %s publishing from %s.%s", owner, databaseName, collections);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    public void nudge() {
+        OutboxRelay current = relay;
+        if (current != null) {
+            current.nudge();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.misty.platform.problem;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem document with the suite's stable machine {@code code}; extra members (e.g. the
+ * current version on a conflict, the fields that failed validation) go into {@code extensions}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"type", "title", "status", "detail", "code", "instance"})
+public record Problem(String type, String title, int status, String detail, String code, String instance,
+                      @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+    private static final String TYPE_BASE = "https://misty.example/problems/";
+
+    public static Problem of(int status, String code, String detail) {
+        return new Problem(TYPE_BASE + code.toLowerCase().replace('_', '-'), title(status), status, detail, code, null,
+                Map.of());
+    }
+
+    public Problem with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(name, value);
+        return new Problem(type, title, status, detail, code, instance, more);
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> extensionMembers() {
+        return extensions;
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA).entity(this).build();
+    }
+
+    static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known.getReasonPhrase();
+        }
+        return status == 429 ? "Too Many Requests" : "HTTP " + status;
+    }
+}

@@ -1,0 +1,102 @@
+package com.misty.platform.outbox;
+
+import com.misty.platform.events.EventJson;
+import com.misty.testkit.EmbeddedKafkaBroker;
+import com.misty.testkit.EventProbe;
+import com.misty.testkit.MongoStandIn;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The relay against a real broker that goes away in the middle of a burst and comes back. */
+class OutboxBrokerOutageTest {
+
+    private static final String TOPIC = "outage.events";
+    private static EmbeddedKafkaBroker broker;
+    private static MongoStandIn mongo;
+    private static MongoClient client;
+
+    @BeforeAll
+    static void start() {
+        broker = EmbeddedKafkaBroker.startOnRandomPorts();
+        mongo = MongoStandIn.start();
+        client = MongoClients.create(mongo.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mongo.close();
+        broker.close();
+    }
+
+    @Test
+    void noEventIsLostWhenTheBrokerStopsAndRestarts() {
+        MongoCollection<Document> stock = client.getDatabase("outage_test").getCollection("stock");
+        Set<String> written = new HashSet<>();
+        OutboxSettings fast = new OutboxSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 100,
+                Duration.ofSeconds(5), Duration.ofSeconds(1));
+        try (OutboxRelay relay = new OutboxRelay(List.of(stock),
+                new KafkaEventPublisher(broker.bootstrapServers(), "outage-test", Duration.ofSeconds(5)),
+                fast, "relay-1", Clock.systemUTC())) {
+            relay.start();
+            written.addAll(writeEvents(stock, 0, 30));
+            await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount(stock) == 0);
+
+            broker.stop();
+            written.addAll(writeEvents(stock, 30, 30));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> pendingCount(stock) == 30);
+
+            broker.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> pendingCount(stock) == 0);
+        }
+
+        try (EventProbe probe = new EventProbe(broker.bootstrapServers(), TOPIC)) {
+            List<ConsumerRecord<String, String>> records = probe.pollUntil(
+                    seen -> eventIds(seen).containsAll(written), Duration.ofSeconds(30));
+            assertThat(eventIds(records)).containsAll(written);
+        }
+    }
+
+    private static List<String> writeEvents(MongoCollection<Document> stock, int from, int count) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            String docId = "s" + (i % 5);
+            var event = OutboxRelayTest.event(i);
+            stock.updateOne(Filters.eq("_id", docId), Outbox.append(TOPIC, event),
+                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+            ids.add(event.eventId().toString());
+        }
+        return ids;
+    }
+
+    private static long pendingCount(MongoCollection<Document> stock) {
+        long n = 0;
+        for (Document doc : stock.find()) {
+            n += doc.getList(Outbox.FIELD, Document.class, List.of()).size();
+        }
+        return n;
+    }
+
+    private static Set<String> eventIds(List<ConsumerRecord<String, String>> records) {
+        Set<String> ids = new HashSet<>();
+        records.forEach(r -> ids.add(EventJson.read(r.value()).envelope().eventId().toString()));
+        return ids;
+    }
+}

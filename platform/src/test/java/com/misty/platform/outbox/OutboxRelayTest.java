@@ -1,0 +1,168 @@
+package com.misty.platform.outbox;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.inventory.StockLevelChanged;
+import com.misty.testkit.Concurrently;
+import com.misty.testkit.MongoStandIn;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The outbox mechanics against the MongoDB stand-in, with a publisher the test controls. */
+class OutboxRelayTest {
+
+    private static MongoStandIn mongo;
+    private static MongoClient client;
+    private MongoCollection<Document> stock;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = MongoStandIn.start();
+        client = MongoClients.create(mongo.connectionString());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        mongo.close();
+    }
+
+    @BeforeEach
+    void freshCollection() {
+        stock = client.getDatabase("outbox_test").getCollection("stock");
+        stock.drop();
+        stock.insertOne(new Document("_id", "s1").append("quantity_on_hand", 10L));
+    }
+
+    @Test
+    void stateChangeAndItsEventAreWrittenByOneConditionalUpdate() {
+        List<Long> matched = Concurrently.run(25, i -> () -> stock.updateOne(
+                Filters.and(Filters.eq("_id", "s1"), Filters.gte("quantity_on_hand", 1L)),
+                Updates.combine(Updates.inc("quantity_on_hand", -1L), Outbox.append("inventory.events", event(i))))
+                .getModifiedCount());
+
+        Document after = stock.find(Filters.eq("_id", "s1")).first();
+        assertThat(matched.stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
+        assertThat(after.getLong("quantity_on_hand")).isZero();
+        // Exactly one event per change that happened, none for the 15 refused ones.
+        assertThat(after.getList(Outbox.FIELD, Document.class)).hasSize(10);
+    }
+
+    @Test
+    void removesAnEntryOnlyAfterTheBrokerAcknowledgedIt() throws Exception {
+        appendEvents(3);
+        ControlledPublisher publisher = new ControlledPublisher();
+        OutboxRelay relay = relay(publisher);
+
+        Future<OutboxRelay.PassResult> pass = Executors.newSingleThreadExecutor().submit(relay::relayOnce);
+        await().atMost(Duration.ofSeconds(5)).until(() -> publisher.pending.size() == 3);
+        assertThat(outbox()).as("nothing removed before the acknowledgement").hasSize(3);
+
+        publisher.pending.forEach(f -> f.complete(null));
+        assertThat(pass.get(5, TimeUnit.SECONDS).published()).isEqualTo(3);
+        assertThat(outbox()).isEmpty();
+        assertThat(publisher.sentKeys).containsOnly("s1");
+    }
+
+    @Test
+    void keepsEntriesFromTheFirstFailureOnAndReleasesTheLease() {
+        appendEvents(3);
+        ControlledPublisher publisher = new ControlledPublisher();
+        publisher.failFrom = 1;
+        OutboxRelay relay = relay(publisher);
+
+        OutboxRelay.PassResult pass = relay.relayOnce();
+
+        assertThat(pass).isEqualTo(new OutboxRelay.PassResult(1, true));
+        List<Document> left = outbox();
+        assertThat(left).hasSize(2);
+        assertThat(stock.find(Filters.eq("_id", "s1")).first()).doesNotContainKey("outbox_lease_until");
+
+        publisher.failFrom = Integer.MAX_VALUE;
+        publisher.autoAcknowledge = true;
+        assertThat(relay(publisher).relayOnce().published()).isEqualTo(2);
+        assertThat(outbox()).isEmpty();
+    }
+
+    @Test
+    void concurrentRelaysPublishEachEntryOnce() {
+        for (int doc = 0; doc < 20; doc++) {
+            stock.insertOne(new Document("_id", "d" + doc).append(Outbox.FIELD,
+                    List.of(Outbox.entry("inventory.events", event(doc)))));
+        }
+        ControlledPublisher publisher = new ControlledPublisher();
+        publisher.autoAcknowledge = true;
+
+        Concurrently.run(4, i -> () -> relay(publisher).relayOnce());
+
+        assertThat(publisher.sentEventIds).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    private OutboxRelay relay(EventPublisher publisher) {
+        return new OutboxRelay(List.of(stock), publisher, OutboxSettings.defaults(), "relay-" + System.nanoTime(),
+                Clock.systemUTC());
+    }
+
+    private void appendEvents(int n) {
+        for (int i = 0; i < n; i++) {
+            stock.updateOne(Filters.eq("_id", "s1"), Outbox.append("inventory.events", event(i)));
+        }
+    }
+
+    private List<Document> outbox() {
+        return stock.find(Filters.eq("_id", "s1")).first().getList(Outbox.FIELD, Document.class, List.of());
+    }
+
+    static EventEnvelope event(int i) {
+        return EventEnvelope.of("s1", "test", new StockLevelChanged("s1", "p1", "c1", i, "ALLOCATION"));
+    }
+
+    /** A publisher whose acknowledgements the test gives, withholds or fails. */
+    static final class ControlledPublisher implements EventPublisher {
+        final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
+        final List<String> sentKeys = new CopyOnWriteArrayList<>();
+        final List<String> sentEventIds = Collections.synchronizedList(new ArrayList<>());
+        volatile int failFrom = Integer.MAX_VALUE;
+        volatile boolean autoAcknowledge;
+        private int sent;
+
+        @Override
+        public synchronized CompletableFuture<Void> publish(String topic, String key, String value) {
+            sentKeys.add(key);
+            sentEventIds.add(com.misty.platform.events.EventJson.read(value).envelope().eventId().toString());
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            if (sent++ >= failFrom) {
+                ack.completeExceptionally(new IllegalStateException("broker unavailable"));
+            } else if (autoAcknowledge || failFrom != Integer.MAX_VALUE) {
+                ack.complete(null);
+            }
+            pending.add(ack);
+            return ack;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
