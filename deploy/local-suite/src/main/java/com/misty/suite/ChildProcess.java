@@ -1,0 +1,98 @@
+package com.misty.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One process the launcher started: its name for messages, its log file, and how to stop it. */
+final class ChildProcess {
+
+    private final String name;
+    private final Path log;
+    private final Process process;
+
+    private ChildProcess(String name, Path log, Process process) {
+        this.name = name;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts {@code java <jvmArgs> <mainArgs>} with output to {@code log}; the child learns our pid to watch. */
+    static ChildProcess startJava(String name, List<String> jvmArgs, List<String> mainArgs, Map<String, String> env,
+                                  Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmArgs);
+        command.add("-Dmisty.parent-pid=" + ProcessHandle.current().pid());
+        command.addAll(mainArgs);
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            return new ChildProcess(name, log, builder.start());
+        } catch (IOException e) {
+            throw new LaunchException(name + " could not be started: " + e.getMessage());
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** The last non-empty line of its log, to name the cause when it died. */
+    String lastLogLine() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    String line = lines.get(i).strip();
+                    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no log to quote
+        }
+        return "(no output)";
+    }
+
+    /** Asks it to stop (SIGTERM, so it shuts down cleanly); kills it and its descendants after the grace period. */
+    void stop(long graceSeconds) {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+}
