@@ -3,6 +3,7 @@ package com.misty.contracts;
 import com.misty.contracts.auth.SessionsRevoked;
 import com.misty.contracts.auth.UserCreated;
 import com.misty.contracts.auth.UserDeactivated;
+import com.misty.contracts.auth.UserRoleChanged;
 import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockLevelChanged;
@@ -11,9 +12,14 @@ import com.misty.contracts.orders.OrderCancelled;
 import com.misty.contracts.orders.OrderPlaced;
 import com.misty.contracts.orders.OrderRevised;
 import com.misty.contracts.orders.OrderStatusChanged;
-import com.misty.contracts.payroll.LeaveDecided;
+import com.misty.contracts.payroll.LeaveApproved;
+import com.misty.contracts.payroll.LeaveCancelled;
+import com.misty.contracts.payroll.LeaveRejected;
+import com.misty.contracts.payroll.LeaveRequested;
 import com.misty.contracts.payroll.PayrollCalculated;
-import com.misty.contracts.payroll.TimesheetDecided;
+import com.misty.contracts.payroll.TimesheetApproved;
+import com.misty.contracts.payroll.TimesheetRejected;
+import com.misty.contracts.payroll.TimesheetSubmitted;
 
 import java.util.List;
 import java.util.Map;
@@ -30,8 +36,9 @@ public final class EventTypes {
     private static final List<Class<? extends Record>> ALL = List.of(
             OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class,
             StockAllocated.class, StockAllocationRejected.class, StockReleased.class, StockLevelChanged.class,
-            UserCreated.class, UserDeactivated.class, SessionsRevoked.class,
-            LeaveDecided.class, TimesheetDecided.class, PayrollCalculated.class);
+            UserCreated.class, UserRoleChanged.class, UserDeactivated.class, SessionsRevoked.class,
+            LeaveRequested.class, LeaveApproved.class, LeaveRejected.class, LeaveCancelled.class,
+            TimesheetSubmitted.class, TimesheetApproved.class, TimesheetRejected.class, PayrollCalculated.class);
 
     private static final Map<String, Class<? extends Record>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
