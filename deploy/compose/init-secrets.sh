@@ -28,7 +28,8 @@ fi
 
 if [ ! -f .env ]; then
   password="$(openssl rand -base64 24 | tr -d '/+=\n' | cut -c1-24)"
-  sed "s|^MISTY_ADMIN_BOOTSTRAP_PASSWORD=.*|MISTY_ADMIN_BOOTSTRAP_PASSWORD=$password|" .env.example > .env
+  key=MISTY_ADMIN_BOOTSTRAP_PASSWORD
+  sed "s|^$key=.*|$key=$password|" .env.example > .env
   echo "init-secrets: wrote .env; the admin password is MISTY_ADMIN_BOOTSTRAP_PASSWORD in it"
 fi
 
