@@ -55,6 +55,17 @@ class ComposeFileTest {
     }
 
     @Test
+    void theServicesHeapStaysAtMostHalfTheirLimit() {
+        for (String module : RepositoryLayout.SERVICE_MODULES) {
+            String options = string(at(services, module, "environment", "JAVA_OPTS_APPEND"));
+            assertThat(options).as(module).doesNotContain("-Xmx");
+            var percentage = java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(options);
+            assertThat(percentage.find()).as(module + " MaxRAMPercentage").isTrue();
+            assertThat(Integer.parseInt(percentage.group(1))).as(module).isBetween(25, 50);
+        }
+    }
+
+    @Test
     void everyServiceRestartsAndStartsOnlyOnceWhatItNeedsIsHealthy() {
         for (var entry : services.entrySet()) {
             String name = entry.getKey();

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Finds secret values written into a file: private key blocks, and a password, secret, token or API key
  * given a literal value, and a URI with a password in it. References are fine: ${VAR}, $(command), "$var",
- * an empty value, a file name.
+ * an empty value, a file name, a placeholder (... or <...>).
  */
 final class SecretScanner {
 
@@ -75,7 +75,9 @@ final class SecretScanner {
         }
         value = value.replaceAll("^[\"']|[\"',;]+$", "").strip();
         if (value.isEmpty() || value.startsWith("$") || value.startsWith("/") || value.startsWith("{")
-                || value.startsWith("[") || value.startsWith("&") || value.startsWith("*")) {
+                || value.startsWith("[") || value.startsWith("&") || value.startsWith("*")
+                // documentation placeholders: password=... or password=<yours>
+                || value.startsWith("...") || value.startsWith("<")) {
             return false;
         }
         String lower = value.toLowerCase(Locale.ROOT);

@@ -43,6 +43,8 @@ class SecretsNotCommittedTest {
                 "MISTY_JWT_SIGNING_KEY_FILE: /run/secrets/jwt_signing_key",
                 "# password: an example in a comment",
                 "secretName: misty-gateway-tls",
+                "kubectl create secret generic x --from-literal=password=...",
+                "MISTY_ADMIN_BOOTSTRAP_PASSWORD=<choose one>",
                 "uri: mongodb://${USER}:${PASSWORD}@mongodb:27017/");
 
         assertThat(SecretScanner.literalSecrets(references)).isEmpty();
