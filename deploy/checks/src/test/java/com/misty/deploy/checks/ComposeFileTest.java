@@ -195,6 +195,26 @@ class ComposeFileTest {
     }
 
     @Test
+    void renderedWithTheDevelopmentFileOnlyTheGatewayListensBeyondLoopback() {
+        ExternalTool dockerCompose = new ExternalTool("docker-compose");
+        assumeTrue(dockerCompose.installed(), "docker-compose is not installed: only the file itself was checked");
+
+        ExternalTool.Result result = dockerCompose.run(RepositoryLayout.compose(),
+                Map.of("MISTY_ADMIN_BOOTSTRAP_PASSWORD", "rendering-only"),
+                List.of("--env-file", ".env.example", "-f", "docker-compose.yml", "-f", "docker-compose.dev.yml", "config"));
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        Map<String, Object> rendered = asMap(YamlDocuments.loadAll(result.stdout()).get(0).get("services"));
+        for (var entry : rendered.entrySet()) {
+            if (!entry.getKey().equals("gateway")) {
+                for (Object port : asList(at(entry.getValue(), "ports"))) {
+                    assertThat(string(port)).as(entry.getKey()).startsWith("127.0.0.1:");
+                }
+            }
+        }
+    }
+
+    @Test
     void withoutTheAdminPasswordDockerComposeRefusesToRender() {
         ExternalTool dockerCompose = new ExternalTool("docker-compose");
         assumeTrue(dockerCompose.installed(), "docker-compose is not installed");

@@ -144,6 +144,27 @@ class KubernetesManifestsTest {
         assertThat(asList(at(ofKind(rendered, "Ingress").get(0), "spec", "tls"))).isNotEmpty();
     }
 
+    @Test
+    void theBackupCronJobDumpsEveryServiceDatabaseOntoItsVolumeWithRetention() {
+        List<Map<String, Object>> rendered = render("nas");
+
+        Map<String, Object> config = ofKind(rendered, "ConfigMap").stream()
+                .filter(c -> string(at(c, "metadata", "name")).startsWith("misty-backup-config")).findFirst().orElseThrow();
+        assertThat(string(at(config, "data", "BACKUP_DATABASES")).split(" "))
+                .containsExactlyInAnyOrder("auth", "inventory", "payroll", "orders");
+        assertThat(Integer.parseInt(string(at(config, "data", "BACKUP_RETENTION_DAYS")))).isPositive();
+
+        Map<String, Object> cronJob = ofKind(rendered, "CronJob").get(0);
+        Object pod = at(cronJob, "spec", "jobTemplate", "spec", "template", "spec");
+        assertThat(asList(at(maps(at(pod, "containers")).get(0), "command")).toString()).contains("misty-backup.sh");
+        assertThat(maps(at(pod, "volumes"))).anySatisfy(volume ->
+                assertThat(string(at(volume, "persistentVolumeClaim", "claimName"))).isEqualTo("mongodb-backups"));
+        assertThat(ofKind(rendered, "PersistentVolumeClaim")).extracting(c -> string(at(c, "metadata", "name")))
+                .contains("mongodb-backups");
+        assertThat(ofKind(rendered, "ConfigMap")).extracting(c -> string(at(c, "metadata", "name")))
+                .as("the restore Job mounts the scripts by this fixed name").contains("misty-backup-scripts");
+    }
+
     /** Probes, limits, non-root, one Ingress to the gateway, ClusterIP Services, a PDB per Deployment. */
     private static void assertWorkloadsSafe(List<Map<String, Object>> documents, String where) {
         List<Map<String, Object>> deployments = ofKind(documents, "Deployment");
