@@ -133,6 +133,14 @@ class ComposeFileTest {
     }
 
     @Test
+    void theGatewayGetsEveryRouteItsConfigurationHas() {
+        Map<String, Object> gateway = asMap(at(services, "gateway", "environment"));
+
+        assertThat(RepositoryLayout.gatewayRouteVariables()).isNotEmpty();
+        assertThat(gateway).containsKeys(RepositoryLayout.gatewayRouteVariables().toArray(String[]::new));
+    }
+
+    @Test
     void authSecretsComeFromFilesAndTheEnvFileNeverFromThisFile() {
         Map<String, Object> environment = asMap(at(services, "auth-service", "environment"));
 

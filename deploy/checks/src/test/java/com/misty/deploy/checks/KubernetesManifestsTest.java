@@ -69,6 +69,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theGatewayGetsEveryRouteItsConfigurationHas() {
+        Map<String, Object> gateway = ofKind(baseDocuments(), "Deployment").stream()
+                .filter(d -> "gateway".equals(string(at(d, "metadata", "name")))).findFirst().orElseThrow();
+
+        List<String> variables = maps(container(gateway).get("env")).stream().map(e -> string(e.get("name"))).toList();
+        assertThat(variables).containsAll(RepositoryLayout.gatewayRouteVariables());
+    }
+
+    @Test
     void theBaseImageTagsAreTheProjectVersion() {
         Map<String, Object> kustomization = YamlDocuments.load(BASE.resolve("kustomization.yaml"));
         List<Map<String, Object>> images = maps(kustomization.get("images"));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,13 +65,25 @@ final class RepositoryLayout {
 
     /** quarkus.http.port from the module's application.properties. */
     static int httpPort(String module) {
+        return Integer.parseInt(applicationProperties(module).getProperty("quarkus.http.port").strip());
+    }
+
+    /** The gateway's routes (misty.gateway.routes.NAME) as the environment variables that override them. */
+    static List<String> gatewayRouteVariables() {
+        return applicationProperties("gateway").stringPropertyNames().stream()
+                .filter(key -> key.startsWith("misty.gateway.routes."))
+                .map(key -> key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'))
+                .sorted().toList();
+    }
+
+    static Properties applicationProperties(String module) {
         Properties properties = new Properties();
         try (var reader = Files.newBufferedReader(root().resolve(module).resolve("src/main/resources/application.properties"))) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Integer.parseInt(properties.getProperty("quarkus.http.port").strip());
+        return properties;
     }
 
     static String read(Path file) {
