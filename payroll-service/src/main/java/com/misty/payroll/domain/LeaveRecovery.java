@@ -1,0 +1,76 @@
+package com.misty.payroll.domain;
+
+import com.misty.payroll.repository.EmployeeProfileRepository;
+import com.misty.payroll.repository.LeaveRequestRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Finishes leave work that a crash interrupted between its two single-document steps. A deduction on a
+ * profile older than the grace period means its approver is gone: if the request is still PENDING the
+ * approval is completed (the approver's intent, already paid for); if it was rejected or cancelled the hours
+ * are refunded. Every step is idempotent, so running this concurrently with live requests or on several
+ * replicas at once is safe.
+ */
+@ApplicationScoped
+public class LeaveRecovery {
+
+    private static final Logger LOG = Logger.getLogger(LeaveRecovery.class);
+    private static final int BATCH = 500;
+
+    private final EmployeeProfileRepository profiles;
+    private final LeaveRequestRepository requests;
+    private final LeaveService leaves;
+    private final LeaveBalanceLedger ledger;
+
+    public LeaveRecovery(EmployeeProfileRepository profiles, LeaveRequestRepository requests, LeaveService leaves,
+                         LeaveBalanceLedger ledger) {
+        this.profiles = profiles;
+        this.requests = requests;
+        this.leaves = leaves;
+        this.ledger = ledger;
+    }
+
+    /** @param cutoff deductions made before this instant are considered abandoned by their approver */
+    public RecoveryReport recover(Instant cutoff) {
+        int completed = 0;
+        int refunded = 0;
+        for (EmployeeProfile profile : profiles.withDeductions(BATCH)) {
+            for (LeaveDeduction deduction : profile.leaveDeductions()) {
+                if (deduction.at() != null && !deduction.at().isBefore(cutoff)) {
+                    continue;
+                }
+                LeaveRequest request = requests.findById(deduction.requestId()).orElse(null);
+                if (request == null) {
+                    LOG.warnf("Profile %s has a deduction for unknown leave request %s", profile.id(),
+                            deduction.requestId());
+                    continue;
+                }
+                switch (request.status()) {
+                    case PENDING -> {
+                        if (leaves.markApproved(request, deduction.approvedBy()).isPresent()) {
+                            completed++;
+                        }
+                    }
+                    case REJECTED, CANCELLED -> {
+                        if (ledger.refundIfDeducted(request)) {
+                            refunded++;
+                        }
+                    }
+                    case APPROVED -> {
+                        // Consistent: the deduction belongs to the approval.
+                    }
+                }
+            }
+        }
+        if (completed + refunded > 0) {
+            LOG.infof("Leave recovery completed %d approvals and refunded %d deductions", completed, refunded);
+        }
+        return new RecoveryReport(completed, refunded);
+    }
+
+    public record RecoveryReport(int approvalsCompleted, int deductionsRefunded) {
+    }
+}
