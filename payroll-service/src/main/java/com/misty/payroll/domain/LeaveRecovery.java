@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Finishes leave work that a crash interrupted between its two single-document steps. A deduction on a
@@ -65,12 +66,33 @@ public class LeaveRecovery {
                 }
             }
         }
-        if (completed + refunded > 0) {
-            LOG.infof("Leave recovery completed %d approvals and refunded %d deductions", completed, refunded);
+        int released = releaseAbandonedBookings(cutoff);
+        if (completed + refunded + released > 0) {
+            LOG.infof("Leave recovery completed %d approvals, refunded %d deductions, released %d day bookings",
+                    completed, refunded, released);
         }
-        return new RecoveryReport(completed, refunded);
+        return new RecoveryReport(completed, refunded, released);
     }
 
-    public record RecoveryReport(int approvalsCompleted, int deductionsRefunded) {
+    /** Days booked for a request that was never stored, or was rejected/cancelled before its days were freed. */
+    private int releaseAbandonedBookings(Instant cutoff) {
+        int released = 0;
+        for (LeaveDayBookings bookings : profiles.withLeaveDayBookings(BATCH)) {
+            for (Map.Entry<String, Instant> booking : bookings.bookedAtByRequest().entrySet()) {
+                if (!booking.getValue().isBefore(cutoff)) {
+                    continue;
+                }
+                boolean stillActive = requests.findById(booking.getKey())
+                        .map(r -> r.status() == LeaveStatus.PENDING || r.status() == LeaveStatus.APPROVED)
+                        .orElse(false);
+                if (!stillActive && profiles.releaseLeaveDays(bookings.employeeId(), booking.getKey())) {
+                    released++;
+                }
+            }
+        }
+        return released;
+    }
+
+    public record RecoveryReport(int approvalsCompleted, int deductionsRefunded, int dayBookingsReleased) {
     }
 }

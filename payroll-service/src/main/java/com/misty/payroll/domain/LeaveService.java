@@ -58,9 +58,19 @@ public class LeaveService {
         LeaveRequest request = new LeaveRequest(UUID.randomUUID().toString(), profile.id(), profile.userId(),
                 input.leaveType(), input.startDate(), input.endDate(), input.hours(), input.reason(),
                 LeaveStatus.PENDING, actor.userId(), now, null, null, null, null, null);
-        requests.insert(request, EventEnvelope.of(request.id(), actor.userId(),
-                new LeaveRequested(request.id(), profile.id(), profile.userId(), input.leaveType().name(),
-                        input.startDate(), input.endDate(), input.hours())));
+        // The query above gives a helpful answer; this atomic booking is what makes two racing requests safe.
+        if (!profiles.bookLeaveDays(profile.id(), request.id(),
+                input.startDate().datesUntil(input.endDate().plusDays(1)).toList(), now)) {
+            throw DomainException.conflict("OVERLAPPING_LEAVE", "The period overlaps another leave request.");
+        }
+        try {
+            requests.insert(request, EventEnvelope.of(request.id(), actor.userId(),
+                    new LeaveRequested(request.id(), profile.id(), profile.userId(), input.leaveType().name(),
+                            input.startDate(), input.endDate(), input.hours())));
+        } catch (RuntimeException e) {
+            profiles.releaseLeaveDays(profile.id(), request.id());
+            throw e;
+        }
         return request;
     }
 
@@ -115,6 +125,7 @@ public class LeaveService {
         }
         // An approver may have deducted just before we rejected; its hours go back (at most once).
         ledger.refundIfDeducted(rejected.get());
+        profiles.releaseLeaveDays(request.employeeId(), id);
         return rejected.get();
     }
 
@@ -142,6 +153,7 @@ public class LeaveService {
         }
         // For a pending request this returns hours an in-flight approver may have deducted.
         ledger.refundIfDeducted(cancelled.get());
+        profiles.releaseLeaveDays(request.employeeId(), id);
         return cancelled.get();
     }
 

@@ -2,6 +2,7 @@ package com.misty.payroll.repository;
 
 import com.misty.payroll.domain.EmployeeDetails;
 import com.misty.payroll.domain.EmployeeProfile;
+import com.misty.payroll.domain.LeaveDayBookings;
 import com.misty.payroll.domain.LeaveDeduction;
 import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.problem.DomainException;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,6 +46,7 @@ public class EmployeeProfileRepository {
     private static final String BALANCES = "leave_balances";
     private static final String DEDUCTIONS = "leave_deductions";
     private static final String REFUNDED = "refunded_leave_requests";
+    private static final String LEAVE_DAYS = "leave_days";
 
     private final MongoCollection<Document> profiles;
 
@@ -174,6 +177,43 @@ public class EmployeeProfileRepository {
                         Updates.inc("version", 1L),
                         Updates.set("updated_at", Values.date(now))))
                 .getModifiedCount() == 1;
+    }
+
+    /**
+     * Books the days of a new leave request on the profile unless any of them is already booked: the overlap
+     * check and the booking are one atomic update, so two concurrent requests for the same day cannot both pass.
+     *
+     * @return true when booked; false when a day is taken (or the profile does not exist)
+     */
+    public boolean bookLeaveDays(String employeeId, String requestId, List<LocalDate> days, Instant now) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("_id", employeeId));
+        days.forEach(day -> filters.add(Filters.ne(LEAVE_DAYS + ".day", Values.day(day))));
+        List<Document> entries = days.stream().map(day -> new Document("day", Values.day(day))
+                .append("request_id", requestId).append("at", Values.date(now))).toList();
+        return profiles.updateOne(Filters.and(filters), Updates.pushEach(LEAVE_DAYS, entries)).getModifiedCount() == 1;
+    }
+
+    /** Frees the days booked for a request (rejected, cancelled, or never stored); a no-op when none are booked. */
+    public boolean releaseLeaveDays(String employeeId, String requestId) {
+        return profiles.updateOne(
+                Filters.and(Filters.eq("_id", employeeId), Filters.eq(LEAVE_DAYS + ".request_id", requestId)),
+                Updates.pull(LEAVE_DAYS, new Document("request_id", requestId))).getModifiedCount() == 1;
+    }
+
+    /** Profiles with booked leave days, for the recovery pass. */
+    public List<LeaveDayBookings> withLeaveDayBookings(int limit) {
+        List<LeaveDayBookings> result = new ArrayList<>();
+        profiles.find(Filters.exists(LEAVE_DAYS + ".0")).limit(limit).forEach(doc -> {
+            Map<String, Instant> earliest = new java.util.HashMap<>();
+            for (Document entry : doc.getList(LEAVE_DAYS, Document.class, List.of())) {
+                Instant at = Values.instant(entry, "at");
+                earliest.merge(entry.getString("request_id"), at == null ? Instant.EPOCH : at,
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+            result.add(new LeaveDayBookings(doc.getString("_id"), Map.copyOf(earliest)));
+        });
+        return result;
     }
 
     /** Profiles that carry at least one leave deduction, for the recovery pass. */

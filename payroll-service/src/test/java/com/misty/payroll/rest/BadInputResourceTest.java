@@ -1,5 +1,6 @@
 package com.misty.payroll.rest;
 
+import com.misty.testkit.Concurrently;
 import com.misty.testkit.MistyTestInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import static com.misty.payroll.PayrollApi.post;
 import static com.misty.payroll.PayrollApi.uniqueUser;
 import static com.misty.testkit.ServiceConformance.assertMalformedJsonIsProblem;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -74,6 +76,19 @@ class BadInputResourceTest {
         given().auth().oauth2(manager("mgr-1")).contentType(ContentType.JSON).body(Map.of("reason", "no"))
                 .post("/api/payroll/leave-requests/" + first + "/reject").then().statusCode(200);
         createLeave(employee(user), "SICK", "2027-07-09", "2027-07-12", "16").then().statusCode(201);
+    }
+
+    @Test
+    void concurrentOverlappingRequestsOfOneEmployeeLetExactlyOneThrough() {
+        String user = uniqueUser("emp");
+        createEmployee(user, "20.00", "40", "40");
+
+        List<Integer> statuses = Concurrently.run(8, i -> () -> createLeave(employee(user), "ANNUAL",
+                "2027-09-0" + (1 + i % 3), "2027-09-03", "8").statusCode());
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+        get(employee(user), "/api/payroll/leave-requests").then().statusCode(200).body("$", hasSize(1));
     }
 
     @Test

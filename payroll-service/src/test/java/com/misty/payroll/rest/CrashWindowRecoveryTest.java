@@ -20,6 +20,7 @@ import java.util.Date;
 
 import static com.misty.payroll.PayrollApi.annualBalance;
 import static com.misty.payroll.PayrollApi.createEmployee;
+import static com.misty.payroll.PayrollApi.createLeave;
 import static com.misty.payroll.PayrollApi.createLeaveId;
 import static com.misty.payroll.PayrollApi.employee;
 import static com.misty.payroll.PayrollApi.get;
@@ -129,6 +130,22 @@ class CrashWindowRecoveryTest {
         leaveRecovery.recover(Instant.now());
 
         assertThat(annualBalance(employeeId)).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void daysBookedForARequestThatWasNeverStoredAreReleased() {
+        String user = uniqueUser("emp");
+        String employeeId = createEmployee(user, "25.00", "38", "80");
+        // A create booked the day on the profile and died before inserting its request.
+        collection("employee_profiles").updateOne(Filters.eq("_id", employeeId), Updates.push("leave_days",
+                new Document("day", "2027-03-29").append("request_id", "never-stored")
+                        .append("at", Date.from(Instant.now().minusSeconds(120)))));
+        createLeave(employee(user), "ANNUAL", "2027-03-29", "2027-03-29", "8")
+                .then().statusCode(409).body("code", equalTo("OVERLAPPING_LEAVE"));
+
+        assertThat(leaveRecovery.recover(Instant.now()).dayBookingsReleased()).isGreaterThanOrEqualTo(1);
+
+        createLeave(employee(user), "ANNUAL", "2027-03-29", "2027-03-29", "8").then().statusCode(201);
     }
 
     @Test
