@@ -11,11 +11,13 @@ import java.util.Map;
  *
  * @param leaveDeductions deductions of leave requests that are (or are about to be) approved, keyed by request id
  * @param refundedLeaveRequests requests whose deduction was refunded; they can never be deducted again
+ * @param unsettledLeaveRequests requests deducted but not yet seen approved (in flight, or left by a crash)
  */
 public record EmployeeProfile(String id, String userId, String name, String managerUserId, BigDecimal hourlyRate,
                               BigDecimal standardWeeklyHours, Map<LeaveType, BigDecimal> leaveBalances,
                               boolean active, long version, List<LeaveDeduction> leaveDeductions,
-                              List<String> refundedLeaveRequests, Instant createdAt, Instant updatedAt) {
+                              List<String> refundedLeaveRequests, List<String> unsettledLeaveRequests,
+                              Instant createdAt, Instant updatedAt) {
 
     public BigDecimal balance(LeaveType type) {
         return leaveBalances.getOrDefault(type, BigDecimal.ZERO);

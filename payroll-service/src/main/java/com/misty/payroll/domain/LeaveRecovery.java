@@ -6,14 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Finishes leave work that a crash interrupted between its two single-document steps. A deduction on a
- * profile older than the grace period means its approver is gone: if the request is still PENDING the
- * approval is completed (the approver's intent, already paid for); if it was rejected or cancelled the hours
- * are refunded. Every step is idempotent, so running this concurrently with live requests or on several
- * replicas at once is safe.
+ * Finishes leave work that a crash interrupted between its single-document steps. A deduction stays
+ * "unsettled" on the profile until its approval is seen complete; one older than the grace period means its
+ * approver is gone: if the request is still PENDING the approval is completed (the approver's intent, already
+ * paid for); if it was rejected or cancelled the hours are refunded; if it is approved it is just settled.
+ * A cancelled approval whose request still says {@code refund_due} gets its refund.
+ * Every step is idempotent, so running this concurrently with live requests or on several replicas is safe.
  */
 @ApplicationScoped
 public class LeaveRecovery {
@@ -38,61 +39,54 @@ public class LeaveRecovery {
     public RecoveryReport recover(Instant cutoff) {
         int completed = 0;
         int refunded = 0;
-        for (EmployeeProfile profile : profiles.withDeductions(BATCH)) {
-            for (LeaveDeduction deduction : profile.leaveDeductions()) {
-                if (deduction.at() != null && !deduction.at().isBefore(cutoff)) {
+        for (EmployeeProfile profile : profiles.withUnsettledDeductions(BATCH)) {
+            for (String requestId : profile.unsettledLeaveRequests()) {
+                Optional<LeaveDeduction> deduction = profile.leaveDeductions().stream()
+                        .filter(d -> d.requestId().equals(requestId)).findFirst();
+                if (deduction.isEmpty()) {
+                    profiles.settleDeduction(profile.id(), requestId);
                     continue;
                 }
-                LeaveRequest request = requests.findById(deduction.requestId()).orElse(null);
+                if (deduction.get().at() != null && !deduction.get().at().isBefore(cutoff)) {
+                    continue;
+                }
+                LeaveRequest request = requests.findById(requestId).orElse(null);
                 if (request == null) {
-                    LOG.warnf("Profile %s has a deduction for unknown leave request %s", profile.id(),
-                            deduction.requestId());
+                    LOG.warnf("Profile %s has a deduction for unknown leave request %s", profile.id(), requestId);
                     continue;
                 }
                 switch (request.status()) {
                     case PENDING -> {
-                        if (leaves.markApproved(request, deduction.approvedBy()).isPresent()) {
+                        if (leaves.markApproved(request, deduction.get().approvedBy()).isPresent()) {
                             completed++;
                         }
+                        // Approved now, by us or by a manager in between: the deduction belongs to it.
+                        if (requests.findById(requestId).map(r -> r.status() == LeaveStatus.APPROVED).orElse(false)) {
+                            profiles.settleDeduction(profile.id(), requestId);
+                        }
                     }
+                    case APPROVED -> profiles.settleDeduction(profile.id(), requestId);
                     case REJECTED, CANCELLED -> {
                         if (ledger.refundIfDeducted(request)) {
                             refunded++;
                         }
                     }
-                    case APPROVED -> {
-                        // Consistent: the deduction belongs to the approval.
-                    }
                 }
             }
         }
-        int released = releaseAbandonedBookings(cutoff);
-        if (completed + refunded + released > 0) {
-            LOG.infof("Leave recovery completed %d approvals, refunded %d deductions, released %d day bookings",
-                    completed, refunded, released);
-        }
-        return new RecoveryReport(completed, refunded, released);
-    }
-
-    /** Days booked for a request that was never stored, or was rejected/cancelled before its days were freed. */
-    private int releaseAbandonedBookings(Instant cutoff) {
-        int released = 0;
-        for (LeaveDayBookings bookings : profiles.withLeaveDayBookings(BATCH)) {
-            for (Map.Entry<String, Instant> booking : bookings.bookedAtByRequest().entrySet()) {
-                if (!booking.getValue().isBefore(cutoff)) {
-                    continue;
-                }
-                boolean stillActive = requests.findById(booking.getKey())
-                        .map(r -> r.status() == LeaveStatus.PENDING || r.status() == LeaveStatus.APPROVED)
-                        .orElse(false);
-                if (!stillActive && profiles.releaseLeaveDays(bookings.employeeId(), booking.getKey())) {
-                    released++;
-                }
+        // A cancelled approval records "refund due" with the cancel itself; finish refunds a crash interrupted.
+        for (LeaveRequest request : requests.refundsDue(cutoff, BATCH)) {
+            if (ledger.refundIfDeducted(request)) {
+                refunded++;
             }
+            requests.clearRefundDue(request.id());
         }
-        return released;
+        if (completed + refunded > 0) {
+            LOG.infof("Leave recovery completed %d approvals and refunded %d deductions", completed, refunded);
+        }
+        return new RecoveryReport(completed, refunded);
     }
 
-    public record RecoveryReport(int approvalsCompleted, int deductionsRefunded, int dayBookingsReleased) {
+    public record RecoveryReport(int approvalsCompleted, int deductionsRefunded) {
     }
 }

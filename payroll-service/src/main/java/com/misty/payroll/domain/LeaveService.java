@@ -5,6 +5,7 @@ import com.misty.contracts.payroll.LeaveApproved;
 import com.misty.contracts.payroll.LeaveCancelled;
 import com.misty.contracts.payroll.LeaveRejected;
 import com.misty.contracts.payroll.LeaveRequested;
+import com.misty.payroll.config.PayrollConfig;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.LeaveRequestRepository;
 import com.misty.platform.problem.DomainException;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,11 +33,14 @@ public class LeaveService {
     private final LeaveRequestRepository requests;
     private final EmployeeProfileRepository profiles;
     private final LeaveBalanceLedger ledger;
+    private final PayrollConfig config;
 
-    public LeaveService(LeaveRequestRepository requests, EmployeeProfileRepository profiles, LeaveBalanceLedger ledger) {
+    public LeaveService(LeaveRequestRepository requests, EmployeeProfileRepository profiles, LeaveBalanceLedger ledger,
+                        PayrollConfig config) {
         this.requests = requests;
         this.profiles = profiles;
         this.ledger = ledger;
+        this.config = config;
     }
 
     public static DomainException alreadyDecided() {
@@ -58,11 +63,7 @@ public class LeaveService {
         LeaveRequest request = new LeaveRequest(UUID.randomUUID().toString(), profile.id(), profile.userId(),
                 input.leaveType(), input.startDate(), input.endDate(), input.hours(), input.reason(),
                 LeaveStatus.PENDING, actor.userId(), now, null, null, null, null, null);
-        // The query above gives a helpful answer; this atomic booking is what makes two racing requests safe.
-        if (!profiles.bookLeaveDays(profile.id(), request.id(),
-                input.startDate().datesUntil(input.endDate().plusDays(1)).toList(), now)) {
-            throw DomainException.conflict("OVERLAPPING_LEAVE", "The period overlaps another leave request.");
-        }
+        bookDays(request);
         try {
             requests.insert(request, EventEnvelope.of(request.id(), actor.userId(),
                     new LeaveRequested(request.id(), profile.id(), profile.userId(), input.leaveType().name(),
@@ -110,6 +111,7 @@ public class LeaveService {
             undoDeductionUnlessApproved(id);
             throw alreadyDecided();
         }
+        profiles.settleDeduction(request.employeeId(), id);
         return approved.get();
     }
 
@@ -145,7 +147,8 @@ public class LeaveService {
         }
         BigDecimal refunded = from == LeaveStatus.APPROVED && request.leaveType().hasBalance()
                 ? request.hours() : BigDecimal.ZERO;
-        Optional<LeaveRequest> cancelled = requests.markCancelled(id, from, actor.userId(), Instant.now(),
+        boolean refundDue = refunded.signum() > 0;
+        Optional<LeaveRequest> cancelled = requests.markCancelled(id, from, actor.userId(), Instant.now(), refundDue,
                 EventEnvelope.of(id, actor.userId(), new LeaveCancelled(id, request.employeeId(),
                         request.employeeUserId(), refunded, actor.userId())));
         if (cancelled.isEmpty()) {
@@ -153,6 +156,9 @@ public class LeaveService {
         }
         // For a pending request this returns hours an in-flight approver may have deducted.
         ledger.refundIfDeducted(cancelled.get());
+        if (refundDue) {
+            requests.clearRefundDue(id);
+        }
         profiles.releaseLeaveDays(request.employeeId(), id);
         return cancelled.get();
     }
@@ -162,6 +168,35 @@ public class LeaveService {
         return requests.markApproved(request.id(), approvedBy, Instant.now(),
                 EventEnvelope.of(request.id(), approvedBy, new LeaveApproved(request.id(), request.employeeId(),
                         request.employeeUserId(), request.leaveType().name(), request.hours(), approvedBy)));
+    }
+
+    /**
+     * Books the request's days on the profile; the query in {@link #create} gives a helpful answer, this
+     * atomic booking is what keeps two racing requests from both passing. Bookings left behind by requests
+     * that were rejected or cancelled (freeing interrupted) or never stored (create interrupted, older than
+     * the grace period) are freed on the spot and the booking retried.
+     */
+    private void bookDays(LeaveRequest request) {
+        List<LocalDate> days = request.startDate().datesUntil(request.endDate().plusDays(1)).toList();
+        Instant abandonedBefore = Instant.now().minus(config.recovery().grace());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (profiles.bookLeaveDays(request.employeeId(), request.id(), days, request.requestedAt())) {
+                return;
+            }
+            boolean freed = false;
+            for (Map.Entry<String, Instant> booking : profiles.bookingsOn(request.employeeId(), days).entrySet()) {
+                Optional<LeaveRequest> holder = requests.findById(booking.getKey());
+                boolean stale = holder.map(h -> h.status() == LeaveStatus.REJECTED || h.status() == LeaveStatus.CANCELLED)
+                        .orElse(booking.getValue().isBefore(abandonedBefore));
+                if (stale) {
+                    freed |= profiles.releaseLeaveDays(request.employeeId(), booking.getKey());
+                }
+            }
+            if (!freed) {
+                break;
+            }
+        }
+        throw DomainException.conflict("OVERLAPPING_LEAVE", "The period overlaps another leave request.");
     }
 
     private void undoDeductionUnlessApproved(String id) {

@@ -2,7 +2,6 @@ package com.misty.payroll.repository;
 
 import com.misty.payroll.domain.EmployeeDetails;
 import com.misty.payroll.domain.EmployeeProfile;
-import com.misty.payroll.domain.LeaveDayBookings;
 import com.misty.payroll.domain.LeaveDeduction;
 import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.problem.DomainException;
@@ -47,6 +46,7 @@ public class EmployeeProfileRepository {
     private static final String DEDUCTIONS = "leave_deductions";
     private static final String REFUNDED = "refunded_leave_requests";
     private static final String LEAVE_DAYS = "leave_days";
+    private static final String UNSETTLED = "unsettled_leave_deductions";
 
     private final MongoCollection<Document> profiles;
 
@@ -157,6 +157,7 @@ public class EmployeeProfileRepository {
                         Filters.ne(REFUNDED, deduction.requestId())),
                 Updates.combine(Updates.inc(balance, Values.decimal(deduction.hours().negate())),
                         Updates.push(DEDUCTIONS, entry),
+                        Updates.addToSet(UNSETTLED, deduction.requestId()),
                         Updates.inc("version", 1L),
                         Updates.set("updated_at", Values.date(deduction.at()))))
                 .getModifiedCount() == 1;
@@ -173,6 +174,7 @@ public class EmployeeProfileRepository {
                 Filters.and(Filters.eq("_id", employeeId), Filters.eq(DEDUCTIONS + ".request_id", requestId)),
                 Updates.combine(Updates.inc(BALANCES + "." + key(type), Values.decimal(hours)),
                         Updates.pull(DEDUCTIONS, new Document("request_id", requestId)),
+                        Updates.pull(UNSETTLED, requestId),
                         Updates.addToSet(REFUNDED, requestId),
                         Updates.inc("version", 1L),
                         Updates.set("updated_at", Values.date(now))))
@@ -201,25 +203,38 @@ public class EmployeeProfileRepository {
                 Updates.pull(LEAVE_DAYS, new Document("request_id", requestId))).getModifiedCount() == 1;
     }
 
-    /** Profiles with booked leave days, for the recovery pass. */
-    public List<LeaveDayBookings> withLeaveDayBookings(int limit) {
-        List<LeaveDayBookings> result = new ArrayList<>();
-        profiles.find(Filters.exists(LEAVE_DAYS + ".0")).limit(limit).forEach(doc -> {
-            Map<String, Instant> earliest = new java.util.HashMap<>();
-            for (Document entry : doc.getList(LEAVE_DAYS, Document.class, List.of())) {
+    /** The requests holding bookings on any of {@code days}, with when each booked. */
+    public Map<String, Instant> bookingsOn(String employeeId, List<LocalDate> days) {
+        Document doc = profiles.find(Filters.eq("_id", employeeId)).first();
+        Map<String, Instant> bookings = new java.util.HashMap<>();
+        if (doc == null) {
+            return bookings;
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        days.forEach(day -> wanted.add(Values.day(day)));
+        for (Document entry : doc.getList(LEAVE_DAYS, Document.class, List.of())) {
+            if (wanted.contains(entry.getString("day"))) {
                 Instant at = Values.instant(entry, "at");
-                earliest.merge(entry.getString("request_id"), at == null ? Instant.EPOCH : at,
+                bookings.merge(entry.getString("request_id"), at == null ? Instant.EPOCH : at,
                         (a, b) -> a.isBefore(b) ? a : b);
             }
-            result.add(new LeaveDayBookings(doc.getString("_id"), Map.copyOf(earliest)));
-        });
-        return result;
+        }
+        return bookings;
     }
 
-    /** Profiles that carry at least one leave deduction, for the recovery pass. */
-    public List<EmployeeProfile> withDeductions(int limit) {
+    /**
+     * Marks a deduction as belonging to a completed approval, so the recovery pass no longer needs to look
+     * at it. Only in-flight (or abandoned) deductions stay unsettled, which keeps that pass small.
+     */
+    public void settleDeduction(String employeeId, String requestId) {
+        profiles.updateOne(Filters.and(Filters.eq("_id", employeeId), Filters.eq(UNSETTLED, requestId)),
+                Updates.pull(UNSETTLED, requestId));
+    }
+
+    /** Profiles with deductions whose approval was not (yet) seen to complete, for the recovery pass. */
+    public List<EmployeeProfile> withUnsettledDeductions(int limit) {
         List<EmployeeProfile> result = new ArrayList<>();
-        profiles.find(Filters.exists(DEDUCTIONS + ".0")).limit(limit).forEach(doc -> result.add(toProfile(doc)));
+        profiles.find(Filters.exists(UNSETTLED + ".0")).limit(limit).forEach(doc -> result.add(toProfile(doc)));
         return result;
     }
 
@@ -265,6 +280,7 @@ public class EmployeeProfileRepository {
                 Values.decimal(doc, "standard_weekly_hours"), balances, doc.getBoolean("active", true),
                 version == null ? 1L : version.longValue(), deductions,
                 List.copyOf(doc.getList(REFUNDED, String.class, List.of())),
+                List.copyOf(doc.getList(UNSETTLED, String.class, List.of())),
                 Values.instant(doc, "created_at"), Values.instant(doc, "updated_at"));
     }
 }

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -34,6 +35,7 @@ import java.util.Optional;
 public class LeaveRequestRepository {
 
     static final String COLLECTION = "leave_requests";
+    private static final String REFUND_DUE = "refund_due";
 
     private final MongoCollection<Document> requests;
     private final OutboxRelayService relay;
@@ -47,6 +49,7 @@ public class LeaveRequestRepository {
     void createIndexes() {
         requests.createIndex(Indexes.ascending("status", "employee_id"));
         requests.createIndex(Indexes.ascending("employee_id", "start_date"));
+        requests.createIndex(Indexes.ascending(REFUND_DUE), new IndexOptions().sparse(true));
     }
 
     public void insert(LeaveRequest request, EventEnvelope requested) {
@@ -116,10 +119,29 @@ public class LeaveRequestRepository {
         return transition(id, LeaveStatus.PENDING, LeaveStatus.REJECTED, decided(by, at, reason), event);
     }
 
-    /** {@code from} → CANCELLED, if still in {@code from}; empty otherwise. */
-    public Optional<LeaveRequest> markCancelled(String id, LeaveStatus from, String by, Instant at, EventEnvelope event) {
-        return transition(id, from, LeaveStatus.CANCELLED,
-                Updates.combine(Updates.set("cancelled_by", by), Updates.set("cancelled_at", Values.date(at))), event);
+    /**
+     * {@code from} → CANCELLED, if still in {@code from}; empty otherwise. With {@code refundDue} the request
+     * records, in the same update, that its hours are still to be given back, until {@link #clearRefundDue}.
+     */
+    public Optional<LeaveRequest> markCancelled(String id, LeaveStatus from, String by, Instant at, boolean refundDue,
+                                                EventEnvelope event) {
+        Bson details = Updates.combine(Updates.set("cancelled_by", by), Updates.set("cancelled_at", Values.date(at)));
+        if (refundDue) {
+            details = Updates.combine(details, Updates.set(REFUND_DUE, true));
+        }
+        return transition(id, from, LeaveStatus.CANCELLED, details, event);
+    }
+
+    public void clearRefundDue(String id) {
+        requests.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(REFUND_DUE, true)), Updates.unset(REFUND_DUE));
+    }
+
+    /** Cancelled approvals whose refund was not seen done, cancelled before {@code cutoff}. */
+    public List<LeaveRequest> refundsDue(Instant cutoff, int limit) {
+        List<LeaveRequest> result = new ArrayList<>();
+        requests.find(Filters.and(Filters.eq(REFUND_DUE, true), Filters.lt("cancelled_at", Values.date(cutoff))))
+                .limit(limit).forEach(doc -> result.add(toRequest(doc)));
+        return result;
     }
 
     /**

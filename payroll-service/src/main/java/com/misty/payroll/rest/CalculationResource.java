@@ -5,6 +5,8 @@ import com.misty.payroll.domain.PayrollQueries;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import java.util.List;
 /** Payroll calculations (one per approved timesheet); employees see their own. */
 @Path("/api/payroll/calculations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payroll calculations")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
 public class CalculationResource {
 
@@ -29,6 +32,7 @@ public class CalculationResource {
     }
 
     /** Filters: employee, timesheet, and a period [from, to] the week must start in. */
+    @Operation(summary = "List calculations (employees: their own)")
     @GET
     public List<PayrollCalculation> list(@QueryParam("employee_id") String employeeId,
                                          @QueryParam("timesheet_id") String timesheetId,
@@ -38,6 +42,7 @@ public class CalculationResource {
                 Params.date(to, "to"), Params.limit(limit));
     }
 
+    @Operation(summary = "One calculation with its inputs")
     @GET
     @Path("/{id}")
     public PayrollCalculation get(@PathParam("id") String id) {

@@ -6,6 +6,8 @@ import com.misty.payroll.domain.PayrollQueries;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import java.util.List;
 /** Payroll profiles: admins create and edit, managers read, employees read their own. */
 @Path("/api/payroll/employees")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Employees")
 public class EmployeeResource {
 
     private final EmployeeService employees;
@@ -36,6 +39,7 @@ public class EmployeeResource {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Create a payroll profile (admin)")
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid EmployeeRequests.CreateEmployee body) {
@@ -43,6 +47,7 @@ public class EmployeeResource {
         return Response.created(URI.create("/api/payroll/employees/" + created.id())).entity(created).build();
     }
 
+    @Operation(summary = "List profiles (managers, admins)")
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public List<EmployeeResponse> list(@QueryParam("active") String active, @QueryParam("limit") String limit) {
@@ -50,6 +55,7 @@ public class EmployeeResource {
                 .map(EmployeeResponse::of).toList();
     }
 
+    @Operation(summary = "The caller's own profile")
     @GET
     @Path("/me")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
@@ -57,6 +63,7 @@ public class EmployeeResource {
         return EmployeeResponse.of(employees.mine(Params.actor(currentUser)));
     }
 
+    @Operation(summary = "One profile (supervisors, or the employee)")
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
@@ -64,6 +71,7 @@ public class EmployeeResource {
         return EmployeeResponse.of(employees.get(Params.actor(currentUser), id));
     }
 
+    @Operation(summary = "Replace editable fields at a version (admin); stale version is 409 VERSION_CONFLICT")
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
@@ -72,6 +80,7 @@ public class EmployeeResource {
     }
 
     /** Totals of the employee's calculations whose week starts in [from, to] (both optional). */
+    @Operation(summary = "Totals of an employee's calculations in a period")
     @GET
     @Path("/{id}/pay-summary")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})

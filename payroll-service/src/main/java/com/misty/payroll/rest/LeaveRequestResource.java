@@ -7,6 +7,8 @@ import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import java.util.List;
 /** Leave requests and the managers' decisions on them. */
 @Path("/api/payroll/leave-requests")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Leave requests")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
 public class LeaveRequestResource {
 
@@ -35,6 +38,7 @@ public class LeaveRequestResource {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Request leave")
     @POST
     public Response create(@NotNull @Valid LeaveRequests.CreateLeave body) {
         LeaveRequest created = leaves.create(Params.actor(currentUser), body.toNew());
@@ -42,6 +46,7 @@ public class LeaveRequestResource {
     }
 
     /** Filters: employee, status, type, and a period the leave overlaps. */
+    @Operation(summary = "List leave requests (employees: their own)")
     @GET
     public List<LeaveRequest> list(@QueryParam("employee_id") String employeeId, @QueryParam("status") String status,
                                    @QueryParam("leave_type") String leaveType, @QueryParam("from") String from,
@@ -51,12 +56,14 @@ public class LeaveRequestResource {
                 Params.date(to, "to"), Params.limit(limit));
     }
 
+    @Operation(summary = "One leave request")
     @GET
     @Path("/{id}")
     public LeaveRequest get(@PathParam("id") String id) {
         return leaves.get(Params.actor(currentUser), id);
     }
 
+    @Operation(summary = "Approve and deduct the hours exactly once; losers get 409 ALREADY_DECIDED")
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -64,6 +71,7 @@ public class LeaveRequestResource {
         return leaves.approve(Params.actor(currentUser), id);
     }
 
+    @Operation(summary = "Reject a pending request")
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -71,6 +79,7 @@ public class LeaveRequestResource {
         return leaves.reject(Params.actor(currentUser), id, body.reason());
     }
 
+    @Operation(summary = "Cancel (employee: pending; manager: also approved, refunding once)")
     @POST
     @Path("/{id}/cancel")
     public LeaveRequest cancel(@PathParam("id") String id) {

@@ -5,6 +5,8 @@ import com.misty.payroll.domain.TimesheetStatus;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import java.util.List;
 /** Weekly timesheets: employees fill and submit them, managers approve (which calculates pay) or reject. */
 @Path("/api/payroll/timesheets")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Timesheets")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
 public class TimesheetResource {
 
@@ -34,6 +37,7 @@ public class TimesheetResource {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Create a draft timesheet for an ISO week")
     @POST
     public Response create(@NotNull @Valid TimesheetRequests.CreateTimesheet body) {
         TimesheetResponse created = TimesheetResponse.of(timesheets.create(Params.actor(currentUser), body.employeeId(),
@@ -41,6 +45,7 @@ public class TimesheetResource {
         return Response.created(URI.create("/api/payroll/timesheets/" + created.id())).entity(created).build();
     }
 
+    @Operation(summary = "List timesheets (employees: their own)")
     @GET
     public List<TimesheetResponse> list(@QueryParam("employee_id") String employeeId,
                                         @QueryParam("status") String status, @QueryParam("week") String week,
@@ -50,6 +55,7 @@ public class TimesheetResource {
                 .stream().map(TimesheetResponse::of).toList();
     }
 
+    @Operation(summary = "One timesheet")
     @GET
     @Path("/{id}")
     public TimesheetResponse get(@PathParam("id") String id) {
@@ -57,6 +63,7 @@ public class TimesheetResource {
     }
 
     /** Replaces the entries of a draft. */
+    @Operation(summary = "Replace a draft's entries at a version")
     @PUT
     @Path("/{id}")
     public TimesheetResponse edit(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.EditTimesheet body) {
@@ -64,12 +71,14 @@ public class TimesheetResource {
                 body.toEntries()));
     }
 
+    @Operation(summary = "Submit a draft")
     @POST
     @Path("/{id}/submit")
     public TimesheetResponse submit(@PathParam("id") String id) {
         return TimesheetResponse.of(timesheets.submit(Params.actor(currentUser), id));
     }
 
+    @Operation(summary = "Approve and calculate pay exactly once; losers get 409 ALREADY_DECIDED")
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -78,6 +87,7 @@ public class TimesheetResource {
         return TimesheetResponse.of(approval.timesheet(), approval.calculation());
     }
 
+    @Operation(summary = "Send a submitted timesheet back to draft with a reason")
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})

@@ -59,6 +59,7 @@ class CrashWindowRecoveryTest {
                 Updates.push("leave_deductions", new Document("request_id", requestId).append("leave_type", "ANNUAL")
                         .append("hours", new Decimal128(new BigDecimal(hours))).append("approved_by", "mgr-crashed")
                         .append("at", Date.from(at))),
+                Updates.addToSet("unsettled_leave_deductions", requestId),
                 Updates.inc("version", 1L)));
     }
 
@@ -74,6 +75,9 @@ class CrashWindowRecoveryTest {
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
 
         assertThat(annualBalance(employeeId)).isEqualByComparingTo("72");
+        // Completed, so the deduction is settled: the recovery pass has nothing left to look at here.
+        assertThat(collection("employee_profiles").find(Filters.eq("_id", employeeId)).first()
+                .getList("unsettled_leave_deductions", String.class)).isEmpty();
     }
 
     @Test
@@ -121,31 +125,41 @@ class CrashWindowRecoveryTest {
         String employeeId = createEmployee(user, "25.00", "38", "80");
         String requestId = createLeaveId(employee(user), "ANNUAL", "2027-03-22", "2027-03-22", "8");
         post(manager("mgr-1"), "/api/payroll/leave-requests/" + requestId + "/approve").then().statusCode(200);
-        // The cancel moved the request to CANCELLED and died before its refund.
-        collection("leave_requests").updateOne(Filters.eq("_id", requestId), Updates.set("status", "CANCELLED"));
-        collection("employee_profiles").updateOne(Filters.eq("_id", employeeId),
-                Updates.set("leave_deductions.0.at", Date.from(Instant.now().minusSeconds(120))));
+        // The cancel moved the request to CANCELLED (recording the refund as due) and died before its refund.
+        collection("leave_requests").updateOne(Filters.eq("_id", requestId), Updates.combine(
+                Updates.set("status", "CANCELLED"), Updates.set("refund_due", true),
+                Updates.set("cancelled_at", Date.from(Instant.now().minusSeconds(120)))));
         assertThat(annualBalance(employeeId)).isEqualByComparingTo("72");
 
+        assertThat(leaveRecovery.recover(Instant.now()).deductionsRefunded()).isGreaterThanOrEqualTo(1);
         leaveRecovery.recover(Instant.now());
 
         assertThat(annualBalance(employeeId)).isEqualByComparingTo("80");
+        assertThat(collection("leave_requests").find(Filters.eq("_id", requestId)).first().get("refund_due")).isNull();
     }
 
     @Test
-    void daysBookedForARequestThatWasNeverStoredAreReleased() {
+    void daysBookedByACreateThatDiedOrByARejectedRequestAreFreedOnTheNextRequest() {
         String user = uniqueUser("emp");
         String employeeId = createEmployee(user, "25.00", "38", "80");
-        // A create booked the day on the profile and died before inserting its request.
-        collection("employee_profiles").updateOne(Filters.eq("_id", employeeId), Updates.push("leave_days",
-                new Document("day", "2027-03-29").append("request_id", "never-stored")
-                        .append("at", Date.from(Instant.now().minusSeconds(120)))));
+        // A create booked the day and died before inserting its request: a young booking still blocks...
+        pushBooking(employeeId, "2027-03-29", "never-stored", Instant.now());
         createLeave(employee(user), "ANNUAL", "2027-03-29", "2027-03-29", "8")
                 .then().statusCode(409).body("code", equalTo("OVERLAPPING_LEAVE"));
+        // ...one older than the grace period is freed on the spot.
+        collection("employee_profiles").updateOne(Filters.eq("_id", employeeId),
+                Updates.pull("leave_days", new Document("request_id", "never-stored")));
+        pushBooking(employeeId, "2027-03-29", "never-stored", Instant.now().minusSeconds(120));
+        String first = createLeaveId(employee(user), "ANNUAL", "2027-03-29", "2027-03-29", "8");
 
-        assertThat(leaveRecovery.recover(Instant.now()).dayBookingsReleased()).isGreaterThanOrEqualTo(1);
-
+        // A reject that died before freeing the days: the next request frees them.
+        collection("leave_requests").updateOne(Filters.eq("_id", first), Updates.set("status", "REJECTED"));
         createLeave(employee(user), "ANNUAL", "2027-03-29", "2027-03-29", "8").then().statusCode(201);
+    }
+
+    private void pushBooking(String employeeId, String day, String requestId, Instant at) {
+        collection("employee_profiles").updateOne(Filters.eq("_id", employeeId), Updates.push("leave_days",
+                new Document("day", day).append("request_id", requestId).append("at", Date.from(at))));
     }
 
     @Test
