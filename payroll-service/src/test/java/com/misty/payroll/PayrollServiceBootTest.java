@@ -28,6 +28,16 @@ class PayrollServiceBootTest {
     }
 
     @Test
+    void openApiDocumentsThePayrollEndpoints() {
+        io.restassured.RestAssured.given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/payroll/leave-requests/{id}/approve"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/payroll/timesheets/{id}/approve"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/payroll/employees/{id}/pay-summary"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/payroll/calculations"));
+    }
+
+    @Test
     void unknownRoutesAreProblemJson() {
         assertUnknownRouteIsProblem(TestTokens.accessToken("u1", "admin"));
     }

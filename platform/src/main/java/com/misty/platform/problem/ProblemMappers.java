@@ -64,6 +64,15 @@ public class ProblemMappers {
         return Problem.of(400, "MALFORMED_JSON", "The request body is not valid JSON.").toResponse();
     }
 
+    /**
+     * A value of the wrong type or format (and an unknown field) is a {@link MismatchedInputException}, for which
+     * quarkus-rest-jackson registers its own, more specific mapper answering plain JSON; this keeps it problem+json.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response constraintViolation(ConstraintViolationException e) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()

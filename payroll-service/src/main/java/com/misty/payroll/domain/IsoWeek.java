@@ -1,0 +1,48 @@
+package com.misty.payroll.domain;
+
+import com.misty.platform.problem.DomainException;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An ISO-8601 week such as {@code 2026-W48}: Monday to Sunday. */
+public record IsoWeek(int year, int week) {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
+
+    public static IsoWeek parse(String text) {
+        Matcher m = text == null ? null : FORMAT.matcher(text);
+        if (m == null || !m.matches()) {
+            throw DomainException.badRequest("INVALID_WEEK", "week must be an ISO week like 2026-W48.");
+        }
+        int year = Integer.parseInt(m.group(1));
+        int week = Integer.parseInt(m.group(2));
+        LocalDate probe = LocalDate.of(year, 6, 1);
+        if (week < 1 || week > probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            throw DomainException.badRequest("INVALID_WEEK", "Week " + text + " does not exist.");
+        }
+        return new IsoWeek(year, week);
+    }
+
+    public LocalDate monday() {
+        return LocalDate.of(year, 6, 1)
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(DayOfWeek.MONDAY);
+    }
+
+    public LocalDate sunday() {
+        return monday().plusDays(6);
+    }
+
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(monday()) && !date.isAfter(sunday());
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%04d-W%02d", year, week);
+    }
+}

@@ -1,0 +1,177 @@
+package com.misty.payroll.repository;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.payroll.domain.LeaveRequest;
+import com.misty.payroll.domain.LeaveStatus;
+import com.misty.payroll.domain.LeaveType;
+import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code leave_requests}. Every status change is one findOneAndUpdate whose filter names the status it
+ * leaves, so of several concurrent deciders exactly one matches; its event goes into the same update.
+ */
+@ApplicationScoped
+public class LeaveRequestRepository {
+
+    static final String COLLECTION = "leave_requests";
+    private static final String REFUND_DUE = "refund_due";
+
+    private final MongoCollection<Document> requests;
+    private final OutboxRelayService relay;
+
+    public LeaveRequestRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                                  OutboxRelayService relay) {
+        this.requests = client.getDatabase(database).getCollection(COLLECTION);
+        this.relay = relay;
+    }
+
+    void createIndexes() {
+        requests.createIndex(Indexes.ascending("status", "employee_id"));
+        requests.createIndex(Indexes.ascending("employee_id", "start_date"));
+        requests.createIndex(Indexes.ascending(REFUND_DUE), new IndexOptions().sparse(true));
+    }
+
+    public void insert(LeaveRequest request, EventEnvelope requested) {
+        Document doc = new Document("_id", request.id())
+                .append("employee_id", request.employeeId())
+                .append("employee_user_id", request.employeeUserId())
+                .append("leave_type", request.leaveType().name())
+                .append("start_date", Values.day(request.startDate()))
+                .append("end_date", Values.day(request.endDate()))
+                .append("hours", Values.decimal(request.hours()))
+                .append("reason", request.reason())
+                .append("status", request.status().name())
+                .append("requested_by", request.requestedBy())
+                .append("requested_at", Values.date(request.requestedAt()))
+                .append(Outbox.FIELD, OutboxEntries.of(Topics.PAYROLL_EVENTS, List.of(requested)));
+        requests.insertOne(doc);
+        relay.nudge();
+    }
+
+    public Optional<LeaveRequest> findById(String id) {
+        return Optional.ofNullable(requests.find(Filters.eq("_id", id)).first()).map(LeaveRequestRepository::toRequest);
+    }
+
+    /** Pending or approved requests of the employee that share at least one day with [start, end]. */
+    public List<LeaveRequest> findActiveOverlapping(String employeeId, LocalDate start, LocalDate end) {
+        List<LeaveRequest> result = new ArrayList<>();
+        // ISO dates compare correctly as strings.
+        requests.find(Filters.and(Filters.eq("employee_id", employeeId),
+                        Filters.in("status", LeaveStatus.PENDING.name(), LeaveStatus.APPROVED.name()),
+                        Filters.lte("start_date", Values.day(end)), Filters.gte("end_date", Values.day(start))))
+                .forEach(doc -> result.add(toRequest(doc)));
+        return result;
+    }
+
+    public List<LeaveRequest> list(String employeeId, LeaveStatus status, LeaveType type, LocalDate from, LocalDate to,
+                                   int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (employeeId != null) {
+            filters.add(Filters.eq("employee_id", employeeId));
+        }
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (type != null) {
+            filters.add(Filters.eq("leave_type", type.name()));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("end_date", Values.day(from)));
+        }
+        if (to != null) {
+            filters.add(Filters.lte("start_date", Values.day(to)));
+        }
+        List<LeaveRequest> result = new ArrayList<>();
+        requests.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.descending("start_date")).limit(limit)
+                .forEach(doc -> result.add(toRequest(doc)));
+        return result;
+    }
+
+    /** PENDING → APPROVED, if still pending; empty otherwise. */
+    public Optional<LeaveRequest> markApproved(String id, String by, Instant at, EventEnvelope event) {
+        return transition(id, LeaveStatus.PENDING, LeaveStatus.APPROVED, decided(by, at, null), event);
+    }
+
+    /** PENDING → REJECTED, if still pending; empty otherwise. */
+    public Optional<LeaveRequest> markRejected(String id, String by, Instant at, String reason, EventEnvelope event) {
+        return transition(id, LeaveStatus.PENDING, LeaveStatus.REJECTED, decided(by, at, reason), event);
+    }
+
+    /**
+     * {@code from} → CANCELLED, if still in {@code from}; empty otherwise. With {@code refundDue} the request
+     * records, in the same update, that its hours are still to be given back, until {@link #clearRefundDue}.
+     */
+    public Optional<LeaveRequest> markCancelled(String id, LeaveStatus from, String by, Instant at, boolean refundDue,
+                                                EventEnvelope event) {
+        Bson details = Updates.combine(Updates.set("cancelled_by", by), Updates.set("cancelled_at", Values.date(at)));
+        if (refundDue) {
+            details = Updates.combine(details, Updates.set(REFUND_DUE, true));
+        }
+        return transition(id, from, LeaveStatus.CANCELLED, details, event);
+    }
+
+    public void clearRefundDue(String id) {
+        requests.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(REFUND_DUE, true)), Updates.unset(REFUND_DUE));
+    }
+
+    /** Cancelled approvals whose refund was not seen done, cancelled before {@code cutoff}. */
+    public List<LeaveRequest> refundsDue(Instant cutoff, int limit) {
+        List<LeaveRequest> result = new ArrayList<>();
+        requests.find(Filters.and(Filters.eq(REFUND_DUE, true), Filters.lt("cancelled_at", Values.date(cutoff))))
+                .limit(limit).forEach(doc -> result.add(toRequest(doc)));
+        return result;
+    }
+
+    /**
+     * Moves the request from {@code from} to {@code to} if it is still in {@code from}, recording who and when
+     * and appending the event, all in one update.
+     */
+    private Optional<LeaveRequest> transition(String id, LeaveStatus from, LeaveStatus to, Bson details,
+                                              EventEnvelope event) {
+        Document after = requests.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", id), Filters.eq("status", from.name())),
+                Updates.combine(Updates.set("status", to.name()), details, Outbox.append(Topics.PAYROLL_EVENTS, event)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            return Optional.empty();
+        }
+        relay.nudge();
+        return Optional.of(toRequest(after));
+    }
+
+    private static Bson decided(String by, Instant at, String reason) {
+        return Updates.combine(Updates.set("decided_by", by), Updates.set("decided_at", Values.date(at)),
+                Updates.set("decision_reason", reason));
+    }
+
+    static LeaveRequest toRequest(Document doc) {
+        return new LeaveRequest(doc.getString("_id"), doc.getString("employee_id"), doc.getString("employee_user_id"),
+                LeaveType.valueOf(doc.getString("leave_type")), Values.day(doc, "start_date"),
+                Values.day(doc, "end_date"), Values.decimal(doc, "hours"), doc.getString("reason"),
+                LeaveStatus.valueOf(doc.getString("status")), doc.getString("requested_by"),
+                Values.instant(doc, "requested_at"), doc.getString("decided_by"), Values.instant(doc, "decided_at"),
+                doc.getString("decision_reason"), doc.getString("cancelled_by"), Values.instant(doc, "cancelled_at"));
+    }
+}

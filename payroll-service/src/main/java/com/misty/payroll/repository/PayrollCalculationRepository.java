@@ -1,0 +1,131 @@
+package com.misty.payroll.repository;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.payroll.domain.PayrollCalculation;
+import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code payroll_calculations}: the unique index on {@code timesheet_id} makes "exactly one calculation per
+ * approved timesheet" a property of the database, so inserting is idempotent whoever repeats it.
+ */
+@ApplicationScoped
+public class PayrollCalculationRepository {
+
+    static final String COLLECTION = "payroll_calculations";
+
+    private final MongoCollection<Document> calculations;
+    private final OutboxRelayService relay;
+
+    public PayrollCalculationRepository(MongoClient client,
+                                        @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                                        OutboxRelayService relay) {
+        this.calculations = client.getDatabase(database).getCollection(COLLECTION);
+        this.relay = relay;
+    }
+
+    void createIndexes() {
+        calculations.createIndex(Indexes.ascending("timesheet_id"), new IndexOptions().unique(true));
+        calculations.createIndex(Indexes.ascending("employee_id", "period_start"));
+    }
+
+    /**
+     * Stores the calculation with its events, unless the timesheet already has one.
+     *
+     * @return the stored calculation: this one, or the one that was there first
+     */
+    public PayrollCalculation insertOnce(PayrollCalculation calc, List<EventEnvelope> events) {
+        Document doc = new Document("_id", calc.id())
+                .append("timesheet_id", calc.timesheetId())
+                .append("employee_id", calc.employeeId())
+                .append("employee_user_id", calc.employeeUserId())
+                .append("week", calc.week())
+                .append("period_start", Values.day(calc.periodStart()))
+                .append("period_end", Values.day(calc.periodEnd()))
+                .append("total_hours", Values.decimal(calc.totalHours()))
+                .append("regular_hours", Values.decimal(calc.regularHours()))
+                .append("overtime_hours", Values.decimal(calc.overtimeHours()))
+                .append("hourly_rate", Values.decimal(calc.hourlyRate()))
+                .append("standard_weekly_hours", Values.decimal(calc.standardWeeklyHours()))
+                .append("overtime_multiplier", Values.decimal(calc.overtimeMultiplier()))
+                .append("regular_pay", Values.decimal(calc.regularPay()))
+                .append("overtime_pay", Values.decimal(calc.overtimePay()))
+                .append("gross_pay", Values.decimal(calc.grossPay()))
+                .append("calculated_by", calc.calculatedBy())
+                .append("calculated_at", Values.date(calc.calculatedAt()))
+                .append(Outbox.FIELD, OutboxEntries.of(Topics.PAYROLL_EVENTS, events));
+        try {
+            calculations.insertOne(doc);
+        } catch (MongoException e) {
+            if (DuplicateKeys.is(e)) {
+                return findByTimesheetId(calc.timesheetId()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        relay.nudge();
+        return calc;
+    }
+
+    public Optional<PayrollCalculation> findById(String id) {
+        return Optional.ofNullable(calculations.find(Filters.eq("_id", id)).first())
+                .map(PayrollCalculationRepository::toCalculation);
+    }
+
+    public Optional<PayrollCalculation> findByTimesheetId(String timesheetId) {
+        return Optional.ofNullable(calculations.find(Filters.eq("timesheet_id", timesheetId)).first())
+                .map(PayrollCalculationRepository::toCalculation);
+    }
+
+    public long countByTimesheetId(String timesheetId) {
+        return calculations.countDocuments(Filters.eq("timesheet_id", timesheetId));
+    }
+
+    /** Calculations filtered by employee, timesheet and the period their week starts in (all optional). */
+    public List<PayrollCalculation> list(String employeeId, String timesheetId, LocalDate from, LocalDate to, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (employeeId != null) {
+            filters.add(Filters.eq("employee_id", employeeId));
+        }
+        if (timesheetId != null) {
+            filters.add(Filters.eq("timesheet_id", timesheetId));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("period_start", Values.day(from)));
+        }
+        if (to != null) {
+            filters.add(Filters.lte("period_start", Values.day(to)));
+        }
+        List<PayrollCalculation> result = new ArrayList<>();
+        calculations.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.descending("period_start")).limit(limit)
+                .forEach(doc -> result.add(toCalculation(doc)));
+        return result;
+    }
+
+    static PayrollCalculation toCalculation(Document doc) {
+        return new PayrollCalculation(doc.getString("_id"), doc.getString("timesheet_id"), doc.getString("employee_id"),
+                doc.getString("employee_user_id"), doc.getString("week"), Values.day(doc, "period_start"),
+                Values.day(doc, "period_end"), Values.decimal(doc, "total_hours"), Values.decimal(doc, "regular_hours"),
+                Values.decimal(doc, "overtime_hours"), Values.decimal(doc, "hourly_rate"),
+                Values.decimal(doc, "standard_weekly_hours"), Values.decimal(doc, "overtime_multiplier"),
+                Values.decimal(doc, "regular_pay"), Values.decimal(doc, "overtime_pay"), Values.decimal(doc, "gross_pay"),
+                doc.getString("calculated_by"), Values.instant(doc, "calculated_at"));
+    }
+}

@@ -1,0 +1,179 @@
+package com.misty.payroll.repository;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.payroll.domain.Timesheet;
+import com.misty.payroll.domain.TimesheetEntry;
+import com.misty.payroll.domain.TimesheetStatus;
+import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.problem.DomainException;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code timesheets}: one per employee and ISO week; status changes are guarded single-document updates. */
+@ApplicationScoped
+public class TimesheetRepository {
+
+    static final String COLLECTION = "timesheets";
+
+    private final MongoCollection<Document> timesheets;
+    private final OutboxRelayService relay;
+
+    public TimesheetRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                               OutboxRelayService relay) {
+        this.timesheets = client.getDatabase(database).getCollection(COLLECTION);
+        this.relay = relay;
+    }
+
+    void createIndexes() {
+        timesheets.createIndex(Indexes.ascending("employee_id", "week"), new IndexOptions().unique(true));
+        timesheets.createIndex(Indexes.ascending("status", "employee_id"));
+    }
+
+    /** @throws DomainException 409 DUPLICATE_TIMESHEET when the employee already has a sheet for that week */
+    public void insert(Timesheet sheet) {
+        Document doc = new Document("_id", sheet.id())
+                .append("employee_id", sheet.employeeId())
+                .append("employee_user_id", sheet.employeeUserId())
+                .append("week", sheet.week())
+                .append("entries", entries(sheet.entries()))
+                .append("status", sheet.status().name())
+                .append("version", sheet.version())
+                .append("created_at", Values.date(sheet.createdAt()));
+        try {
+            timesheets.insertOne(doc);
+        } catch (MongoException e) {
+            if (DuplicateKeys.is(e)) {
+                throw DomainException.conflict("DUPLICATE_TIMESHEET",
+                        "A timesheet for week " + sheet.week() + " already exists for this employee.");
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Timesheet> findById(String id) {
+        return Optional.ofNullable(timesheets.find(Filters.eq("_id", id)).first()).map(TimesheetRepository::toTimesheet);
+    }
+
+    public List<Timesheet> list(String employeeId, TimesheetStatus status, String week, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (employeeId != null) {
+            filters.add(Filters.eq("employee_id", employeeId));
+        }
+        if (status != null) {
+            filters.add(Filters.eq("status", status.name()));
+        }
+        if (week != null) {
+            filters.add(Filters.eq("week", week));
+        }
+        List<Timesheet> result = new ArrayList<>();
+        timesheets.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.descending("week")).limit(limit).forEach(doc -> result.add(toTimesheet(doc)));
+        return result;
+    }
+
+    /** Replaces the entries of a DRAFT sheet at {@code expectedVersion}; empty when either no longer holds. */
+    public Optional<Timesheet> replaceEntries(String id, long expectedVersion, List<TimesheetEntry> entries) {
+        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.DRAFT.name()),
+                        Filters.eq("version", expectedVersion)),
+                Updates.combine(Updates.set("entries", entries(entries)), Updates.inc("version", 1L)));
+    }
+
+    /** DRAFT → SUBMITTED with its event; empty when not a draft. */
+    public Optional<Timesheet> markSubmitted(String id, Instant at, EventEnvelope submitted) {
+        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.DRAFT.name())),
+                Updates.combine(Updates.set("status", TimesheetStatus.SUBMITTED.name()),
+                        Updates.set("submitted_at", Values.date(at)), Updates.inc("version", 1L),
+                        Outbox.append(Topics.PAYROLL_EVENTS, submitted)));
+    }
+
+    /**
+     * SUBMITTED → APPROVED; of several concurrent approvers exactly one gets the sheet back. The approval is
+     * announced together with the pay (in the calculation's outbox), so a rolled-back approval never leaks.
+     */
+    public Optional<Timesheet> markApproved(String id, String by, Instant at) {
+        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.SUBMITTED.name())),
+                Updates.combine(Updates.set("status", TimesheetStatus.APPROVED.name()),
+                        Updates.set("approved_by", by), Updates.set("approved_at", Values.date(at)),
+                        Updates.unset("rejected_by"), Updates.unset("rejection_reason"), Updates.inc("version", 1L)));
+    }
+
+    /** SUBMITTED → DRAFT with the reason and its event; empty when not submitted. */
+    public Optional<Timesheet> markRejected(String id, String by, String reason, EventEnvelope rejected) {
+        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.SUBMITTED.name())),
+                Updates.combine(Updates.set("status", TimesheetStatus.DRAFT.name()),
+                        Updates.set("rejected_by", by), Updates.set("rejection_reason", reason),
+                        Updates.inc("version", 1L), Outbox.append(Topics.PAYROLL_EVENTS, rejected)));
+    }
+
+    /** The original's rollback: APPROVED (without a calculation) → SUBMITTED, so it can be approved again. */
+    public boolean revertApproval(String id) {
+        return timesheets.updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.APPROVED.name()),
+                        Filters.exists("calculation_id", false)),
+                Updates.combine(Updates.set("status", TimesheetStatus.SUBMITTED.name()), Updates.unset("approved_by"),
+                        Updates.unset("approved_at"), Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    /** Marks the sheet as paid out; the recovery pass only looks at approved sheets without this mark. */
+    public void markCalculated(String id, String calculationId) {
+        timesheets.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists("calculation_id", false)),
+                Updates.set("calculation_id", calculationId));
+    }
+
+    /** Approved sheets without a recorded calculation, approved before {@code cutoff}. */
+    public List<Timesheet> approvedWithoutCalculation(Instant cutoff, int limit) {
+        List<Timesheet> result = new ArrayList<>();
+        timesheets.find(Filters.and(Filters.eq("status", TimesheetStatus.APPROVED.name()),
+                        Filters.exists("calculation_id", false), Filters.lt("approved_at", Values.date(cutoff))))
+                .limit(limit).forEach(doc -> result.add(toTimesheet(doc)));
+        return result;
+    }
+
+    private Optional<Timesheet> update(Bson filter, Bson update) {
+        Document after = timesheets.findOneAndUpdate(filter, update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            return Optional.empty();
+        }
+        if (!after.getList(Outbox.FIELD, Document.class, List.of()).isEmpty()) {
+            relay.nudge();
+        }
+        return Optional.of(toTimesheet(after));
+    }
+
+    private static List<Document> entries(List<TimesheetEntry> entries) {
+        return entries.stream().map(e -> new Document("date", Values.day(e.date()))
+                .append("hours", Values.decimal(e.hours())).append("notes", e.notes())).toList();
+    }
+
+    static Timesheet toTimesheet(Document doc) {
+        List<TimesheetEntry> entries = doc.getList("entries", Document.class, List.of()).stream()
+                .map(e -> new TimesheetEntry(Values.day(e, "date"), Values.decimal(e, "hours"), e.getString("notes")))
+                .toList();
+        Number version = doc.get("version", Number.class);
+        return new Timesheet(doc.getString("_id"), doc.getString("employee_id"), doc.getString("employee_user_id"),
+                doc.getString("week"), entries, TimesheetStatus.valueOf(doc.getString("status")),
+                version == null ? 1L : version.longValue(), Values.instant(doc, "created_at"),
+                Values.instant(doc, "submitted_at"), doc.getString("approved_by"), Values.instant(doc, "approved_at"),
+                doc.getString("rejected_by"), doc.getString("rejection_reason"));
+    }
+}

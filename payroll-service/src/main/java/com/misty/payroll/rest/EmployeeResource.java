@@ -1,0 +1,91 @@
+package com.misty.payroll.rest;
+
+import com.misty.payroll.domain.EmployeeService;
+import com.misty.payroll.domain.PaySummary;
+import com.misty.payroll.domain.PayrollQueries;
+import com.misty.platform.security.CurrentUser;
+import com.misty.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/** Payroll profiles: admins create and edit, managers read, employees read their own. */
+@Path("/api/payroll/employees")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Employees")
+public class EmployeeResource {
+
+    private final EmployeeService employees;
+    private final PayrollQueries queries;
+    private final CurrentUser currentUser;
+
+    public EmployeeResource(EmployeeService employees, PayrollQueries queries, CurrentUser currentUser) {
+        this.employees = employees;
+        this.queries = queries;
+        this.currentUser = currentUser;
+    }
+
+    @Operation(summary = "Create a payroll profile (admin)")
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@NotNull @Valid EmployeeRequests.CreateEmployee body) {
+        EmployeeResponse created = EmployeeResponse.of(employees.create(body.userId(), body.details()));
+        return Response.created(URI.create("/api/payroll/employees/" + created.id())).entity(created).build();
+    }
+
+    @Operation(summary = "List profiles (managers, admins)")
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public List<EmployeeResponse> list(@QueryParam("active") String active, @QueryParam("limit") String limit) {
+        return employees.list(Params.bool(active, "active"), Params.limit(limit)).stream()
+                .map(EmployeeResponse::of).toList();
+    }
+
+    @Operation(summary = "The caller's own profile")
+    @GET
+    @Path("/me")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
+    public EmployeeResponse me() {
+        return EmployeeResponse.of(employees.mine(Params.actor(currentUser)));
+    }
+
+    @Operation(summary = "One profile (supervisors, or the employee)")
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
+    public EmployeeResponse get(@PathParam("id") String id) {
+        return EmployeeResponse.of(employees.get(Params.actor(currentUser), id));
+    }
+
+    @Operation(summary = "Replace editable fields at a version (admin); stale version is 409 VERSION_CONFLICT")
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public EmployeeResponse update(@PathParam("id") String id, @NotNull @Valid EmployeeRequests.UpdateEmployee body) {
+        return EmployeeResponse.of(employees.update(id, body.version(), body.details()));
+    }
+
+    /** Totals of the employee's calculations whose week starts in [from, to] (both optional). */
+    @Operation(summary = "Totals of an employee's calculations in a period")
+    @GET
+    @Path("/{id}/pay-summary")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
+    public PaySummary paySummary(@PathParam("id") String id, @QueryParam("from") String from,
+                                 @QueryParam("to") String to) {
+        return queries.summary(Params.actor(currentUser), id, Params.date(from, "from"), Params.date(to, "to"));
+    }
+}

@@ -1,0 +1,88 @@
+package com.misty.payroll.rest;
+
+import com.misty.payroll.domain.LeaveRequest;
+import com.misty.payroll.domain.LeaveService;
+import com.misty.payroll.domain.LeaveStatus;
+import com.misty.payroll.domain.LeaveType;
+import com.misty.platform.security.CurrentUser;
+import com.misty.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/** Leave requests and the managers' decisions on them. */
+@Path("/api/payroll/leave-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Leave requests")
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
+public class LeaveRequestResource {
+
+    private final LeaveService leaves;
+    private final CurrentUser currentUser;
+
+    public LeaveRequestResource(LeaveService leaves, CurrentUser currentUser) {
+        this.leaves = leaves;
+        this.currentUser = currentUser;
+    }
+
+    @Operation(summary = "Request leave")
+    @POST
+    public Response create(@NotNull @Valid LeaveRequests.CreateLeave body) {
+        LeaveRequest created = leaves.create(Params.actor(currentUser), body.toNew());
+        return Response.created(URI.create("/api/payroll/leave-requests/" + created.id())).entity(created).build();
+    }
+
+    /** Filters: employee, status, type, and a period the leave overlaps. */
+    @Operation(summary = "List leave requests (employees: their own)")
+    @GET
+    public List<LeaveRequest> list(@QueryParam("employee_id") String employeeId, @QueryParam("status") String status,
+                                   @QueryParam("leave_type") String leaveType, @QueryParam("from") String from,
+                                   @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        return leaves.list(Params.actor(currentUser), employeeId, Params.enumValue(LeaveStatus.class, status, "status"),
+                Params.enumValue(LeaveType.class, leaveType, "leave_type"), Params.date(from, "from"),
+                Params.date(to, "to"), Params.limit(limit));
+    }
+
+    @Operation(summary = "One leave request")
+    @GET
+    @Path("/{id}")
+    public LeaveRequest get(@PathParam("id") String id) {
+        return leaves.get(Params.actor(currentUser), id);
+    }
+
+    @Operation(summary = "Approve and deduct the hours exactly once; losers get 409 ALREADY_DECIDED")
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public LeaveRequest approve(@PathParam("id") String id) {
+        return leaves.approve(Params.actor(currentUser), id);
+    }
+
+    @Operation(summary = "Reject a pending request")
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public LeaveRequest reject(@PathParam("id") String id, @NotNull @Valid LeaveRequests.Rejection body) {
+        return leaves.reject(Params.actor(currentUser), id, body.reason());
+    }
+
+    @Operation(summary = "Cancel (employee: pending; manager: also approved, refunding once)")
+    @POST
+    @Path("/{id}/cancel")
+    public LeaveRequest cancel(@PathParam("id") String id) {
+        return leaves.cancel(Params.actor(currentUser), id);
+    }
+}

@@ -1,0 +1,97 @@
+package com.misty.payroll.rest;
+
+import com.misty.payroll.domain.TimesheetService;
+import com.misty.payroll.domain.TimesheetStatus;
+import com.misty.platform.security.CurrentUser;
+import com.misty.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/** Weekly timesheets: employees fill and submit them, managers approve (which calculates pay) or reject. */
+@Path("/api/payroll/timesheets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Timesheets")
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
+public class TimesheetResource {
+
+    private final TimesheetService timesheets;
+    private final CurrentUser currentUser;
+
+    public TimesheetResource(TimesheetService timesheets, CurrentUser currentUser) {
+        this.timesheets = timesheets;
+        this.currentUser = currentUser;
+    }
+
+    @Operation(summary = "Create a draft timesheet for an ISO week")
+    @POST
+    public Response create(@NotNull @Valid TimesheetRequests.CreateTimesheet body) {
+        TimesheetResponse created = TimesheetResponse.of(timesheets.create(Params.actor(currentUser), body.employeeId(),
+                body.week(), body.toEntries()));
+        return Response.created(URI.create("/api/payroll/timesheets/" + created.id())).entity(created).build();
+    }
+
+    @Operation(summary = "List timesheets (employees: their own)")
+    @GET
+    public List<TimesheetResponse> list(@QueryParam("employee_id") String employeeId,
+                                        @QueryParam("status") String status, @QueryParam("week") String week,
+                                        @QueryParam("limit") String limit) {
+        return timesheets.list(Params.actor(currentUser), employeeId,
+                        Params.enumValue(TimesheetStatus.class, status, "status"), week, Params.limit(limit))
+                .stream().map(TimesheetResponse::of).toList();
+    }
+
+    @Operation(summary = "One timesheet")
+    @GET
+    @Path("/{id}")
+    public TimesheetResponse get(@PathParam("id") String id) {
+        return TimesheetResponse.of(timesheets.get(Params.actor(currentUser), id));
+    }
+
+    /** Replaces the entries of a draft. */
+    @Operation(summary = "Replace a draft's entries at a version")
+    @PUT
+    @Path("/{id}")
+    public TimesheetResponse edit(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.EditTimesheet body) {
+        return TimesheetResponse.of(timesheets.editEntries(Params.actor(currentUser), id, body.version(),
+                body.toEntries()));
+    }
+
+    @Operation(summary = "Submit a draft")
+    @POST
+    @Path("/{id}/submit")
+    public TimesheetResponse submit(@PathParam("id") String id) {
+        return TimesheetResponse.of(timesheets.submit(Params.actor(currentUser), id));
+    }
+
+    @Operation(summary = "Approve and calculate pay exactly once; losers get 409 ALREADY_DECIDED")
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public TimesheetResponse approve(@PathParam("id") String id) {
+        TimesheetService.Approval approval = timesheets.approve(Params.actor(currentUser), id);
+        return TimesheetResponse.of(approval.timesheet(), approval.calculation());
+    }
+
+    @Operation(summary = "Send a submitted timesheet back to draft with a reason")
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public TimesheetResponse reject(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.Rejection body) {
+        return TimesheetResponse.of(timesheets.reject(Params.actor(currentUser), id, body.reason()));
+    }
+}

@@ -1,0 +1,31 @@
+package com.misty.payroll.rest;
+
+import com.misty.payroll.domain.IsoWeek;
+import com.misty.payroll.domain.PayrollCalculation;
+import com.misty.payroll.domain.Timesheet;
+import com.misty.payroll.domain.TimesheetEntry;
+import com.misty.payroll.domain.TimesheetStatus;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A timesheet with its period and total; {@code calculation} is set on the answer to an approval. */
+public record TimesheetResponse(String id, String employeeId, String employeeUserId, String week,
+                                LocalDate periodStart, LocalDate periodEnd, List<TimesheetEntry> entries,
+                                BigDecimal totalHours, TimesheetStatus status, long version, Instant createdAt,
+                                Instant submittedAt, String approvedBy, Instant approvedAt, String rejectedBy,
+                                String rejectionReason, PayrollCalculation calculation) {
+
+    static TimesheetResponse of(Timesheet t) {
+        return of(t, null);
+    }
+
+    static TimesheetResponse of(Timesheet t, PayrollCalculation calculation) {
+        IsoWeek week = IsoWeek.parse(t.week());
+        return new TimesheetResponse(t.id(), t.employeeId(), t.employeeUserId(), t.week(), week.monday(),
+                week.sunday(), t.entries(), t.totalHours(), t.status(), t.version(), t.createdAt(), t.submittedAt(),
+                t.approvedBy(), t.approvedAt(), t.rejectedBy(), t.rejectionReason(), calculation);
+    }
+}
