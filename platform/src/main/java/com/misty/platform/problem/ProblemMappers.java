@@ -64,6 +64,15 @@ public class ProblemMappers {
         return Problem.of(400, "MALFORMED_JSON", "The request body is not valid JSON.").toResponse();
     }
 
+    /**
+     * quarkus-rest-jackson ships a mapper for exactly this type (unknown field, wrong type or format), which
+     * would win over {@link #json} by being more specific and answer without problem+json.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response constraintViolation(ConstraintViolationException e) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
