@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /** Orders: list, read, place, edit with optimistic locking, cancel. Admin, manager and production only. */
 @Path("/api/orders")
@@ -101,11 +100,19 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel the order (optionally only if still at the If-Match version); OrderCancelled releases its stock")
+    @APIResponse(responseCode = "409", description = "ORDER_NOT_CANCELLABLE (already rejected or cancelled) or VERSION_CONFLICT (If-Match is stale)")
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid CancelOrderRequest request) {
-        Optional<Long> base = BaseVersion.optional(null, ifMatch);
         String reason = request == null ? null : request.reason();
-        return withVersion(Response.ok(), orders.cancel(id, base, reason, user.id()));
+        return withVersion(Response.ok(), orders.cancel(id, BaseVersion.optional(null, ifMatch), reason, user.id()));
+    }
+
+    /** The same cancel as a bare POST without a body (and so without a content type). */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    public Response cancelWithoutReason(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return cancel(id, ifMatch, null);
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Order order) {
