@@ -219,9 +219,12 @@ class OrderSagaTest {
         } finally {
             kafka.start();
         }
+        long restarted = System.nanoTime();
         for (String id : ids) {
             awaitStatus(id, "CONFIRMED");
         }
+        System.out.printf("[measure] broker back -> all %d orders CONFIRMED: %d ms%n", ids.size(),
+                (System.nanoTime() - restarted) / 1_000_000);
         assertThat(inventory.onHand(client, "P-1")).isEqualTo(1_000 - (10 + 11 + 12 + 13 + 14));
         for (String id : ids) {
             Document stored = mongo.getDatabase("orders").getCollection("orders").find(Filters.eq("_id", id)).first();
