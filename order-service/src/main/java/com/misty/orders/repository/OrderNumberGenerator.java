@@ -37,8 +37,11 @@ public class OrderNumberGenerator {
     }
 
     public String next() {
+        // The projection also makes the MongoDB stand-in copy the result inside its lock; without one it answers
+        // with the live document, which a concurrent $inc can change before it is sent (duplicate numbers).
         Document counter = counters.findOneAndUpdate(Filters.eq("_id", COUNTER_ID), Updates.inc(SEQUENCE, 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include(SEQUENCE)));
         return format.format(((Number) counter.get(SEQUENCE)).longValue());
     }
 

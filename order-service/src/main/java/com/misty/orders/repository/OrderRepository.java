@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ import java.util.UUID;
 /** All access to the {@code orders} collection. Every write is one single-document operation. */
 @ApplicationScoped
 public class OrderRepository {
+
+    private static final Logger LOG = Logger.getLogger(OrderRepository.class);
 
     static final String COLLECTION = "orders";
     /** Outbox and idempotency bookkeeping stay in the database; clients never see them. */
@@ -69,6 +72,7 @@ public class OrderRepository {
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                LOG.warnf("Order %s not stored, duplicate key: %s", order.orderNumber(), e.getError().getMessage());
                 // Only an imported number above the counter can collide; the unique index refuses it.
                 throw DomainException.conflict("ORDER_NUMBER_TAKEN", "Order number " + order.orderNumber()
                         + " is already taken; please try again.");

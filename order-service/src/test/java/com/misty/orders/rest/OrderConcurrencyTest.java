@@ -7,6 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -48,7 +49,8 @@ class OrderConcurrencyTest {
                 .body("updated_by", equalTo("editor-" + winner.substring("Editor ".length())));
     }
 
-    @Test
+    /** Repeated because a race shows only now and then (one once slipped through the stand-in 2 runs in 6). */
+    @RepeatedTest(3)
     void sixtyFourConcurrentCreationsGetSixtyFourDistinctNumbers() {
         String client = "client-" + UUID.randomUUID();
 
