@@ -1,0 +1,86 @@
+package com.misty.orders.domain;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.orders.repository.OrderNumberGenerator;
+import com.misty.orders.repository.OrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The use cases of orders. Every write is one single-document update guarded by the version the decision was
+ * made on, so a decision is never stored over a state it did not see.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    /** Cancel without a base version re-reads this often when others keep changing the order meanwhile. */
+    private static final int CANCEL_ATTEMPTS = 3;
+
+    private final OrderRepository orders;
+    private final OrderNumberGenerator numbers;
+    private final Clock clock;
+
+    public OrderService(OrderRepository orders, OrderNumberGenerator numbers) {
+        this.orders = orders;
+        this.numbers = numbers;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Order place(NewOrder request, String actor) {
+        Order order = Order.placed(UUID.randomUUID().toString(), numbers.next(), request.clientId(),
+                request.details(), actor, clock.instant());
+        orders.insert(order, List.of(OrderEvents.placed(order, actor), OrderEvents.statusChanged(order, actor)));
+        return order;
+    }
+
+    public Order get(String id) {
+        return orders.findById(id).orElseThrow(() -> OrderProblems.notFound(id));
+    }
+
+    public OrderPage list(OrderFilter filter, int page, int size) {
+        return new OrderPage(orders.find(filter, page * size, size), page, size, orders.count(filter));
+    }
+
+    /** Applies {@code changes} made on {@code baseVersion}; a stale base version is a 409 with the current order. */
+    public Order edit(String id, long baseVersion, OrderChanges changes, String actor) {
+        Order current = get(id);
+        if (current.version() != baseVersion) {
+            throw OrderProblems.versionConflict(current);
+        }
+        OrderEdit edit = OrderEditPolicy.apply(current, changes.applyTo(current.details()), actor, clock.instant());
+        List<EventEnvelope> events = edit.requested() == null ? OrderEvents.none()
+                : List.of(OrderEvents.revised(edit.next(), edit.requested(), actor));
+        return orders.save(edit.next(), baseVersion, events).orElseThrow(() -> staleOrGone(id));
+    }
+
+    /** Cancels the order; with a base version the cancel is refused when the order changed since. */
+    public Order cancel(String id, Optional<Long> baseVersion, String reason, String actor) {
+        for (int attempt = 1; ; attempt++) {
+            Order current = get(id);
+            if (baseVersion.isPresent() && current.version() != baseVersion.get()) {
+                throw OrderProblems.versionConflict(current);
+            }
+            Order next = OrderEditPolicy.cancel(current, reason, actor, clock.instant());
+            List<EventEnvelope> events = new ArrayList<>();
+            events.add(OrderEvents.cancelled(next, actor));
+            events.add(OrderEvents.statusChanged(next, actor));
+            Optional<Order> saved = orders.save(next, current.version(), events);
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+            if (baseVersion.isPresent() || attempt == CANCEL_ATTEMPTS) {
+                throw staleOrGone(id);
+            }
+        }
+    }
+
+    private RuntimeException staleOrGone(String id) {
+        return orders.findById(id).<RuntimeException>map(OrderProblems::versionConflict)
+                .orElseGet(() -> OrderProblems.notFound(id));
+    }
+}

@@ -1,0 +1,72 @@
+package com.misty.orders.domain;
+
+import com.misty.contracts.inventory.AllocatedLine;
+import com.misty.contracts.inventory.StockShortage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What one answer from inventory does to an order, and in which state it may do it. The state guard is what
+ * makes a late or repeated answer harmless: an order never moves backwards and never moves twice.
+ *
+ * @param requiredStatus   the status the order must be in
+ * @param requiredRevision the pending revision the answer is for, or null for the placement (revision 0)
+ */
+public record SagaStep(String name, OrderStatus requiredStatus, Long requiredRevision, OrderStatus newStatus,
+                       String statusReason, boolean adoptPendingLines, List<AllocatedLine> allocations) {
+
+    public static SagaStep confirmPlacement(List<AllocatedLine> allocations) {
+        return new SagaStep("confirm", OrderStatus.PENDING_STOCK, null, OrderStatus.CONFIRMED, null, false, allocations);
+    }
+
+    public static SagaStep rejectPlacement(List<StockShortage> shortages) {
+        return new SagaStep("reject", OrderStatus.PENDING_STOCK, null, OrderStatus.REJECTED,
+                "Insufficient stock: " + describe(shortages) + ".", false, null);
+    }
+
+    public static SagaStep acceptRevision(long revision, List<AllocatedLine> allocations) {
+        return new SagaStep("accept revision " + revision, OrderStatus.CONFIRMED, revision, OrderStatus.CONFIRMED,
+                null, true, allocations);
+    }
+
+    public static SagaStep rejectRevision(long revision, List<StockShortage> shortages) {
+        return new SagaStep("reject revision " + revision, OrderStatus.CONFIRMED, revision, OrderStatus.CONFIRMED,
+                "Change of lines (revision " + revision + ") not applied, insufficient stock: " + describe(shortages)
+                        + ". The order keeps its previous lines.", false, null);
+    }
+
+    public boolean appliesTo(Order order) {
+        if (order.status() != requiredStatus) {
+            return false;
+        }
+        if (requiredRevision == null) {
+            return true;
+        }
+        return order.pendingRevision() != null && order.pendingRevision().revision() == requiredRevision;
+    }
+
+    public boolean changesStatus() {
+        return newStatus != requiredStatus;
+    }
+
+    /** The order after this step (call only when {@link #appliesTo} holds). */
+    public Order applyTo(Order order, String actor, Instant now) {
+        List<OrderLineItem> lines = adoptPendingLines ? order.pendingRevision().lines() : order.lines();
+        long revision = adoptPendingLines ? order.pendingRevision().revision() : order.revision();
+        List<AllocatedLine> newAllocations = allocations != null ? allocations : order.allocations();
+        // Any answer to a revision settles it: accepted lines become the order's, rejected ones are dropped.
+        return order.withState(newStatus, statusReason, lines, revision, null, newAllocations, actor, now);
+    }
+
+    static String describe(List<StockShortage> shortages) {
+        if (shortages == null || shortages.isEmpty()) {
+            return "no line could be allocated";
+        }
+        return shortages.stream()
+                .map(s -> "line " + s.line() + " (product " + s.productId() + ") needs " + s.requested() + ", "
+                        + s.available() + " available")
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,34 @@
+package com.misty.orders.messaging;
+
+import com.misty.orders.domain.OrderSaga;
+import com.misty.platform.events.IncomingEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Inventory's answers to the saga. Records of one order arrive in order (the key is the order id) and are
+ * handled one at a time. A failure (MongoDB away) is retried before the record is acknowledged, so an
+ * answer is never lost; if it keeps failing the channel fails unacknowledged and readiness goes down.
+ */
+@ApplicationScoped
+public class InventoryEventsConsumer {
+
+    public static final String CHANNEL = "inventory-events";
+
+    private final OrderSaga saga;
+
+    public InventoryEventsConsumer(OrderSaga saga) {
+        this.saga = saga;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
+    public void onInventoryEvent(String record) {
+        IncomingEvents.read(record, CHANNEL).ifPresent(saga::handle);
+    }
+}

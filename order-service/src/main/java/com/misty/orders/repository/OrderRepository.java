@@ -1,0 +1,163 @@
+package com.misty.orders.repository;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.orders.domain.Order;
+import com.misty.orders.domain.OrderFilter;
+import com.misty.orders.domain.OrderStatus;
+import com.misty.platform.idempotency.IdempotentUpdate;
+import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.problem.DomainException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** All access to the {@code orders} collection. Every write is one single-document operation. */
+@ApplicationScoped
+public class OrderRepository {
+
+    private static final Logger LOG = Logger.getLogger(OrderRepository.class);
+
+    static final String COLLECTION = "orders";
+    /** Outbox and idempotency bookkeeping stay in the database; clients never see them. */
+    private static final Bson PUBLIC_FIELDS = Projections.exclude(Outbox.FIELD, "processed_events",
+            "outbox_lease_until", "outbox_lease_owner");
+
+    private final MongoCollection<Document> orders;
+    private final OutboxRelayService relay;
+
+    public OrderRepository(MongoClient mongo, OutboxRelayService relay,
+                           @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.orders = mongo.getDatabase(database).getCollection(COLLECTION);
+        this.relay = relay;
+    }
+
+    /** Idempotent: the unique order number is load-bearing, the others serve lists on real MongoDB. */
+    public void ensureIndexes() {
+        orders.createIndex(Indexes.ascending(OrderDocuments.ORDER_NUMBER), new IndexOptions().unique(true).name("order_number_unique"));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.STATUS), Indexes.ascending(OrderDocuments.CLIENT_ID),
+                Indexes.descending(OrderDocuments.CREATED_AT)), new IndexOptions().name("status_client_created"));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.CLIENT_ID),
+                Indexes.descending(OrderDocuments.CREATED_AT)), new IndexOptions().name("client_created"));
+    }
+
+    /** Stores a new order and its first events in one write: the inserted document already holds its outbox. */
+    public void insert(Order order, List<EventEnvelope> events) {
+        try {
+            orders.updateOne(Filters.eq(OrderDocuments.ID, order.id()),
+                    Updates.combine(Updates.setOnInsert(OrderDocuments.newOrderFields(order)),
+                            Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                LOG.warnf("Order %s not stored, duplicate key: %s", order.orderNumber(), e.getError().getMessage());
+                // Only an imported number above the counter can collide; the unique index refuses it.
+                throw DomainException.conflict("ORDER_NUMBER_TAKEN", "Order number " + order.orderNumber()
+                        + " is already taken; please try again.");
+            }
+            throw e;
+        }
+        relay.nudge();
+    }
+
+    public Optional<Order> findById(String id) {
+        return Optional.ofNullable(orders.find(Filters.eq(OrderDocuments.ID, id)).projection(PUBLIC_FIELDS).first())
+                .map(OrderDocuments::fromDocument);
+    }
+
+    public List<Order> find(OrderFilter filter, int skip, int limit) {
+        List<Order> page = new ArrayList<>();
+        orders.find(filterOf(filter)).projection(PUBLIC_FIELDS)
+                .sort(Sorts.orderBy(Sorts.descending(OrderDocuments.CREATED_AT), Sorts.descending(OrderDocuments.ORDER_NUMBER)))
+                .skip(skip).limit(limit)
+                .forEach(doc -> page.add(OrderDocuments.fromDocument(doc)));
+        return page;
+    }
+
+    public long count(OrderFilter filter) {
+        return orders.countDocuments(filterOf(filter));
+    }
+
+    /**
+     * Writes {@code next} only if the order is still at {@code baseVersion}: the version is in the filter and
+     * the update increments it, so of two writers on one version exactly one wins.
+     *
+     * @return the stored order, or empty when the version moved on (or the order is gone)
+     */
+    public Optional<Order> save(Order next, long baseVersion, List<EventEnvelope> events) {
+        Document after = orders.findOneAndUpdate(
+                Filters.and(Filters.eq(OrderDocuments.ID, next.id()), Filters.eq(OrderDocuments.VERSION, baseVersion)),
+                update(next, events),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
+        if (after != null && !events.isEmpty()) {
+            relay.nudge();
+        }
+        return Optional.ofNullable(after).map(OrderDocuments::fromDocument);
+    }
+
+    /**
+     * Writes inventory's answer once: guarded by the state it was decided on (status and version) and by the
+     * event id not being recorded yet; the id is recorded in the same update.
+     */
+    public SaveOutcome saveAnswer(Order next, long baseVersion, OrderStatus expectedStatus, UUID eventId,
+                                  List<EventEnvelope> events) {
+        IdempotentUpdate.Result result = IdempotentUpdate.apply(orders, Filters.eq(OrderDocuments.ID, next.id()), eventId,
+                Filters.and(Filters.eq(OrderDocuments.VERSION, baseVersion),
+                        Filters.eq(OrderDocuments.STATUS, expectedStatus.name())),
+                update(next, events));
+        if (result.applied() && !events.isEmpty()) {
+            relay.nudge();
+        }
+        return switch (result.outcome()) {
+            case APPLIED -> SaveOutcome.SAVED;
+            case ALREADY_APPLIED -> SaveOutcome.ALREADY_APPLIED;
+            case GUARD_FAILED -> SaveOutcome.STALE;
+            case NOT_FOUND -> SaveOutcome.NOT_FOUND;
+        };
+    }
+
+    private static Bson update(Order next, List<EventEnvelope> events) {
+        List<Bson> parts = new ArrayList<>();
+        for (Map.Entry<String, Object> field : OrderDocuments.mutableFields(next).entrySet()) {
+            parts.add(Updates.set(field.getKey(), field.getValue()));
+        }
+        parts.add(Updates.inc(OrderDocuments.VERSION, 1L));
+        if (!events.isEmpty()) {
+            parts.add(Outbox.appendAll(Topics.ORDERS_EVENTS, events));
+        }
+        return Updates.combine(parts);
+    }
+
+    private static Bson filterOf(OrderFilter filter) {
+        List<Bson> conditions = new ArrayList<>();
+        if (filter.status() != null) {
+            conditions.add(Filters.eq(OrderDocuments.STATUS, filter.status().name()));
+        }
+        if (filter.clientId() != null) {
+            conditions.add(Filters.eq(OrderDocuments.CLIENT_ID, filter.clientId()));
+        }
+        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    }
+}

@@ -1,0 +1,41 @@
+package com.misty.orders.repository;
+
+import com.misty.orders.config.OrdersConfig;
+import com.mongodb.client.MongoClient;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Brings the database to what this build expects before requests arrive: migrations, indexes, counter. */
+@ApplicationScoped
+public class OrderStoreStartup {
+
+    private final MongoClient mongo;
+    private final String database;
+    private final String applicationName;
+    private final OrdersConfig config;
+    private final OrderRepository orders;
+    private final OrderNumberGenerator numbers;
+
+    public OrderStoreStartup(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+                             @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                             OrdersConfig config, OrderRepository orders, OrderNumberGenerator numbers) {
+        this.mongo = mongo;
+        this.database = database;
+        this.applicationName = applicationName;
+        this.config = config;
+        this.orders = orders;
+        this.numbers = numbers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        new OrderVersionMigration(mongo.getDatabase(database), applicationName + "-" + UUID.randomUUID(),
+                config.migration().lease(), config.migration().pollInterval(), Clock.systemUTC()).run();
+        orders.ensureIndexes();
+        numbers.ensureCounter();
+    }
+}

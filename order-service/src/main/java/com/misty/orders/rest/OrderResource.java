@@ -1,0 +1,133 @@
+package com.misty.orders.rest;
+
+import com.misty.orders.domain.Order;
+import com.misty.orders.domain.OrderFilter;
+import com.misty.orders.domain.OrderPage;
+import com.misty.orders.domain.OrderService;
+import com.misty.orders.domain.OrderStatus;
+import com.misty.platform.problem.DomainException;
+import com.misty.platform.security.CurrentUser;
+import com.misty.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.util.Arrays;
+
+/** Orders: list, read, place, edit with optimistic locking, cancel. Admin, manager and production only. */
+@Path("/api/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION})
+public class OrderResource {
+
+    private final OrderService orders;
+    private final CurrentUser user;
+
+    public OrderResource(OrderService orders, CurrentUser user) {
+        this.orders = orders;
+        this.user = user;
+    }
+
+    @GET
+    @Operation(summary = "Orders, newest first, optionally by status and client")
+    public OrderPage list(@QueryParam("status") @Size(max = 40) String status,
+                          @QueryParam("client_id") @Size(max = 100) String clientId,
+                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return orders.list(new OrderFilter(statusOf(status), clientId), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One order; the ETag carries its version")
+    public Response get(@PathParam("id") String id) {
+        return withVersion(Response.ok(), orders.get(id));
+    }
+
+    @POST
+    @Operation(summary = "Place an order: saved as PENDING_STOCK, OrderPlaced goes to inventory")
+    @APIResponse(responseCode = "201", description = "Placed")
+    public Response place(@NotNull @Valid CreateOrderRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        Order order = orders.place(request.toNewOrder(), user.id());
+        return withVersion(Response.created(uri.getAbsolutePathBuilder().path(order.id()).build()), order);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace the editable fields, based on a version (body \"version\" or If-Match)")
+    @APIResponse(responseCode = "409", description = "VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING or ORDER_CLOSED")
+    @APIResponse(responseCode = "428", description = "VERSION_REQUIRED: neither \"version\" nor If-Match was sent")
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @NotNull @Valid ReplaceOrderRequest request) {
+        long base = BaseVersion.required(request.version(), ifMatch);
+        return withVersion(Response.ok(), orders.edit(id, base, request.toChanges(), user.id()));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change the fields sent, based on a version (body \"version\" or If-Match)")
+    @APIResponse(responseCode = "409", description = "VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING or ORDER_CLOSED")
+    @APIResponse(responseCode = "428", description = "VERSION_REQUIRED: neither \"version\" nor If-Match was sent")
+    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @NotNull @Valid PatchOrderRequest request) {
+        long base = BaseVersion.required(request.version(), ifMatch);
+        return withVersion(Response.ok(), orders.edit(id, base, request.toChanges(), user.id()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel the order (optionally only if still at the If-Match version); OrderCancelled releases its stock")
+    @APIResponse(responseCode = "409", description = "ORDER_NOT_CANCELLABLE (already rejected or cancelled) or VERSION_CONFLICT (If-Match is stale)")
+    public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid CancelOrderRequest request) {
+        String reason = request == null ? null : request.reason();
+        return withVersion(Response.ok(), orders.cancel(id, BaseVersion.optional(null, ifMatch), reason, user.id()));
+    }
+
+    /** The same cancel as a bare POST without a body (and so without a content type). */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    public Response cancelWithoutReason(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return cancel(id, ifMatch, null);
+    }
+
+    private static Response withVersion(Response.ResponseBuilder response, Order order) {
+        return response.entity(order).tag(new EntityTag(Long.toString(order.version()))).build();
+    }
+
+    private static OrderStatus statusOf(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return OrderStatus.valueOf(status.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badRequest("INVALID_FIELD", "Query parameter 'status' must be one of "
+                    + Arrays.toString(OrderStatus.values()) + ".").with("field", "status");
+        }
+    }
+}

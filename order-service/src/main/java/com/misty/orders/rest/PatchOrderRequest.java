@@ -1,0 +1,28 @@
+package com.misty.orders.rest;
+
+import com.misty.orders.domain.OrderChanges;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code PATCH /api/orders/{id}}: only the fields sent change (an absent or null field stays as it is).
+ * {@code version} is the version the change is based on (or send it as {@code If-Match}).
+ */
+public record PatchOrderRequest(
+        Long version,
+        @Size(max = 200) String contactName,
+        @Email @Size(max = 200) String contactEmail,
+        @Size(max = 50) String contactPhone,
+        @Size(min = 1, max = 200, message = "must have between 1 and 200 lines") List<@jakarta.validation.constraints.NotNull @Valid OrderLineRequest> lines,
+        LocalDate dueDate,
+        @Size(max = 4000) String notes) {
+
+    OrderChanges toChanges() {
+        return new OrderChanges(false, contactName, contactEmail, contactPhone, OrderLineRequest.toItems(lines),
+                dueDate, notes);
+    }
+}
