@@ -3,6 +3,7 @@ package com.misty.platform.idempotency;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -18,7 +19,10 @@ public final class IdempotentUpdate {
 
     public enum Outcome { APPLIED, ALREADY_APPLIED, GUARD_FAILED, NOT_FOUND }
 
-    /** @param document the document after the update when applied, else as it is now (null when absent) */
+    /**
+     * @param document the document after the update when applied (without the processed-event ids), else as it
+     *                 is now (null when absent)
+     */
     public record Result(Outcome outcome, Document document) {
         public boolean applied() {
             return outcome == Outcome.APPLIED;
@@ -32,7 +36,10 @@ public final class IdempotentUpdate {
         Document after = collection.findOneAndUpdate(
                 Filters.and(target, ProcessedEvents.notYetApplied(eventId), guard),
                 Updates.combine(effect, ProcessedEvents.markApplied(eventId)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                // The projection makes the stand-in return a copy: without one it hands back its live document,
+                // which a concurrent update can change before the caller reads it.
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.exclude(ProcessedEvents.FIELD)));
         if (after != null) {
             return new Result(Outcome.APPLIED, after);
         }
