@@ -3,6 +3,7 @@ package com.misty.auth.security;
 import com.misty.auth.config.AuthConfig;
 import com.misty.auth.repository.SigningKeyRepository;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -50,7 +51,8 @@ public class KeyRing {
         this.repository = repository;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** First of all startup work: a prod start without a key fails here, before anything else happens. */
+    void onStart(@Observes @Priority(1) StartupEvent event) {
         loaded();
     }
 

@@ -2,7 +2,9 @@ package com.misty.auth.security;
 
 import com.misty.auth.config.AuthConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -20,6 +22,11 @@ public class PasswordHasher {
             throw new IllegalStateException("misty.auth.bcrypt-cost must be at least " + MIN_COST);
         }
         this.cost = config.bcryptCost();
+    }
+
+    /** Prepared at startup so that even the first unknown-user login costs exactly one verification. */
+    void onStart(@Observes StartupEvent event) {
+        dummyHash();
     }
 
     public String hash(String password) {
