@@ -1,0 +1,75 @@
+package com.misty.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code misty.auth.*}: token lifetimes, signing keys, the bootstrap admin, password hashing and throttling. */
+@ConfigMapping(prefix = "misty.auth")
+public interface AuthConfig {
+
+    @WithDefault("8h")
+    Duration accessTokenLifetime();
+
+    /** Lifetime of client-credentials tokens; short, because disabling an account cannot recall them. */
+    @WithDefault("1h")
+    Duration serviceTokenLifetime();
+
+    @WithDefault("30d")
+    Duration refreshTokenLifetime();
+
+    /** A repeat of an already rotated refresh within this window returns the same successor (two tabs). */
+    @WithDefault("10s")
+    Duration refreshGraceWindow();
+
+    /** PEM (PKCS#8) private key that signs tokens; env MISTY_JWT_SIGNING_KEY_FILE. */
+    Optional<String> signingKeyFile();
+
+    /** PEM public key matching {@link #signingKeyFile()}; checked at startup when given. */
+    Optional<String> publicKeyFile();
+
+    /** Public keys of retired signing keys: still published and accepted until their tokens expire. */
+    Optional<List<String>> previousPublicKeyFiles();
+
+    /** Verify-only keys (PEM files or file: URIs) that are accepted but never published, e.g. the test kit's. */
+    Optional<List<String>> trustedKeyLocations();
+
+    /** true in prod: no configured signing key is a startup error instead of a generated one. */
+    @WithDefault("false")
+    boolean requireConfiguredKey();
+
+    /** Secret for deriving a refresh token's successor; generated and kept in the database when absent. */
+    Optional<String> refreshSuccessorSecret();
+
+    /** Password of the {@code admin} created on the first start; generated and printed once when absent. */
+    Optional<String> bootstrapAdminPassword();
+
+    @WithDefault("12")
+    int bcryptCost();
+
+    Throttle throttle();
+
+    interface Throttle {
+        /** Failed logins for one username tolerated before each further one locks it out. */
+        @WithDefault("5")
+        int usernameFreeFailures();
+
+        /** Failed logins from one client address tolerated before each further one locks it out. */
+        @WithDefault("20")
+        int addressFreeFailures();
+
+        /** Failures older than this are forgotten. */
+        @WithDefault("15m")
+        Duration window();
+
+        /** First lockout; each further failure doubles it. */
+        @WithDefault("2s")
+        Duration baseLockout();
+
+        @WithDefault("15m")
+        Duration maxLockout();
+    }
+}

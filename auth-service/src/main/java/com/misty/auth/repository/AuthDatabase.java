@@ -1,0 +1,77 @@
+package com.misty.auth.repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Date;
+import java.time.Instant;
+
+/** The service's collections in database {@code auth}, and the indexes they need (created idempotently). */
+@ApplicationScoped
+public class AuthDatabase {
+
+    public static final String USERS = "users";
+    public static final String REFRESH_TOKENS = "refresh_tokens";
+    public static final String SIGNING_KEYS = "signing_keys";
+    public static final String LOGIN_ATTEMPTS = "login_attempts";
+    public static final String SERVICE_ACCOUNTS = "service_accounts";
+
+    private final MongoClient client;
+    private final String database;
+    private volatile boolean indexed;
+
+    public AuthDatabase(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.client = client;
+        this.database = database;
+    }
+
+    public MongoCollection<Document> collection(String name) {
+        ensureIndexes();
+        return client.getDatabase(database).getCollection(name);
+    }
+
+    private void ensureIndexes() {
+        if (indexed) {
+            return;
+        }
+        synchronized (this) {
+            if (indexed) {
+                return;
+            }
+            var db = client.getDatabase(database);
+            // Load-bearing: exactly one account per case-insensitive username, even under concurrent creation.
+            db.getCollection(USERS).createIndex(Indexes.ascending("username_lower"),
+                    new IndexOptions().unique(true).name("username_lower_unique"));
+            db.getCollection(SERVICE_ACCOUNTS).createIndex(Indexes.ascending("name_lower"),
+                    new IndexOptions().unique(true).name("name_lower_unique"));
+            // Revocation sweeps by login and by user (ignored by the stand-in, needed on real MongoDB).
+            db.getCollection(REFRESH_TOKENS).createIndex(Indexes.ascending("family_id"));
+            db.getCollection(REFRESH_TOKENS).createIndex(Indexes.ascending("user_id"));
+            indexed = true;
+        }
+    }
+
+    static boolean isDuplicateKey(RuntimeException e) {
+        if (e instanceof MongoWriteException write) {
+            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
+        return e instanceof MongoCommandException command && command.getErrorCode() == 11000;
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,68 @@
+package com.misty.auth.repository;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static com.misty.auth.repository.AuthDatabase.date;
+import static com.misty.auth.repository.AuthDatabase.instant;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+/**
+ * Failed-login counters per key ({@code user:<name>} or {@code addr:<ip>}), in the database so that every
+ * replica of the service counts the same failures.
+ */
+@ApplicationScoped
+public class LoginAttemptRepository {
+
+    private final AuthDatabase database;
+
+    public LoginAttemptRepository(AuthDatabase database) {
+        this.database = database;
+    }
+
+    public Optional<Instant> lockedUntil(String key) {
+        Document d = attempts().find(eq("_id", key)).first();
+        return d == null ? Optional.empty() : Optional.ofNullable(instant(d, "locked_until"));
+    }
+
+    /** Counts one failure (forgetting failures older than {@code window}); returns the count. */
+    public long recordFailure(String key, Instant now, Duration window) {
+        attempts().updateOne(and(eq("_id", key), lt("window_start", date(now.minus(window)))),
+                Updates.combine(Updates.set("failures", 0L), Updates.set("window_start", date(now))));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Document after = attempts().findOneAndUpdate(eq("_id", key),
+                        Updates.combine(Updates.inc("failures", 1L), Updates.setOnInsert("window_start", date(now))),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+                return after.get("failures", Number.class).longValue();
+            } catch (RuntimeException e) {
+                // Two first failures raced to create the counter; the loser increments the winner's.
+                if (!AuthDatabase.isDuplicateKey(e) || attempt >= 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public void lock(String key, Instant until) {
+        attempts().updateOne(eq("_id", key), Updates.set("locked_until", date(until)));
+    }
+
+    public void clear(String key) {
+        attempts().deleteOne(eq("_id", key));
+    }
+
+    private MongoCollection<Document> attempts() {
+        return database.collection(AuthDatabase.LOGIN_ATTEMPTS);
+    }
+}

@@ -1,0 +1,108 @@
+package com.misty.auth.repository;
+
+import com.misty.auth.domain.StoredRefreshToken;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static com.misty.auth.repository.AuthDatabase.date;
+import static com.misty.auth.repository.AuthDatabase.instant;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+
+/**
+ * The {@code refresh_tokens} collection: one document per token, keyed by the token's SHA-256. Expiry is
+ * checked in code (no TTL index: the stand-in never expires documents, and correctness must not depend on it).
+ */
+@ApplicationScoped
+public class RefreshTokenRepository {
+
+    private final AuthDatabase database;
+
+    public RefreshTokenRepository(AuthDatabase database) {
+        this.database = database;
+    }
+
+    public void insert(StoredRefreshToken token) {
+        tokens().insertOne(fields(token).append("_id", token.hash()));
+    }
+
+    /**
+     * Stores {@code token} unless a document with its hash exists already: successors are derived, so two
+     * concurrent rotations of one token store the same successor, and the second store must be a no-op.
+     */
+    public void insertIfAbsent(StoredRefreshToken token) {
+        try {
+            tokens().updateOne(eq("_id", token.hash()), new Document("$setOnInsert", fields(token)),
+                    new UpdateOptions().upsert(true));
+        } catch (RuntimeException e) {
+            if (!AuthDatabase.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    public Optional<StoredRefreshToken> find(String hash) {
+        return Optional.ofNullable(tokens().find(eq("_id", hash)).first()).map(RefreshTokenRepository::toToken);
+    }
+
+    /**
+     * The one atomic rotation: marks the token rotated to {@code successorHash} only if nobody rotated or
+     * revoked it before. Returns false when another request got there first.
+     */
+    public boolean rotate(String hash, String successorHash, Instant now) {
+        Document before = tokens().findOneAndUpdate(
+                and(eq("_id", hash), eq("rotated_at", null), eq("revoked_at", null)),
+                Updates.combine(Updates.set("rotated_at", date(now)), Updates.set("successor_hash", successorHash)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        return before != null;
+    }
+
+    /** Revokes every token of one login (a session family); returns how many were still live. */
+    public long revokeFamily(String familyId, Instant now, String reason) {
+        return tokens().updateMany(and(eq("family_id", familyId), eq("revoked_at", null)), revoke(now, reason))
+                .getModifiedCount();
+    }
+
+    public long revokeAllOfUser(String userId, Instant now, String reason) {
+        return tokens().updateMany(and(eq("user_id", userId), eq("revoked_at", null)), revoke(now, reason))
+                .getModifiedCount();
+    }
+
+    public long revokeAllOfUserExcept(String userId, String keptFamilyId, Instant now, String reason) {
+        return tokens().updateMany(and(eq("user_id", userId), ne("family_id", keptFamilyId), eq("revoked_at", null)),
+                revoke(now, reason)).getModifiedCount();
+    }
+
+    private static org.bson.conversions.Bson revoke(Instant now, String reason) {
+        return Updates.combine(Updates.set("revoked_at", date(now)), Updates.set("revoked_reason", reason));
+    }
+
+    private MongoCollection<Document> tokens() {
+        return database.collection(AuthDatabase.REFRESH_TOKENS);
+    }
+
+    private static Document fields(StoredRefreshToken token) {
+        return new Document("family_id", token.familyId())
+                .append("user_id", token.userId())
+                .append("issued_at", date(token.issuedAt()))
+                .append("expires_at", date(token.expiresAt()))
+                .append("rotated_at", date(token.rotatedAt()))
+                .append("successor_hash", token.successorHash())
+                .append("revoked_at", date(token.revokedAt()));
+    }
+
+    private static StoredRefreshToken toToken(Document d) {
+        return new StoredRefreshToken(d.getString("_id"), d.getString("family_id"), d.getString("user_id"),
+                instant(d, "issued_at"), instant(d, "expires_at"), instant(d, "rotated_at"),
+                d.getString("successor_hash"), instant(d, "revoked_at"));
+    }
+}

@@ -1,0 +1,171 @@
+package com.misty.auth.repository;
+
+import com.misty.auth.domain.User;
+import com.misty.auth.domain.Usernames;
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.problem.DomainException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.misty.auth.repository.AuthDatabase.date;
+import static com.misty.auth.repository.AuthDatabase.instant;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+/** The {@code users} collection; its documents carry the outbox of {@code auth.events}. */
+@ApplicationScoped
+public class UserRepository {
+
+    private final AuthDatabase database;
+    private final OutboxRelayService relay;
+
+    public UserRepository(AuthDatabase database, OutboxRelayService relay) {
+        this.database = database;
+        this.relay = relay;
+    }
+
+    /**
+     * Inserts the user together with its UserCreated event (one upsert of a fresh id, so the document and its
+     * outbox entry are written at once); a taken username, in any letter case, is a 409.
+     */
+    public void insert(User user, EventEnvelope created) {
+        Document fields = new Document("username", user.username())
+                .append("username_lower", Usernames.normalize(user.username()))
+                .append("password_hash", user.passwordHash())
+                .append("role", user.role())
+                .append("full_name", user.fullName())
+                .append("email", user.email())
+                .append("active", user.active())
+                .append("version", user.version())
+                .append("created_at", date(user.createdAt()))
+                .append("sessions_revoked_at", null);
+        try {
+            users().updateOne(eq("_id", user.id()),
+                    Updates.combine(new Document("$setOnInsert", fields), Outbox.append(Topics.AUTH_EVENTS, created)),
+                    new UpdateOptions().upsert(true));
+        } catch (RuntimeException e) {
+            if (AuthDatabase.isDuplicateKey(e)) {
+                throw DomainException.conflict("USERNAME_TAKEN", "Username already exists");
+            }
+            throw e;
+        }
+        relay.nudge();
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return Optional.ofNullable(users().find(eq("username_lower", Usernames.normalize(username))).first())
+                .map(UserRepository::toUser);
+    }
+
+    public Optional<User> findById(String id) {
+        return Optional.ofNullable(users().find(eq("_id", id)).first()).map(UserRepository::toUser);
+    }
+
+    public List<User> list(int offset, int limit) {
+        return users().find().sort(Sorts.ascending("username_lower")).skip(offset).limit(limit)
+                .map(UserRepository::toUser).into(new ArrayList<>());
+    }
+
+    public boolean isEmpty() {
+        return users().find().limit(1).first() == null;
+    }
+
+    /**
+     * Applies an admin's changes (null fields stay as they are) only if the stored version is still
+     * {@code expectedVersion}; the events go into the outbox in the same update. Returns the stored result.
+     */
+    public User updateIfVersion(String id, long expectedVersion, String role, Boolean active, String fullName,
+                                String email, Instant sessionsRevokedAt, List<EventEnvelope> events) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.inc("version", 1L), Updates.set("updated_at", date(Instant.now()))));
+        if (role != null) {
+            updates.add(Updates.set("role", role));
+        }
+        if (active != null) {
+            updates.add(Updates.set("active", active));
+        }
+        if (fullName != null) {
+            updates.add(Updates.set("full_name", fullName));
+        }
+        if (email != null) {
+            updates.add(Updates.set("email", email));
+        }
+        if (sessionsRevokedAt != null) {
+            updates.add(Updates.set("sessions_revoked_at", date(sessionsRevokedAt)));
+        }
+        if (!events.isEmpty()) {
+            updates.add(Outbox.appendAll(Topics.AUTH_EVENTS, events));
+        }
+        Document after = users().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
+                Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            User current = findById(id).orElseThrow(() -> DomainException.notFound("User", id));
+            throw DomainException.conflict("VERSION_CONFLICT", "User was modified by another user. Please refresh and try again.")
+                    .with("current_version", current.version());
+        }
+        if (!events.isEmpty()) {
+            relay.nudge();
+        }
+        return toUser(after);
+    }
+
+    /** Records that the user's sessions before {@code at} are revoked, announcing it in the same update. */
+    public void markSessionsRevoked(String id, Instant at, EventEnvelope event) {
+        users().updateOne(eq("_id", id), Updates.combine(Updates.set("sessions_revoked_at", date(at)),
+                Outbox.append(Topics.AUTH_EVENTS, event)));
+        relay.nudge();
+    }
+
+    /** Puts an event about the user into its outbox (e.g. a security event that changes nothing stored). */
+    public void announce(String id, EventEnvelope event) {
+        users().updateOne(eq("_id", id), Outbox.append(Topics.AUTH_EVENTS, event));
+        relay.nudge();
+    }
+
+    /**
+     * Replaces the password hash, announcing {@code event} in the same update; with {@code endAllSessions}
+     * every refresh token issued until now stops working too.
+     */
+    public void setPassword(String id, String passwordHash, Instant now, EventEnvelope event, boolean endAllSessions) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("password_hash", passwordHash),
+                Updates.set("password_changed_at", date(now)), Updates.set("updated_at", date(now)),
+                Updates.inc("version", 1L)));
+        if (endAllSessions) {
+            updates.add(Updates.set("sessions_revoked_at", date(now)));
+        }
+        if (event != null) {
+            updates.add(Outbox.append(Topics.AUTH_EVENTS, event));
+        }
+        if (users().updateOne(eq("_id", id), Updates.combine(updates)).getMatchedCount() == 0) {
+            throw DomainException.notFound("User", id);
+        }
+        if (event != null) {
+            relay.nudge();
+        }
+    }
+
+    private MongoCollection<Document> users() {
+        return database.collection(AuthDatabase.USERS);
+    }
+
+    static User toUser(Document d) {
+        Number version = d.get("version", Number.class);
+        return new User(d.getString("_id"), d.getString("username"), d.getString("role"), d.getString("full_name"),
+                d.getString("email"), Boolean.TRUE.equals(d.getBoolean("active")), version == null ? 0 : version.longValue(),
+                instant(d, "created_at"), d.getString("password_hash"), instant(d, "sessions_revoked_at"));
+    }
+}

@@ -1,0 +1,14 @@
+package com.misty.auth.rest;
+
+import com.misty.auth.domain.User;
+
+import java.time.Instant;
+
+public record UserView(String id, String username, String role, String fullName, String email, boolean active,
+                       long version, Instant createdAt) {
+
+    static UserView of(User user) {
+        return new UserView(user.id(), user.username(), user.role(), user.fullName(), user.email(), user.active(),
+                user.version(), user.createdAt());
+    }
+}

@@ -1,0 +1,67 @@
+package com.misty.auth.service;
+
+import com.misty.auth.domain.AuthProblems;
+import com.misty.auth.domain.PasswordPolicy;
+import com.misty.auth.domain.User;
+import com.misty.auth.repository.RefreshTokenRepository;
+import com.misty.auth.repository.UserRepository;
+import com.misty.auth.security.PasswordHasher;
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.auth.SessionsRevoked;
+import com.misty.platform.problem.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** What a logged-in user does with their own account. */
+@ApplicationScoped
+public class AccountService {
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+
+    public AccountService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+    }
+
+    /**
+     * The caller's account; an access token of a deactivated user, or one issued before a logout-everywhere,
+     * no longer opens it (the token is still within its signature-valid lifetime).
+     */
+    public User me(String userId, Instant tokenIssuedAt) {
+        User user = users.findById(userId).orElseThrow(AuthProblems::sessionEnded);
+        if (!user.active()) {
+            throw AuthProblems.sessionEnded();
+        }
+        // iat has whole seconds: compare at that precision so a token minted right after the revocation passes.
+        if (user.sessionsRevokedAt() != null && tokenIssuedAt != null
+                && tokenIssuedAt.getEpochSecond() < user.sessionsRevokedAt().getEpochSecond()) {
+            throw AuthProblems.sessionEnded();
+        }
+        return user;
+    }
+
+    /** Changes the caller's password and ends their other logins; the current one ({@code familyId}) stays. */
+    public void changePassword(String userId, String familyId, Instant tokenIssuedAt, String currentPassword,
+                               String newPassword) {
+        User user = me(userId, tokenIssuedAt);
+        if (!hasher.matches(currentPassword, user.passwordHash())) {
+            throw DomainException.badRequest("WRONG_PASSWORD", "The current password is not correct.");
+        }
+        PasswordPolicy.requireAcceptable(newPassword, user.username());
+        if (hasher.matches(newPassword, user.passwordHash())) {
+            throw DomainException.badRequest("WEAK_PASSWORD", "The new password must differ from the current one.");
+        }
+        Instant now = Instant.now();
+        users.setPassword(userId, hasher.hash(newPassword), now,
+                EventEnvelope.of(userId, userId, new SessionsRevoked(userId, now, "password_changed")), false);
+        if (familyId == null) {
+            refreshTokens.revokeAllOfUser(userId, now, "password_changed");
+        } else {
+            refreshTokens.revokeAllOfUserExcept(userId, familyId, now, "password_changed");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package com.misty.auth.service;
+
+import com.misty.auth.config.AuthConfig;
+import com.misty.auth.domain.AuthProblems;
+import com.misty.auth.domain.RefreshTokens;
+import com.misty.auth.domain.ServiceAccount;
+import com.misty.auth.domain.UserRoles;
+import com.misty.auth.domain.Usernames;
+import com.misty.auth.repository.ServiceAccountRepository;
+import com.misty.auth.security.TokenIssuer;
+import com.misty.platform.problem.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Service accounts for machine clients. Their secrets are 256 random bits, so a plain SHA-256 is a safe
+ * stored form (unlike passwords they cannot be guessed from a dictionary) and checking one is cheap.
+ */
+@ApplicationScoped
+public class ServiceAccountService {
+
+    private final ServiceAccountRepository accounts;
+    private final TokenIssuer tokens;
+    private final LoginThrottle throttle;
+    private final AuthConfig config;
+
+    public ServiceAccountService(ServiceAccountRepository accounts, TokenIssuer tokens, LoginThrottle throttle,
+                                 AuthConfig config) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.config = config;
+    }
+
+    /** An account together with its client secret, which is shown this once and never again. */
+    public record WithSecret(ServiceAccount account, String clientSecret) {
+    }
+
+    public WithSecret create(String name, List<String> roles) {
+        String validName = Usernames.requireValid(name);
+        String secret = RefreshTokens.newToken();
+        Instant now = Instant.now();
+        ServiceAccount account = new ServiceAccount(UUID.randomUUID().toString(), validName,
+                UserRoles.requireKnown(roles), true, 1, now, now, RefreshTokens.hash(secret));
+        accounts.insert(account);
+        return new WithSecret(account, secret);
+    }
+
+    public List<ServiceAccount> list() {
+        return accounts.list();
+    }
+
+    public ServiceAccount get(String id) {
+        return accounts.findById(id).orElseThrow(() -> DomainException.notFound("Service account", id));
+    }
+
+    public ServiceAccount update(String id, Boolean active, List<String> roles, long version) {
+        get(id);
+        return accounts.updateIfVersion(id, version, active, roles == null ? null : UserRoles.requireKnown(roles));
+    }
+
+    public WithSecret rotateSecret(String id) {
+        String secret = RefreshTokens.newToken();
+        return new WithSecret(accounts.replaceSecret(id, RefreshTokens.hash(secret), Instant.now()), secret);
+    }
+
+    /** The client-credentials grant: an access token for the account, no refresh token. */
+    public TokenIssuer.AccessToken token(String clientId, String clientSecret, String clientAddress) {
+        String clientKey = "client:" + (clientId == null ? "" : clientId);
+        String addressKey = LoginThrottle.addressKey(clientAddress);
+        throttle.requireNotLocked(clientKey, addressKey);
+        Optional<ServiceAccount> account = clientId == null ? Optional.empty() : accounts.findById(clientId);
+        String presentedHash = RefreshTokens.hash(clientSecret == null ? "" : clientSecret);
+        boolean matches = account.isPresent() && MessageDigest.isEqual(
+                presentedHash.getBytes(StandardCharsets.US_ASCII),
+                account.get().secretHash().getBytes(StandardCharsets.US_ASCII));
+        if (!matches || !account.get().active()) {
+            throttle.recordFailure(clientKey, addressKey);
+            throw AuthProblems.invalidClient();
+        }
+        ServiceAccount found = account.get();
+        return tokens.issue(found.id(), found.name(), found.roles(), null, config.serviceTokenLifetime());
+    }
+}

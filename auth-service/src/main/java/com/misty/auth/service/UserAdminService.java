@@ -1,0 +1,100 @@
+package com.misty.auth.service;
+
+import com.misty.auth.domain.PasswordPolicy;
+import com.misty.auth.domain.RefreshTokens;
+import com.misty.auth.domain.User;
+import com.misty.auth.domain.UserRoles;
+import com.misty.auth.domain.Usernames;
+import com.misty.auth.repository.RefreshTokenRepository;
+import com.misty.auth.repository.UserRepository;
+import com.misty.auth.security.PasswordHasher;
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.auth.SessionsRevoked;
+import com.misty.contracts.auth.UserCreated;
+import com.misty.contracts.auth.UserDeactivated;
+import com.misty.contracts.auth.UserRoleChanged;
+import com.misty.platform.problem.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Administration of user accounts: create, change role or status, reset a password. */
+@ApplicationScoped
+public class UserAdminService {
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+
+    public UserAdminService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+    }
+
+    public record NewUser(String username, String password, String role, String fullName, String email) {
+    }
+
+    /** The changes an admin asks for; null means "leave as is". */
+    public record UserChanges(String role, Boolean active, String fullName, String email, long version) {
+    }
+
+    public User create(NewUser request, String actor) {
+        String username = Usernames.requireValid(request.username());
+        String role = UserRoles.requireKnown(request.role());
+        PasswordPolicy.requireAcceptable(request.password(), username);
+        User user = new User(UUID.randomUUID().toString(), username, role, request.fullName(), request.email(), true,
+                1, Instant.now(), hasher.hash(request.password()), null);
+        users.insert(user, EventEnvelope.of(user.id(), actor, new UserCreated(user.id(), username, role)));
+        return user;
+    }
+
+    public List<User> list(int offset, int limit) {
+        return users.list(offset, limit);
+    }
+
+    public User get(String id) {
+        return users.findById(id).orElseThrow(() -> DomainException.notFound("User", id));
+    }
+
+    public User update(String id, UserChanges changes, String actor) {
+        User current = get(id);
+        if (id.equals(actor) && ((changes.role() != null && !changes.role().equals(current.role()))
+                || Boolean.FALSE.equals(changes.active()))) {
+            throw DomainException.conflict("OWN_ACCESS", "You cannot change your own role or deactivate yourself.");
+        }
+        Instant now = Instant.now();
+        List<EventEnvelope> events = new ArrayList<>();
+        String newRole = null;
+        if (changes.role() != null && !changes.role().equals(current.role())) {
+            newRole = UserRoles.requireKnown(changes.role());
+            events.add(EventEnvelope.of(id, actor, new UserRoleChanged(id, newRole, current.role())));
+        }
+        boolean deactivating = Boolean.FALSE.equals(changes.active()) && current.active();
+        if (deactivating) {
+            events.add(EventEnvelope.of(id, actor, new UserDeactivated(id, now)));
+            events.add(EventEnvelope.of(id, actor, new SessionsRevoked(id, now, "deactivated")));
+        }
+        User updated = users.updateIfVersion(id, changes.version(), newRole, changes.active(), changes.fullName(),
+                changes.email(), deactivating ? now : null, events);
+        if (deactivating) {
+            refreshTokens.revokeAllOfUser(id, now, "deactivated");
+        }
+        return updated;
+    }
+
+    /** Sets a new password (the admin's, or a generated one returned once) and ends all the user's logins. */
+    public String resetPassword(String id, String newPassword, String actor) {
+        User user = get(id);
+        String password = newPassword != null ? newPassword : RefreshTokens.newToken().substring(0, 20);
+        PasswordPolicy.requireAcceptable(password, user.username());
+        Instant now = Instant.now();
+        users.setPassword(id, hasher.hash(password), now,
+                EventEnvelope.of(id, actor, new SessionsRevoked(id, now, "password_reset")), true);
+        refreshTokens.revokeAllOfUser(id, now, "password_reset");
+        return newPassword != null ? null : password;
+    }
+}
