@@ -18,7 +18,7 @@ needs_build=false
 [ -f "$launcher" ] || needs_build=true
 for m in "${modules[@]}"; do [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || needs_build=true; done
 # Rebuild when any source is newer than the launcher jar (e.g. after a git pull).
-if [ "$needs_build" = false ] && [ -n "$(find . -path ./.data -prune -o \( -name '*.java' -o -name '*.properties' -o -name pom.xml \) -newer "$launcher" -print -quit)" ]; then
+if [ "$needs_build" = false ] && [ -n "$(find . \( -path ./.data -o -name target -o -path ./.git \) -prune -o \( -name '*.java' -o -name '*.properties' -o -name pom.xml \) -newer "$launcher" -print -quit)" ]; then
   needs_build=true
 fi
 if [ "$needs_build" = true ]; then
