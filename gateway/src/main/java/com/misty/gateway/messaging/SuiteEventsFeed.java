@@ -26,7 +26,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,12 +164,18 @@ public class SuiteEventsFeed {
             // Live topics start at "now"; a partition that appears later is read whole (it is new).
             (tp.topic().equals(revocationTopic) || !firstAssignment ? fromStart : fromEnd).add(tp);
         }
-        kafka.seekToBeginning(fromStart);
-        kafka.seekToEnd(fromEnd);
+        // An empty collection would mean "every assigned partition" to both calls.
+        if (!fromStart.isEmpty()) {
+            kafka.seekToBeginning(fromStart);
+        }
+        if (!fromEnd.isEmpty()) {
+            kafka.seekToEnd(fromEnd);
+        }
         List<TopicPartition> history = fromStart.stream().filter(tp -> tp.topic().equals(revocationTopic)).toList();
         if (!history.isEmpty()) {
             historyEnd.putAll(kafka.endOffsets(history));
         }
+        LOG.debugf("Assigned %s; revocation history ends at %s", fresh, historyEnd);
         return complete;
     }
 
@@ -206,6 +211,7 @@ public class SuiteEventsFeed {
     private void applyRevocation(ReceivedEvent event) {
         if (event.is(SessionsRevoked.class)) {
             SessionsRevoked revoked = event.payloadAs(SessionsRevoked.class);
+            LOG.debugf("Sessions of %s revoked before %s", revoked.userId(), revoked.revokedBefore());
             revocations.revoke(revoked.userId(), revoked.revokedBefore());
             hub.revoke(revoked.userId(), revoked.revokedBefore());
         } else if (event.is(UserDeactivated.class)) {

@@ -110,7 +110,7 @@ public class GatewayRoutes {
         if (verified.failed()) {
             String reason = verified.cause() instanceof TokenRejectedException ? verified.cause().getMessage() : "error";
             ACCESS_LOG.debugf("[%s] token refused: %s", requestId, reason);
-            unauthorized(ctx, !"no token".equals(reason));
+            unauthorized(ctx, !AccessTokenVerifier.NO_TOKEN.equals(reason));
             return;
         }
         VerifiedToken token = verified.result();

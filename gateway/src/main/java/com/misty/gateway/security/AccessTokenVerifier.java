@@ -7,13 +7,17 @@ import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
+import java.security.Key;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +31,7 @@ import java.util.Set;
 public class AccessTokenVerifier {
 
     static final String TOKEN_USE = "token_use";
+    public static final String NO_TOKEN = "no token";
 
     private final JwksKeys keys;
     private final JwtConsumer consumer;
@@ -38,8 +43,7 @@ public class AccessTokenVerifier {
         this.consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setVerificationKeyResolver((jws, nesting) -> keys.find(jws.getKeyIdHeaderValue())
-                        .orElseThrow(() -> new UnresolvableKeyException("No key for kid " + jws.getKeyIdHeaderValue())))
+                .setVerificationKeyResolver((jws, nesting) -> resolveKey(jws))
                 .setExpectedIssuer(config.jwt().issuer())
                 .setExpectedAudience(config.jwt().audience())
                 .setRequireExpirationTime()
@@ -49,10 +53,35 @@ public class AccessTokenVerifier {
                 .build();
     }
 
+    /**
+     * The key named by the token's kid; a token without a kid must verify with one of the published keys
+     * (auth-service names its keys, but a single-key setup need not).
+     */
+    private Key resolveKey(JsonWebSignature jws) throws UnresolvableKeyException {
+        String kid = jws.getKeyIdHeaderValue();
+        if (kid != null) {
+            return keys.find(kid).orElseThrow(() -> new UnresolvableKeyException("No key for kid " + kid));
+        }
+        for (PublicKey candidate : keys.all()) {
+            try {
+                jws.setKey(candidate);
+                if (jws.verifySignature()) {
+                    return candidate;
+                }
+            } catch (JoseException e) {
+                // Try the next key.
+            }
+        }
+        throw new UnresolvableKeyException("No published key verifies this token");
+    }
+
     /** Verifies {@code token}; fails with {@link TokenRejectedException}. Completes at once unless the keys must be refetched. */
     public Future<VerifiedToken> verify(String token) {
-        if (token == null || token.isEmpty()) {
-            return Future.failedFuture(new TokenRejectedException("no token"));
+        if (token == null) {
+            return Future.failedFuture(new TokenRejectedException(NO_TOKEN));
+        }
+        if (token.isEmpty()) {
+            return Future.failedFuture(new TokenRejectedException("empty or non-bearer credentials"));
         }
         if (token.length() > maxTokenLength) {
             return Future.failedFuture(new TokenRejectedException("token too long"));

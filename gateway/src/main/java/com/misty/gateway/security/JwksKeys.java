@@ -66,21 +66,19 @@ public class JwksKeys {
         }
     }
 
-    /**
-     * The key for {@code kid}; a token without a kid is accepted only while the set holds exactly one key
-     * (there is then no doubt which key signed it).
-     */
+    /** The key published under {@code kid}. */
     public Optional<PublicKey> find(String kid) {
-        KeySet keys = current;
-        if (kid == null) {
-            return keys.all().size() == 1 ? Optional.of(keys.all().get(0)) : Optional.empty();
-        }
-        return Optional.ofNullable(keys.byKid().get(kid));
+        return kid == null ? Optional.empty() : Optional.ofNullable(current.byKid().get(kid));
+    }
+
+    /** Every published signing key, for tokens that name no kid. */
+    public List<PublicKey> all() {
+        return current.all();
     }
 
     /** Completes once a key for {@code kid} is known, or it is certain none will be soon (refetch rate-limited). */
     public Future<Void> ensureKnown(String kid) {
-        if (find(kid).isPresent()) {
+        if (kid == null ? !current.all().isEmpty() : find(kid).isPresent()) {
             return Future.succeededFuture();
         }
         if (System.nanoTime() - lastFetchStartedAt < minRefetchNanos) {
