@@ -59,19 +59,6 @@ public final class StubServices implements AutoCloseable {
         return "http://127.0.0.1:" + control.actualPort();
     }
 
-    public void stop(String service) {
-        HttpServer server = servers.remove(service);
-        if (server != null) {
-            await(server.close());
-        }
-    }
-
-    public void restart(String service) {
-        if (!servers.containsKey(service)) {
-            listen(service, ports.get(service));
-        }
-    }
-
     @Override
     public void close() {
         await(vertx.close());
@@ -141,13 +128,24 @@ public final class StubServices implements AutoCloseable {
     private void control(HttpServerRequest request) {
         String[] parts = request.path().split("/");
         switch (parts.length > 1 ? parts[1] : "") {
+            // Asynchronous here: this handler runs on the event loop that closing and binding need.
             case "stop" -> {
-                stop(parts[2]);
-                request.response().end("stopped");
+                HttpServer server = servers.remove(parts[2]);
+                (server == null ? io.vertx.core.Future.succeededFuture() : server.close())
+                        .onComplete(closed -> request.response().end("stopped"));
             }
             case "start" -> {
-                restart(parts[2]);
-                request.response().end("started");
+                if (servers.containsKey(parts[2])) {
+                    request.response().end("started");
+                } else {
+                    String service = parts[2];
+                    vertx.createHttpServer().requestHandler(r -> handle(service, r))
+                            .listen(ports.get(service), "127.0.0.1")
+                            .onComplete(bound -> {
+                                servers.put(service, bound.result());
+                                request.response().end("started");
+                            });
+                }
             }
             case "jwks-fetches" -> request.response().end(Integer.toString(jwksFetches.get()));
             case "keys" -> request.body().onSuccess(body -> {
