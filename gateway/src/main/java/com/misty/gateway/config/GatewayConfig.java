@@ -85,6 +85,17 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration clockSkew();
 
+        /**
+         * A token that verified is remembered this long (at most until it expires), so repeated requests skip the
+         * RSA check; revocation is still checked on every request.
+         */
+        @WithDefault("60s")
+        Duration verifiedCacheTtl();
+
+        /** Most verified tokens remembered at once. */
+        @WithDefault("10000")
+        int verifiedCacheSize();
+
         /** Tokens longer than this are refused unparsed. */
         @WithDefault("8192")
         int maxTokenLength();

@@ -20,6 +20,8 @@ import java.security.Key;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -36,10 +38,15 @@ public class AccessTokenVerifier {
     private final JwksKeys keys;
     private final JwtConsumer consumer;
     private final int maxTokenLength;
+    private final long cacheTtlMillis;
+    private final int cacheSize;
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
 
     public AccessTokenVerifier(JwksKeys keys, GatewayConfig config) {
         this.keys = keys;
         this.maxTokenLength = config.jwt().maxTokenLength();
+        this.cacheTtlMillis = config.jwt().verifiedCacheTtl().toMillis();
+        this.cacheSize = config.jwt().verifiedCacheSize();
         this.consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256)
@@ -86,6 +93,10 @@ public class AccessTokenVerifier {
         if (token.length() > maxTokenLength) {
             return Future.failedFuture(new TokenRejectedException("token too long"));
         }
+        Remembered remembered = verified.get(token);
+        if (remembered != null && remembered.validUntilMillis() > System.currentTimeMillis()) {
+            return Future.succeededFuture(remembered.token());
+        }
         String kid;
         try {
             kid = keyIdOfRs256Token(token);
@@ -101,10 +112,24 @@ public class AccessTokenVerifier {
 
     private Future<VerifiedToken> verifyWithKnownKeys(String token) {
         try {
-            return Future.succeededFuture(claimsOf(consumer.processToClaims(token)));
+            VerifiedToken checked = claimsOf(consumer.processToClaims(token));
+            remember(token, checked);
+            return Future.succeededFuture(checked);
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
             return Future.failedFuture(new TokenRejectedException(e.getMessage()));
         }
+    }
+
+    private void remember(String token, VerifiedToken checked) {
+        if (verified.size() >= cacheSize) {
+            // Crude but bounded: start over rather than track recency on the hot path.
+            verified.clear();
+        }
+        long until = Math.min(System.currentTimeMillis() + cacheTtlMillis, checked.expiresAtSeconds() * 1000);
+        verified.put(token, new Remembered(checked, until));
+    }
+
+    private record Remembered(VerifiedToken token, long validUntilMillis) {
     }
 
     private static VerifiedToken claimsOf(JwtClaims claims) throws MalformedClaimException {

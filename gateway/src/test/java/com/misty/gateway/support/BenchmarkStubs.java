@@ -22,6 +22,8 @@ public class BenchmarkStubs implements QuarkusTestResourceLifecycleManager {
         }
         config.put("misty.gateway.throttle.user-burst", "100000000");
         config.put("misty.gateway.throttle.user-per-second", "100000000");
+        // bench.access-log=WARN measures the proxy without the per-request access line.
+        config.put("quarkus.log.category.\"com.misty.gateway.access\".level", System.getProperty("bench.access-log", "INFO"));
         return config;
     }
 
