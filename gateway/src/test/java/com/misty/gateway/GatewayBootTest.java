@@ -1,5 +1,6 @@
 package com.misty.gateway;
 
+import com.misty.gateway.support.DownstreamStubs;
 import com.misty.testkit.MistyTestInfrastructure;
 import com.misty.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -14,11 +15,12 @@ import static com.misty.testkit.ServiceConformance.assertUnknownRouteIsProblem;
 /** The gateway boots against the real broker (it owns no database) and reports ready. */
 @QuarkusTest
 @WithTestResource(MistyTestInfrastructure.class)
+@WithTestResource(DownstreamStubs.class)
 class GatewayBootTest {
 
     @Test
-    void isReadyWithKafka() {
-        assertReadyWith(KAFKA_CHECK);
+    void isReadyWithKafkaAndReplayedRevocations() {
+        assertReadyWith(KAFKA_CHECK, "Revocations replayed");
     }
 
     @Test
@@ -28,6 +30,6 @@ class GatewayBootTest {
 
     @Test
     void unknownRoutesAreProblemJson() {
-        assertUnknownRouteIsProblem(TestTokens.accessToken("u1", "admin"));
+        assertUnknownRouteIsProblem(TestTokens.accessToken("boot-user", "admin"));
     }
 }

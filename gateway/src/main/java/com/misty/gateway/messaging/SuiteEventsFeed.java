@@ -1,0 +1,258 @@
+package com.misty.gateway.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.misty.contracts.auth.SessionsRevoked;
+import com.misty.contracts.auth.UserDeactivated;
+import com.misty.gateway.config.GatewayConfig;
+import com.misty.gateway.live.LiveEventHub;
+import com.misty.gateway.security.Revocations;
+import com.misty.platform.events.EventJson;
+import com.misty.platform.events.IncomingEvents;
+import com.misty.platform.events.ReceivedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Reads the suite's topics for the two things the gateway needs from them: revocations and live updates.
+ *
+ * <p>Unlike the services' consumers, every gateway replica must see every event (each one holds its own
+ * revocation list and its own live streams), and the revocation list must be rebuilt from the whole history at
+ * each start. So this consumer uses no consumer group: it assigns itself all partitions, reads the revocation
+ * topic from the beginning and the other topics from their end, and commits nothing (no group state is left
+ * behind by replicas that come and go). New partitions are picked up periodically.
+ */
+@ApplicationScoped
+public class SuiteEventsFeed {
+
+    private static final Logger LOG = Logger.getLogger(SuiteEventsFeed.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final long PARTITION_REFRESH_MILLIS = 10_000;
+
+    private final String bootstrapServers;
+    private final String revocationTopic;
+    private final Set<String> liveTopics;
+    private final long startupWaitMillis;
+    private final Revocations revocations;
+    private final LiveEventHub hub;
+
+    /** End offsets of the revocation topic when it was first assigned: the history to replay before serving. */
+    private final Map<TopicPartition, Long> historyEnd = new HashMap<>();
+    private final Set<TopicPartition> assigned = new LinkedHashSet<>();
+    private volatile boolean running = true;
+    private KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    public SuiteEventsFeed(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                           GatewayConfig config, Revocations revocations, LiveEventHub hub) {
+        this.bootstrapServers = bootstrapServers;
+        this.revocationTopic = config.revocations().topic();
+        this.liveTopics = Set.copyOf(config.live().topics());
+        this.startupWaitMillis = config.revocations().startupWait().toMillis();
+        this.revocations = revocations;
+        this.hub = hub;
+    }
+
+    void start(@Observes StartupEvent event) throws InterruptedException {
+        thread = new Thread(this::run, "gateway-events-feed");
+        thread.setDaemon(true);
+        thread.start();
+        if (!revocations.awaitReplayed(startupWaitMillis)) {
+            LOG.warnf("Revocation history not replayed after %d ms; authenticated requests get 503 until it is",
+                    startupWaitMillis);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            thread.join(5000);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(properties(),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer = kafka;
+                assigned.clear();
+                consume(kafka);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Event feed failed, reconnecting: %s", e.toString());
+                sleep(1000);
+            }
+        }
+    }
+
+    private void consume(KafkaConsumer<String, String> kafka) {
+        long nextPartitionRefresh = 0;
+        while (running) {
+            if (System.currentTimeMillis() >= nextPartitionRefresh) {
+                boolean complete = assignNewPartitions(kafka);
+                nextPartitionRefresh = System.currentTimeMillis() + (complete ? PARTITION_REFRESH_MILLIS : 1000);
+            }
+            if (assigned.isEmpty()) {
+                sleep(200);
+                continue;
+            }
+            for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+                handle(record);
+            }
+            if (!revocations.isReplayed() && historyReplayed(kafka)) {
+                revocations.markReplayed();
+                LOG.infof("Revocation history replayed: %d users with revoked sessions", revocations.revokedUsers());
+            }
+        }
+    }
+
+    /** Returns whether every wanted topic has partitions assigned. */
+    private boolean assignNewPartitions(KafkaConsumer<String, String> kafka) {
+        Set<String> topics = new LinkedHashSet<>(liveTopics);
+        topics.add(revocationTopic);
+        List<TopicPartition> fresh = new ArrayList<>();
+        boolean complete = true;
+        for (String topic : topics) {
+            List<PartitionInfo> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(5));
+            if (partitions == null || partitions.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            for (PartitionInfo partition : partitions) {
+                TopicPartition tp = new TopicPartition(topic, partition.partition());
+                if (!assigned.contains(tp)) {
+                    fresh.add(tp);
+                }
+            }
+        }
+        if (fresh.isEmpty()) {
+            if (!revocations.isReplayed() && topicsWithout(revocationTopic)) {
+                // The revocation topic does not exist yet: there is no history to replay.
+                revocations.markReplayed();
+            }
+            return complete;
+        }
+        boolean firstAssignment = assigned.isEmpty();
+        assigned.addAll(fresh);
+        kafka.assign(assigned);
+        List<TopicPartition> fromStart = new ArrayList<>();
+        List<TopicPartition> fromEnd = new ArrayList<>();
+        for (TopicPartition tp : fresh) {
+            // Live topics start at "now"; a partition that appears later is read whole (it is new).
+            (tp.topic().equals(revocationTopic) || !firstAssignment ? fromStart : fromEnd).add(tp);
+        }
+        // An empty collection would mean "every assigned partition" to both calls.
+        if (!fromStart.isEmpty()) {
+            kafka.seekToBeginning(fromStart);
+        }
+        if (!fromEnd.isEmpty()) {
+            kafka.seekToEnd(fromEnd);
+        }
+        List<TopicPartition> history = fromStart.stream().filter(tp -> tp.topic().equals(revocationTopic)).toList();
+        if (!history.isEmpty()) {
+            historyEnd.putAll(kafka.endOffsets(history));
+        }
+        LOG.debugf("Assigned %s; revocation history ends at %s", fresh, historyEnd);
+        return complete;
+    }
+
+    private boolean topicsWithout(String topic) {
+        return assigned.stream().noneMatch(tp -> tp.topic().equals(topic));
+    }
+
+    private boolean historyReplayed(KafkaConsumer<String, String> kafka) {
+        if (historyEnd.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<TopicPartition, Long> end : historyEnd.entrySet()) {
+            if (kafka.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return;
+        }
+        if (record.topic().equals(revocationTopic)) {
+            IncomingEvents.read(record.value(), record.topic()).ifPresent(this::applyRevocation);
+        }
+        boolean history = record.offset() < historyEnd.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L);
+        if (liveTopics.contains(record.topic()) && !history) {
+            pushLive(record);
+        }
+    }
+
+    private void applyRevocation(ReceivedEvent event) {
+        if (event.is(SessionsRevoked.class)) {
+            SessionsRevoked revoked = event.payloadAs(SessionsRevoked.class);
+            LOG.debugf("Sessions of %s revoked before %s", revoked.userId(), revoked.revokedBefore());
+            revocations.revoke(revoked.userId(), revoked.revokedBefore());
+            hub.revoke(revoked.userId(), revoked.revokedBefore());
+        } else if (event.is(UserDeactivated.class)) {
+            UserDeactivated deactivated = event.payloadAs(UserDeactivated.class);
+            revocations.revoke(deactivated.userId(), deactivated.at());
+            hub.revoke(deactivated.userId(), deactivated.at());
+        }
+    }
+
+    private void pushLive(ConsumerRecord<String, String> record) {
+        try {
+            JsonNode envelope = EventJson.mapper().readTree(record.value());
+            String type = envelope.path("type").asText("");
+            if (type.isEmpty()) {
+                return;
+            }
+            JsonNode payload = envelope.path("payload");
+            // Personal events name their person: payroll events the employee's user id, auth events the user id.
+            String owner = payload.hasNonNull("employee_user_id") ? payload.get("employee_user_id").asText()
+                    : payload.hasNonNull("user_id") ? payload.get("user_id").asText() : null;
+            hub.publish(record.topic(), type, owner, record.value());
+        } catch (Exception e) {
+            LOG.debugf("Skipping unreadable record on %s: %s", record.topic(), e.getMessage());
+        }
+    }
+
+    private Properties properties() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-events-feed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        return props;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

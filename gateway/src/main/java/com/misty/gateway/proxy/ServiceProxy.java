@@ -1,0 +1,273 @@
+package com.misty.gateway.proxy;
+
+import com.misty.gateway.config.GatewayConfig;
+import com.misty.gateway.domain.CircuitBreaker;
+import com.misty.gateway.domain.Downstream;
+import com.misty.gateway.domain.HopByHopHeaders;
+import com.misty.gateway.rest.Problems;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Passes a request to its service and the answer back, streaming both bodies (nothing is buffered whole). A
+ * service that refuses connections gives 502, one that stays silent past the response timeout gives 504, and
+ * one whose circuit is open gives 503 at once.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    private final Map<Downstream, Target> targets = new EnumMap<>(Downstream.class);
+    private final HttpClient client;
+    private final long maxBodyBytes;
+    private final long connectTimeoutMillis;
+    private final long responseTimeoutMillis;
+
+    public ServiceProxy(Vertx vertx, GatewayConfig config) {
+        GatewayConfig.Routes routes = config.routes();
+        Map<Downstream, String> urls = Map.of(Downstream.AUTH, routes.auth(), Downstream.INVENTORY, routes.inventory(),
+                Downstream.PAYROLL, routes.payroll(), Downstream.ORDERS, routes.orders());
+        urls.forEach((service, url) -> targets.put(service, Target.of(url, new CircuitBreaker(
+                config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime))));
+        this.maxBodyBytes = config.proxy().maxBodyBytes();
+        this.connectTimeoutMillis = config.proxy().connectTimeout().toMillis();
+        this.responseTimeoutMillis = config.proxy().responseTimeout().toMillis();
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                        .setConnectTimeout((int) connectTimeoutMillis),
+                new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerService()).setMaxWaitQueueSize(1024));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    public CircuitBreaker.State circuit(Downstream service) {
+        return targets.get(service).breaker().state();
+    }
+
+    /** Forwards the (paused) request in {@code ctx} to {@code service}. */
+    public void forward(RoutingContext ctx, Downstream service, String requestId) {
+        Target target = targets.get(service);
+        CircuitBreaker breaker = target.breaker();
+        if (!breaker.tryAcquire()) {
+            ctx.response().putHeader("Retry-After", Long.toString(breaker.secondsUntilRetry()));
+            Problems.send(ctx, 503, "SERVICE_UNAVAILABLE",
+                    "The " + service.name().toLowerCase(Locale.ROOT) + " service is unavailable; try again shortly.");
+            return;
+        }
+        HttpServerRequest in = ctx.request();
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
+                .setURI(target.basePath() + ctx.normalizedPath() + (in.query() == null ? "" : "?" + in.query()))
+                .setConnectTimeout(connectTimeoutMillis)
+                .setIdleTimeout(responseTimeoutMillis)
+                .setHeaders(forwardedHeaders(in, requestId));
+        Exchange exchange = new Exchange(ctx, service, breaker, requestId);
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                exchange.failed(opened.cause());
+            } else {
+                exchange.send(opened.result());
+            }
+        });
+    }
+
+    private static MultiMap forwardedHeaders(HttpServerRequest in, String requestId) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        String connection = in.getHeader(HttpHeaders.CONNECTION);
+        for (Map.Entry<String, String> header : in.headers()) {
+            String name = header.getKey();
+            if (!HopByHopHeaders.isHopByHop(name, connection) && !isForwardingHeader(name)) {
+                headers.add(name, header.getValue());
+            }
+        }
+        headers.set(REQUEST_ID, requestId);
+        // The gateway is the edge: what a client claims about earlier hops is not passed on.
+        headers.set("X-Forwarded-For", in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        if (in.authority() != null) {
+            headers.set("X-Forwarded-Host", in.authority().toString());
+        }
+        return headers;
+    }
+
+    private static boolean isForwardingHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith("x-forwarded-") || lower.equals("forwarded") || lower.equals("x-request-id");
+    }
+
+    /** One request on its way through: streams the body up, the answer down, and reports to the breaker once. */
+    private final class Exchange {
+        private final RoutingContext ctx;
+        private final Downstream service;
+        private final CircuitBreaker breaker;
+        private final String requestId;
+        private boolean settled;
+        private boolean abandoned;
+        private long bodyBytes;
+
+        Exchange(RoutingContext ctx, Downstream service, CircuitBreaker breaker, String requestId) {
+            this.ctx = ctx;
+            this.service = service;
+            this.breaker = breaker;
+            this.requestId = requestId;
+        }
+
+        void send(HttpClientRequest upstream) {
+            HttpServerRequest in = ctx.request();
+            HttpServerResponse out = ctx.response();
+            boolean lengthKnown = in.getHeader(HttpHeaders.CONTENT_LENGTH) != null;
+            if (!lengthKnown && hasBody(in)) {
+                upstream.setChunked(true);
+            }
+            upstream.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    failed(answered.cause());
+                } else {
+                    relay(answered.result());
+                }
+            });
+            out.closeHandler(closed -> {
+                if (!out.ended()) {
+                    abandoned = true;
+                    upstream.reset();
+                }
+            });
+            in.exceptionHandler(error -> {
+                abandoned = true;
+                upstream.reset();
+            });
+            in.handler(chunk -> {
+                bodyBytes += chunk.length();
+                if (bodyBytes > maxBodyBytes) {
+                    tooLarge(upstream);
+                    return;
+                }
+                upstream.write(chunk);
+                if (upstream.writeQueueFull()) {
+                    in.pause();
+                    upstream.drainHandler(drained -> in.resume());
+                }
+            });
+            in.endHandler(ended -> {
+                if (!abandoned) {
+                    upstream.end();
+                }
+            });
+            in.resume();
+        }
+
+        private void tooLarge(HttpClientRequest upstream) {
+            if (abandoned) {
+                return;
+            }
+            abandoned = true;
+            settled = true;
+            upstream.reset();
+            ctx.request().handler(null);
+            // The rest of the body is never read: close the connection after answering.
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            Problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxBodyBytes + " bytes.");
+        }
+
+        private void relay(HttpClientResponse answer) {
+            int status = answer.statusCode();
+            if (status == 502 || status == 503 || status == 504) {
+                settle(false);
+            } else {
+                settle(true);
+            }
+            HttpServerResponse out = ctx.response();
+            if (abandoned || out.ended()) {
+                return;
+            }
+            out.setStatusCode(status);
+            out.setStatusMessage(answer.statusMessage());
+            String connection = answer.getHeader(HttpHeaders.CONNECTION);
+            for (Map.Entry<String, String> header : answer.headers()) {
+                if (!HopByHopHeaders.isHopByHop(header.getKey(), connection)) {
+                    out.headers().add(header.getKey(), header.getValue());
+                }
+            }
+            out.headers().set(REQUEST_ID, requestId);
+            boolean bodyless = ctx.request().method() == HttpMethod.HEAD || status == 204 || status == 304;
+            if (!bodyless && answer.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+                out.setChunked(true);
+            }
+            answer.pipeTo(out).onFailure(error -> {
+                LOG.debugf("[%s] response from %s broke off: %s", requestId, service, error.getMessage());
+                out.reset();
+            });
+        }
+
+        void failed(Throwable cause) {
+            if (abandoned) {
+                return;
+            }
+            settle(false);
+            ctx.request().resume();
+            String name = service.name().toLowerCase(Locale.ROOT);
+            if (ctx.response().headWritten()) {
+                ctx.response().reset();
+            } else if (cause instanceof TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                LOG.warnf("[%s] %s timed out: %s", requestId, name, cause.getMessage());
+                Problems.send(ctx, 504, "GATEWAY_TIMEOUT", "The " + name + " service did not answer in time.");
+            } else {
+                LOG.warnf("[%s] %s unreachable: %s", requestId, name, cause.getMessage());
+                Problems.send(ctx, 502, "BAD_GATEWAY", "The " + name + " service could not be reached.");
+            }
+        }
+
+        private void settle(boolean success) {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            if (success) {
+                breaker.onSuccess();
+            } else {
+                breaker.onFailure();
+            }
+        }
+
+        private boolean hasBody(HttpServerRequest in) {
+            return in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        }
+    }
+
+    /** Where a service listens, and its circuit. */
+    record Target(String host, int port, boolean ssl, String basePath, CircuitBreaker breaker) {
+        static Target of(String url, CircuitBreaker breaker) {
+            URI uri = URI.create(url);
+            boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+            int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+            return new Target(uri.getHost(), port, ssl, path, breaker);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package com.misty.gateway.rest;
+
+import com.misty.gateway.config.GatewayConfig;
+import com.misty.gateway.domain.Downstream;
+import com.misty.gateway.domain.PublicEndpoints;
+import com.misty.gateway.domain.RateLimiter;
+import com.misty.gateway.domain.RequestIds;
+import com.misty.gateway.domain.RoutePolicy;
+import com.misty.gateway.live.EventStreams;
+import com.misty.gateway.proxy.ServiceProxy;
+import com.misty.gateway.security.AccessTokenVerifier;
+import com.misty.gateway.security.Revocations;
+import com.misty.gateway.security.TokenRejectedException;
+import com.misty.gateway.security.VerifiedToken;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+
+/**
+ * The gateway's request pipeline for {@code /api/**} and the well-known JWKS, in this order: request id and
+ * access log, body size limit (413), public endpoints (throttled per client address, 429), access token (401),
+ * revocation (401), per-user rate limit (429), role policy (403), then the live stream or the service.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    static final String EVENT_STREAM = "/api/events/stream";
+    private static final Logger ACCESS_LOG = Logger.getLogger("com.misty.gateway.access");
+
+    private final AccessTokenVerifier verifier;
+    private final Revocations revocations;
+    private final ServiceProxy proxy;
+    private final EventStreams eventStreams;
+    private final RateLimiter credentialLimiter;
+    private final RateLimiter userLimiter;
+    private final long maxBodyBytes;
+    private final String tokenCookie;
+
+    public GatewayRoutes(AccessTokenVerifier verifier, Revocations revocations, ServiceProxy proxy,
+                         EventStreams eventStreams, GatewayConfig config) {
+        this.verifier = verifier;
+        this.revocations = revocations;
+        this.proxy = proxy;
+        this.eventStreams = eventStreams;
+        GatewayConfig.Throttle throttle = config.throttle();
+        this.credentialLimiter = new RateLimiter(throttle.credentialBurst(), throttle.credentialPerMinute() / 60d,
+                throttle.maxTrackedKeys(), System::nanoTime);
+        this.userLimiter = new RateLimiter(throttle.userBurst(), throttle.userPerSecond(), throttle.maxTrackedKeys(),
+                System::nanoTime);
+        this.maxBodyBytes = config.proxy().maxBodyBytes();
+        this.tokenCookie = config.live().tokenCookie();
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").handler(this::handle);
+        router.route(Downstream.WELL_KNOWN_JWKS).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        // Nothing of the body is read until the request is known to be allowed.
+        request.pause();
+        String requestId = RequestIds.keepOrCreate(request.getHeader(ServiceProxy.REQUEST_ID));
+        ctx.put(ServiceProxy.REQUEST_ID, requestId);
+        ctx.response().putHeader(ServiceProxy.REQUEST_ID, requestId);
+        long started = System.nanoTime();
+        ctx.addEndHandler(ended -> ACCESS_LOG.infof("[%s] %s %s %d %.1fms", requestId, request.method(),
+                ctx.normalizedPath(), ctx.response().getStatusCode(), (System.nanoTime() - started) / 1e6));
+
+        String path = ctx.normalizedPath();
+        String method = request.method().name();
+        if (declaredBodyTooLarge(request)) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            Problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxBodyBytes + " bytes.");
+            return;
+        }
+        if (PublicEndpoints.isPublic(method, path)) {
+            if (PublicEndpoints.isCredentialExchange(method, path)) {
+                // Keyed by address and endpoint, so a burst of logins does not also lock out token refreshes.
+                long wait = credentialLimiter.acquire(clientAddress(request) + " " + path);
+                if (wait > 0) {
+                    tooMany(ctx, wait, "Too many sign-in attempts from this address; try again later.");
+                    return;
+                }
+            }
+            route(ctx, path, requestId, null);
+            return;
+        }
+        Future<VerifiedToken> verified = verifier.verify(tokenOf(ctx, path));
+        if (verified.isComplete()) {
+            authorised(ctx, path, requestId, verified);
+        } else {
+            Context context = Vertx.currentContext();
+            verified.onComplete(result -> context.runOnContext(ignored -> authorised(ctx, path, requestId, result)));
+        }
+    }
+
+    private void authorised(RoutingContext ctx, String path, String requestId, AsyncResult<VerifiedToken> verified) {
+        if (verified.failed()) {
+            String reason = verified.cause() instanceof TokenRejectedException ? verified.cause().getMessage() : "error";
+            ACCESS_LOG.debugf("[%s] token refused: %s", requestId, reason);
+            unauthorized(ctx, !AccessTokenVerifier.NO_TOKEN.equals(reason));
+            return;
+        }
+        VerifiedToken token = verified.result();
+        if (!revocations.isReplayed()) {
+            ctx.response().putHeader("Retry-After", "2");
+            Problems.send(ctx, 503, "STARTING", "The gateway is still starting; try again shortly.");
+            return;
+        }
+        if (revocations.isRevoked(token)) {
+            unauthorized(ctx, true);
+            return;
+        }
+        long wait = userLimiter.acquire(token.subject());
+        if (wait > 0) {
+            tooMany(ctx, wait, "Too many requests; slow down.");
+            return;
+        }
+        if (!RoutePolicy.allows(token.roles(), path)) {
+            Problems.send(ctx, 403, "FORBIDDEN", "You are not allowed to do this.");
+            return;
+        }
+        route(ctx, path, requestId, token);
+    }
+
+    private void route(RoutingContext ctx, String path, String requestId, VerifiedToken token) {
+        if (EVENT_STREAM.equals(path) && token != null) {
+            if (!"GET".equals(ctx.request().method().name())) {
+                Problems.send(ctx, 405, "METHOD_NOT_ALLOWED", "This method is not allowed here.");
+                return;
+            }
+            eventStreams.open(ctx, token);
+            return;
+        }
+        Optional<Downstream> service = Downstream.owning(path);
+        if (service.isPresent()) {
+            proxy.forward(ctx, service.get(), requestId);
+        } else {
+            ctx.request().resume();
+            ctx.next();
+        }
+    }
+
+    /**
+     * The bearer token: the Authorization header, or for the event stream only (browsers' EventSource cannot set
+     * headers) the {@code access_token} query parameter or the token cookie.
+     */
+    private String tokenOf(RoutingContext ctx, String path) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : "";
+        }
+        if (EVENT_STREAM.equals(path)) {
+            String query = ctx.request().getParam("access_token");
+            if (query != null) {
+                return query;
+            }
+            Cookie cookie = ctx.request().getCookie(tokenCookie);
+            if (cookie != null) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    private boolean declaredBodyTooLarge(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private static void tooMany(RoutingContext ctx, long retryAfterSeconds, String detail) {
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        Problems.send(ctx, 429, "TOO_MANY_REQUESTS", detail);
+    }
+
+    /** RFC 6750: a request without credentials gets a bare challenge; a refused token gets invalid_token. */
+    private static void unauthorized(RoutingContext ctx, boolean tokenPresented) {
+        ctx.response().putHeader("WWW-Authenticate",
+                tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
+        Problems.send(ctx, 401, "UNAUTHORIZED", tokenPresented
+                ? "The access token is invalid, expired or revoked." : "An access token is required.");
+    }
+}

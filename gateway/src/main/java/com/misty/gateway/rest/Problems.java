@@ -1,0 +1,26 @@
+package com.misty.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.misty.platform.events.EventJson;
+import com.misty.platform.problem.Problem;
+import io.vertx.ext.web.RoutingContext;
+
+/** Answers a gateway-level refusal as problem+json, the same shape the services use. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static void send(RoutingContext ctx, int status, String code, String detail) {
+        if (ctx.response().headWritten() || ctx.response().ended()) {
+            return;
+        }
+        String body;
+        try {
+            body = EventJson.mapper().writeValueAsString(Problem.of(status, code, detail));
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + ",\"code\":\"" + code + "\"}";
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+    }
+}

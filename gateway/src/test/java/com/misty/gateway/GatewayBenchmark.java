@@ -1,0 +1,159 @@
+package com.misty.gateway;
+
+import com.misty.gateway.support.BenchmarkStubs;
+import com.misty.testkit.MistyTestInfrastructure;
+import com.misty.testkit.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Direct vs. through the gateway: the same authenticated GET to the same stub service, at the same concurrency,
+ * in one run, alternating rounds so both see the same machine state. Prints throughput ratio and the latency the
+ * gateway adds (median and p99). Not part of the test suite (no *Test suffix); run it with
+ * {@code ./mvnw -B -q -pl gateway -am verify -Dtest=GatewayBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The result is also written to {@code gateway/target/benchmark.txt}.
+ */
+@QuarkusTest
+@WithTestResource(MistyTestInfrastructure.class)
+@WithTestResource(BenchmarkStubs.class)
+class GatewayBenchmark {
+
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 8);
+    private static final int ROUND_SECONDS = Integer.getInteger("bench.seconds", 10);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final String PATH = "/api/stock/bench";
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @Test
+    void directVersusGateway() throws Exception {
+        String token = TestTokens.accessToken("bench-user", "manager");
+        URI direct = URI.create(System.getProperty(BenchmarkStubs.DIRECT_URL));
+        URI viaGateway = gateway.toURI();
+        Vertx vertx = Vertx.vertx();
+        try {
+            run(vertx, direct, token, WARMUP_SECONDS);
+            run(vertx, viaGateway, token, WARMUP_SECONDS);
+            Result directTotal = Result.EMPTY;
+            Result gatewayTotal = Result.EMPTY;
+            for (int round = 0; round < ROUNDS; round++) {
+                directTotal = directTotal.plus(run(vertx, direct, token, ROUND_SECONDS));
+                gatewayTotal = gatewayTotal.plus(run(vertx, viaGateway, token, ROUND_SECONDS));
+            }
+            String report = report(directTotal, gatewayTotal);
+            System.out.println(report);
+            Files.writeString(Path.of("target", "benchmark.txt"), report);
+            assertThat(gatewayTotal.errors()).isZero();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Closed loop: CONCURRENCY requests in flight, each answered one replaced by the next, for {@code seconds}. */
+    private static Result run(Vertx vertx, URI target, String token, int seconds) throws InterruptedException {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(CONCURRENCY));
+        long[] latencies = new long[4_000_000];
+        AtomicInteger count = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        CountDownLatch done = new CountDownLatch(CONCURRENCY);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(target.getHost())
+                .setPort(target.getPort()).setURI(PATH).putHeader("Authorization", "Bearer " + token);
+        long started = System.nanoTime();
+        for (int worker = 0; worker < CONCURRENCY; worker++) {
+            vertx.runOnContext(ignored -> next(client, options, deadline, latencies, count, errors, done));
+        }
+        done.await(seconds + 30L, TimeUnit.SECONDS);
+        long elapsed = System.nanoTime() - started;
+        client.close();
+        int n = Math.min(count.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        return new Result(n, errors.get(), elapsed, sorted);
+    }
+
+    private static void next(HttpClient client, RequestOptions options, long deadline, long[] latencies,
+                             AtomicInteger count, AtomicLong errors, CountDownLatch done) {
+        if (System.nanoTime() >= deadline) {
+            done.countDown();
+            return;
+        }
+        long start = System.nanoTime();
+        client.request(options)
+                .compose(request -> request.send().compose(response -> response.body().map(body -> response.statusCode())))
+                .onComplete(result -> {
+                    if (result.succeeded() && result.result() == 200) {
+                        int slot = count.getAndIncrement();
+                        if (slot < latencies.length) {
+                            latencies[slot] = System.nanoTime() - start;
+                        }
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                    next(client, options, deadline, latencies, count, errors, done);
+                });
+    }
+
+    private static String report(Result direct, Result gateway) {
+        double ratio = gateway.throughput() / direct.throughput();
+        return String.format(Locale.ROOT, """
+                Gateway benchmark: GET %s, concurrency %d, %d x %d s per side (after %d s warm-up each)
+                | path | requests | errors | throughput (req/s) | median (ms) | p99 (ms) |
+                | --- | --- | --- | --- | --- | --- |
+                | direct to the service | %d | %d | %.0f | %.3f | %.3f |
+                | through the gateway | %d | %d | %.0f | %.3f | %.3f |
+                throughput ratio (gateway / direct): %.2f
+                added latency: median %.3f ms, p99 %.3f ms
+                """, PATH, CONCURRENCY, ROUNDS, ROUND_SECONDS, WARMUP_SECONDS,
+                direct.count(), direct.errors(), direct.throughput(), direct.percentile(0.50), direct.percentile(0.99),
+                gateway.count(), gateway.errors(), gateway.throughput(), gateway.percentile(0.50), gateway.percentile(0.99),
+                ratio, gateway.percentile(0.50) - direct.percentile(0.50), gateway.percentile(0.99) - direct.percentile(0.99));
+    }
+
+    record Result(int count, long errors, long elapsedNanos, long[] sortedLatencies) {
+        static final Result EMPTY = new Result(0, 0, 0, new long[0]);
+
+        double throughput() {
+            return count / (elapsedNanos / 1e9);
+        }
+
+        double percentile(double p) {
+            if (sortedLatencies.length == 0) {
+                return Double.NaN;
+            }
+            return sortedLatencies[(int) Math.min(sortedLatencies.length - 1, Math.floor(p * sortedLatencies.length))] / 1e6;
+        }
+
+        Result plus(Result other) {
+            long[] merged = new long[sortedLatencies.length + other.sortedLatencies.length];
+            System.arraycopy(sortedLatencies, 0, merged, 0, sortedLatencies.length);
+            System.arraycopy(other.sortedLatencies, 0, merged, sortedLatencies.length, other.sortedLatencies.length);
+            Arrays.sort(merged);
+            return new Result(count + other.count, errors + other.errors, elapsedNanos + other.elapsedNanos, merged);
+        }
+    }
+}

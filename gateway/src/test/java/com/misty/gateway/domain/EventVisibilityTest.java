@@ -1,0 +1,34 @@
+package com.misty.gateway.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventVisibilityTest {
+
+    private static final LiveEvent ORDER = new LiveEvent(1, "orders.events", "OrderStatusChanged", null, "{}");
+    private static final LiveEvent MY_LEAVE = new LiveEvent(2, "payroll.events", "LeaveApproved", "e1", "{}");
+    private static final LiveEvent MY_SESSION = new LiveEvent(3, "auth.events", "SessionsRevoked", "e1", "{}");
+
+    @Test
+    void employeesSeeOnlyEventsAboutThemselves() {
+        Viewer me = new Viewer("e1", Set.of("employee"));
+        Viewer colleague = new Viewer("e2", Set.of("employee"));
+        assertThat(EventVisibility.canSee(me, MY_LEAVE)).isTrue();
+        assertThat(EventVisibility.canSee(me, MY_SESSION)).isTrue();
+        assertThat(EventVisibility.canSee(me, ORDER)).isFalse();
+        assertThat(EventVisibility.canSee(colleague, MY_LEAVE)).isFalse();
+        assertThat(EventVisibility.canSee(colleague, MY_SESSION)).isFalse();
+    }
+
+    @Test
+    void operationalRolesSeeWorkDataAndManagersPayroll() {
+        assertThat(EventVisibility.canSee(new Viewer("p", Set.of("production")), ORDER)).isTrue();
+        assertThat(EventVisibility.canSee(new Viewer("p", Set.of("production")), MY_LEAVE)).isFalse();
+        assertThat(EventVisibility.canSee(new Viewer("m", Set.of("manager")), MY_LEAVE)).isTrue();
+        assertThat(EventVisibility.canSee(new Viewer("m", Set.of("manager")), MY_SESSION)).isFalse();
+        assertThat(EventVisibility.canSee(new Viewer("a", Set.of("admin")), MY_SESSION)).isTrue();
+    }
+}

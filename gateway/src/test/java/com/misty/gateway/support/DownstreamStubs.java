@@ -1,0 +1,65 @@
+package com.misty.gateway.support;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.contracts.auth.SessionsRevoked;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Quarkus test resource: starts {@link StubServices} and points the gateway's routes at them, with timings
+ * shortened so failure paths show quickly. Tests reach the stubs' control server through {@link #CONTROL}.
+ */
+public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CONTROL = "misty.test.stubs.control-url";
+
+    /** A user whose sessions were revoked before the gateway started: only a replay of auth.events knows it. */
+    public static final String REVOKED_BEFORE_BOOT = "revoked-before-boot";
+
+    private StubServices stubs;
+
+    /** After {@code MistyTestInfrastructure} (order 0): the broker must be up to publish the early revocation. */
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        stubs = StubServices.start();
+        SuiteEvents.publish(System.getProperty("misty.test.kafka.bootstrap-servers"), Topics.AUTH_EVENTS,
+                EventEnvelope.of(REVOKED_BEFORE_BOOT, "auth-service", new SessionsRevoked(REVOKED_BEFORE_BOOT,
+                        Instant.now(), "logout-all")));
+        System.setProperty(CONTROL, stubs.controlUrl());
+        Map<String, String> config = new HashMap<>();
+        for (String service : StubServices.SERVICES) {
+            config.put("misty.gateway.routes." + service, stubs.url(service));
+        }
+        config.put("misty.gateway.proxy.connect-timeout", "500ms");
+        config.put("misty.gateway.proxy.response-timeout", "1s");
+        config.put("misty.gateway.proxy.max-body-bytes", "65536");
+        config.put("misty.gateway.circuit-breaker.failure-threshold", "3");
+        config.put("misty.gateway.circuit-breaker.open-for", "2s");
+        config.put("misty.gateway.jwt.jwks-min-refetch-interval", "5s");
+        config.put("misty.gateway.throttle.credential-burst", "3");
+        config.put("misty.gateway.throttle.credential-per-minute", "3");
+        config.put("misty.gateway.throttle.user-burst", "20");
+        config.put("misty.gateway.throttle.user-per-second", "5");
+        config.put("misty.gateway.live.heartbeat", "1s");
+        config.put("misty.gateway.live.replay-buffer-size", "16");
+        config.put("quarkus.http.cors.origins", "http://ui.misty.test");
+        config.put("quarkus.log.category.\"com.misty.gateway.messaging\".level", "DEBUG");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (stubs != null) {
+            stubs.close();
+        }
+    }
+}
