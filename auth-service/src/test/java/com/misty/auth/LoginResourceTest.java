@@ -28,7 +28,7 @@ class LoginResourceTest {
 
     @Test
     void bootstrapAdminLogsInWithTheConfiguredPassword() {
-        login("admin", "bootstrap-Root-pass-1").then().statusCode(200)
+        login("admin", System.getenv("MISTY_ADMIN_BOOTSTRAP_PASSWORD")).then().statusCode(200)
                 .body("user.username", equalTo("admin"))
                 .body("user.role", equalTo("admin"));
     }
