@@ -64,6 +64,15 @@ public class ProblemMappers {
         return Problem.of(400, "MALFORMED_JSON", "The request body is not valid JSON.").toResponse();
     }
 
+    /**
+     * Jackson's MismatchedInputException (unknown field, wrong type) has its own built-in Quarkus mapper, which
+     * is more specific than {@link #json} and answers plain JSON; this one keeps those answers problem+json.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response constraintViolation(ConstraintViolationException e) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
