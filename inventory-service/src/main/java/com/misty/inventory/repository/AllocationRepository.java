@@ -66,6 +66,13 @@ public class AllocationRepository {
         }
         allocations.updateOne(Filters.eq("_id", m.allocationId()), new Document("$setOnInsert", fields),
                 new UpdateOptions().upsert(true));
+        if (replaces != null) {
+            // A compensated revision hands the line back to its earlier allocation: that one is open again.
+            allocations.updateOne(Filters.and(Filters.eq("_id", m.allocationId()),
+                            Filters.eq("status", AllocationStatus.RELEASED.name()), Filters.eq("replaced_by", replaces)),
+                    Updates.combine(Updates.set("status", AllocationStatus.ALLOCATED.name()),
+                            Updates.unset("released_by"), Updates.unset("released_at"), Updates.unset("replaced_by")));
+        }
     }
 
     private void close(String allocationId, MovementDraft m, String replacedBy) {

@@ -2,6 +2,7 @@ package com.misty.inventory.repository;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
+import com.misty.inventory.domain.AllocationSource;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
 import com.misty.inventory.domain.PendingLedger;
@@ -92,8 +93,10 @@ public class StockRepository {
             guards.add(Filters.eq(OPEN + ".allocation_id", removeId));
             allocationUpdate = Updates.pull(OPEN, new Document("allocation_id", removeId));
         } else {
-            // The same allocation id never opens twice: a redelivered saga step finds its own earlier effect.
-            guards.add(Filters.ne(OPEN + ".allocation_id", addId));
+            if (movement.source() == AllocationSource.ORDER_SAGA) {
+                // A saga's allocation id is derived, so it never opens twice: a redelivered step finds its own effect.
+                guards.add(Filters.ne(OPEN + ".allocation_id", addId));
+            }
             Document open = new Document("allocation_id", addId).append("quantity", addQuantity);
             if (movement.orderId() != null) {
                 open.append("order_id", movement.orderId());
@@ -104,7 +107,9 @@ public class StockRepository {
         if (after != null) {
             return new StockChange.Applied(toItem(after));
         }
-        Document current = stock.find(key(productId, clientId)).first();
+        Document current = stock.find(key(productId, clientId))
+                .projection(Projections.include("_id", "product_id", "client_id", "quantity_on_hand", "unit", "ledger_seq",
+                        "created_at", "updated_at", OPEN + ".allocation_id")).first();
         if (current == null) {
             return new StockChange.NoStock();
         }

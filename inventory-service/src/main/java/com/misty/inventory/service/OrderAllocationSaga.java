@@ -126,6 +126,7 @@ public class OrderAllocationSaga {
                     SagaStep ran = run(saga.orderId(), clientId, step);
                     record(saga, attempt, steps, ran);
                     if (ran.state() == StepState.SHORT) {
+                        reportOtherShortages(saga, attempt, steps, i + 1);
                         break;
                     }
                 }
@@ -162,6 +163,22 @@ public class OrderAllocationSaga {
         }
         projector.nudge();
         outbox.nudge();
+    }
+
+    /**
+     * Once one line lacks stock nothing more is taken, but the answer should name every line that lacks it:
+     * the lines not yet tried are checked against the level they would need (a reading, not a reservation).
+     */
+    private void reportOtherShortages(OrderAllocation saga, SagaAttempt attempt, List<SagaStep> steps, int from) {
+        for (int j = from; j < steps.size(); j++) {
+            SagaStep step = steps.get(j);
+            if (step.increases() && step.state() == StepState.PLANNED) {
+                long available = stock.findByKey(step.productId(), saga.clientId()).map(s -> s.quantityOnHand()).orElse(0L);
+                if (available < step.additionalQuantity()) {
+                    record(saga, attempt, steps, step.withState(StepState.SHORT, available));
+                }
+            }
+        }
     }
 
     private void record(OrderAllocation saga, SagaAttempt attempt, List<SagaStep> steps, SagaStep step) {

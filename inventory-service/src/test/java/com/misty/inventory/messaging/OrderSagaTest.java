@@ -112,8 +112,8 @@ class OrderSagaTest {
 
         StockAllocationRejected rejected = awaitAnswer(order, StockAllocationRejected.class);
         assertThat(rejected.revision()).isZero();
-        assertThat(rejected.shortages()).hasSize(1);
-        assertThat(rejected.shortages().get(0).line()).isEqualTo(2);
+        assertThat(rejected.shortages()).extracting(s -> s.line()).containsExactly(2, 3);
+        assertThat(rejected.shortages().get(1).available()).isZero();
         assertThat(rejected.shortages().get(0).requested()).isEqualTo(11);
         assertThat(rejected.shortages().get(0).available()).isEqualTo(10);
         assertThat(level(boardStock)).isEqualTo(100);
@@ -188,11 +188,16 @@ class OrderSagaTest {
         assertThat(level(filmStock)).isEqualTo(90);
         assertThat(level(inkStock)).isZero();
 
-        // Revision 2 wants more board than there is: nothing of it happens, revision 1 stays allocated.
+        // Revision 2 takes 10 more film (that works), then wants more board than there is: the film step is
+        // undone, nothing of revision 2 remains, revision 1 stays allocated.
         publish(envelope(order, new OrderRevised(order, client, 2, List.of(
-                new OrderLine(1, board, 101), new OrderLine(2, film, 1)))));
+                new OrderLine(2, film, 20), new OrderLine(1, board, 101)))));
         StockAllocationRejected rejected = awaitAnswer(order, StockAllocationRejected.class, r -> r.revision() == 2);
         assertThat(rejected.shortages()).extracting(s -> s.line()).containsExactly(1);
+        String line2Allocation = revised.allocations().get(1).allocationId();
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                given().auth().oauth2(PRODUCTION).when().get("/api/stock/allocations/" + line2Allocation).then()
+                        .statusCode(200).body("status", equalTo("ALLOCATED")).body("quantity", equalTo(10)));
         assertThat(level(boardStock)).isEqualTo(20);
         assertThat(level(filmStock)).isEqualTo(90);
         assertThat(level(inkStock)).isZero();

@@ -49,13 +49,13 @@ class StockAllocationConcurrencyResourceTest {
     @Test
     void sixtyFourConcurrentRandomAllocationsPerRoundNeverOversell() {
         String product = unique("hot"), client = unique("client");
-        long initial = 20_000;
+        long initial = 12_000;
         String stockId = receive(product, client, initial);
         Random random = new Random(42);
         long granted = 0;
         int successes = 0;
         int refusals = 0;
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 10; round++) {
             long[] sizes = random.longs(64, 1, 60).toArray();
             List<Response> responses = Concurrently.run(64, i -> () -> allocate(PRODUCTION, product, client, sizes[i]));
             for (int i = 0; i < responses.size(); i++) {
