@@ -67,6 +67,28 @@ class AllocationThroughputBenchmark {
             }
         };
 
+        String steadyProduct = StockApi.unique("steady");
+        StockApi.receive(steadyProduct, client, 1_000_000_000L);
+        String steadyBody = "{\"product_id\":\"" + steadyProduct + "\",\"client_id\":\"" + client + "\",\"quantity\":1}";
+        // Steady state: each client releases what it allocated, so at most one open allocation per client.
+        Op viaHttpWithRelease = () -> {
+            HttpResponse<String> allocated = http.send(HttpRequest.newBuilder(allocations)
+                    .header("Authorization", "Bearer " + StockApi.PRODUCTION)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(steadyBody)).build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(allocated.body());
+            if (allocated.statusCode() != 201 || !id.find()) {
+                throw new IllegalStateException("HTTP " + allocated.statusCode() + ": " + allocated.body());
+            }
+            HttpResponse<String> released = http.send(HttpRequest.newBuilder(URI.create(allocations + "/" + id.group(1) + "/release"))
+                    .header("Authorization", "Bearer " + StockApi.PRODUCTION)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (released.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + released.statusCode() + ": " + released.body());
+            }
+        };
+
         try (MongoClient mongo = MongoClients.create(MistyTestInfrastructure.mongoConnectionString())) {
             MongoCollection<Document> raw = mongo.getDatabase("benchmark").getCollection("raw_hot_record");
             raw.drop();
@@ -107,6 +129,7 @@ class AllocationThroughputBenchmark {
             Result shapedResult = run(viaShapedUpdate, PER_CLIENT);
             Result rawResult = run(viaRawUpdate, PER_CLIENT);
             Result httpResult = run(viaHttp, PER_CLIENT);
+            Result steadyResult = run(viaHttpWithRelease, PER_CLIENT);
             Result rawAgain = run(viaRawUpdate, PER_CLIENT);
 
             System.out.println();
@@ -115,10 +138,13 @@ class AllocationThroughputBenchmark {
             print("raw findOneAndUpdate, service shape", shapedResult);
             print("raw findOneAndUpdate (before)", rawResult);
             print("HTTP POST /api/stock/allocations", httpResult);
+            print("HTTP allocate + release (steady)", steadyResult);
             print("raw findOneAndUpdate (after)", rawAgain);
             double rawMean = (rawResult.perSecond() + rawAgain.perSecond()) / 2;
             System.out.printf(Locale.ROOT, "BENCHMARK ratio raw/HTTP = %.1f  (HTTP reaches %.1f%% of raw)%n%n",
                     rawMean / httpResult.perSecond(), 100 * httpResult.perSecond() / rawMean);
+            System.out.printf(Locale.ROOT, "BENCHMARK ratio raw/HTTP steady (allocate + release, open set <= clients) = %.1f%n%n",
+                    rawMean / steadyResult.perSecond());
         }
     }
 
