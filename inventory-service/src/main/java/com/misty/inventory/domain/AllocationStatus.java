@@ -1,0 +1,5 @@
+package com.misty.inventory.domain;
+
+public enum AllocationStatus {
+    ALLOCATED, RELEASED
+}

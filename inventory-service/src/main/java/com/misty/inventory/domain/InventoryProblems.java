@@ -1,0 +1,45 @@
+package com.misty.inventory.domain;
+
+import com.misty.platform.problem.DomainException;
+
+/** The domain outcomes of inventory as problems; details keep the original system's messages. */
+public final class InventoryProblems {
+
+    public static final String INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK";
+    public static final String INSUFFICIENT_STOCK_DETAIL = "Insufficient stock or concurrent allocation occurred";
+
+    private InventoryProblems() {
+    }
+
+    public static DomainException insufficientStock(long available) {
+        return DomainException.conflict(INSUFFICIENT_STOCK, INSUFFICIENT_STOCK_DETAIL).with("available", available);
+    }
+
+    public static DomainException belowZero(long available) {
+        return DomainException.conflict("STOCK_BELOW_ZERO", "An adjustment cannot take stock below zero.")
+                .with("available", available);
+    }
+
+    public static DomainException stockNotFound(String id) {
+        return DomainException.notFound("Stock", id);
+    }
+
+    public static DomainException noStockFor(String productId, String clientId) {
+        return new DomainException(404, "NOT_FOUND",
+                "No stock of product " + productId + " for client " + clientId + ".");
+    }
+
+    public static DomainException allocationNotFound(String id) {
+        return DomainException.notFound("Allocation", id);
+    }
+
+    public static DomainException ownedByOrder(String orderId) {
+        return DomainException.conflict("ORDER_ALLOCATION",
+                "This allocation belongs to order " + orderId + "; cancel or revise the order to release it.");
+    }
+
+    public static DomainException invalidQuantity(String field) {
+        return DomainException.badRequest("VALIDATION_FAILED",
+                field + " must be a whole number of units between 1 and " + Quantities.MAX_PER_REQUEST);
+    }
+}

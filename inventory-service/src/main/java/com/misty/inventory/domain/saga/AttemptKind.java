@@ -1,0 +1,5 @@
+package com.misty.inventory.domain.saga;
+
+public enum AttemptKind {
+    PLACE, REVISE, CANCEL
+}

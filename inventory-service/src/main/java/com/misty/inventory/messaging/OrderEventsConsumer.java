@@ -1,0 +1,63 @@
+package com.misty.inventory.messaging;
+
+import com.misty.inventory.config.InventoryConfig;
+import com.misty.inventory.service.OrderAllocationSaga;
+import com.misty.platform.events.IncomingEvents;
+import com.misty.platform.events.ReceivedEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Order events drive the allocation saga. A failure is retried here with backoff (the partition waits, so
+ * one order's events stay in order); if it persists the exception fails the record, which is then not
+ * acknowledged and comes back after a restart. Redelivery is harmless: the saga is idempotent.
+ */
+@ApplicationScoped
+public class OrderEventsConsumer {
+
+    public static final String CHANNEL = "orders-in";
+    private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
+
+    private final OrderAllocationSaga saga;
+    private final InventoryConfig config;
+
+    public OrderEventsConsumer(OrderAllocationSaga saga, InventoryConfig config) {
+        this.saga = saga;
+        this.config = config;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void onOrderEvent(String record) {
+        IncomingEvents.read(record, CHANNEL).ifPresent(this::handleWithRetry);
+    }
+
+    private void handleWithRetry(ReceivedEvent event) {
+        long backoff = config.saga().initialBackoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                saga.handle(event);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= config.saga().maxAttempts()) {
+                    throw e;
+                }
+                LOG.warnf("Order event %s (%s) failed on attempt %d, retrying: %s", event.envelope().eventId(),
+                        event.envelope().type(), attempt, e.getMessage());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying an order event", e);
+        }
+    }
+}

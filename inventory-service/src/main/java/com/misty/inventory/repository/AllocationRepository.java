@@ -1,0 +1,97 @@
+package com.misty.inventory.repository;
+
+import com.misty.inventory.domain.Allocation;
+import com.misty.inventory.domain.AllocationSource;
+import com.misty.inventory.domain.AllocationStatus;
+import com.misty.inventory.domain.MovementDraft;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * {@code allocations}: one readable record per allocation, a projection of the allocation movements in the
+ * stock ledger (the stock record is the source of truth). Every projection step is idempotent and guarded
+ * by status, so the request that made the change and the ledger projector may both apply it, in any order.
+ */
+@ApplicationScoped
+public class AllocationRepository {
+
+    private final MongoCollection<Document> allocations;
+
+    public AllocationRepository(InventoryDatabase database) {
+        this.allocations = database.collection(InventoryDatabase.ALLOCATIONS);
+    }
+
+    public void project(String stockId, String productId, String clientId, MovementDraft m) {
+        if (m.allocationEffect() == null) {
+            return;
+        }
+        switch (m.allocationEffect()) {
+            case OPEN -> open(stockId, productId, clientId, m, null);
+            case CLOSE -> close(m.allocationId(), m, null);
+            case REPLACE -> {
+                open(stockId, productId, clientId, m, m.replacedAllocationId());
+                close(m.replacedAllocationId(), m, m.allocationId());
+            }
+        }
+    }
+
+    public Optional<Allocation> findById(String id) {
+        return Optional.ofNullable(allocations.find(Filters.eq("_id", id)).first()).map(AllocationRepository::toAllocation);
+    }
+
+    private void open(String stockId, String productId, String clientId, MovementDraft m, String replaces) {
+        Document fields = new Document("stock_id", stockId)
+                .append("product_id", productId)
+                .append("client_id", clientId)
+                .append("quantity", m.allocationQuantity())
+                .append("source", m.source().name())
+                .append("status", AllocationStatus.ALLOCATED.name())
+                .append("allocated_by", m.actor())
+                .append("allocated_at", Date.from(m.at()));
+        if (m.orderId() != null) {
+            fields.append("order_id", m.orderId());
+        }
+        if (m.line() != null) {
+            fields.append("line", m.line());
+        }
+        if (replaces != null) {
+            fields.append("replaces", replaces);
+        }
+        allocations.updateOne(Filters.eq("_id", m.allocationId()), new Document("$setOnInsert", fields),
+                new UpdateOptions().upsert(true));
+        if (replaces != null) {
+            // A compensated revision hands the line back to its earlier allocation: that one is open again.
+            allocations.updateOne(Filters.and(Filters.eq("_id", m.allocationId()),
+                            Filters.eq("status", AllocationStatus.RELEASED.name()), Filters.eq("replaced_by", replaces)),
+                    Updates.combine(Updates.set("status", AllocationStatus.ALLOCATED.name()),
+                            Updates.unset("released_by"), Updates.unset("released_at"), Updates.unset("replaced_by")));
+        }
+    }
+
+    private void close(String allocationId, MovementDraft m, String replacedBy) {
+        var update = Updates.combine(Updates.set("status", AllocationStatus.RELEASED.name()),
+                Updates.set("released_by", m.actor()), Updates.set("released_at", Date.from(m.at())));
+        if (replacedBy != null) {
+            update = Updates.combine(update, Updates.set("replaced_by", replacedBy));
+        }
+        allocations.updateOne(Filters.and(Filters.eq("_id", allocationId),
+                Filters.eq("status", AllocationStatus.ALLOCATED.name())), update);
+    }
+
+    private static Allocation toAllocation(Document d) {
+        Date released = d.getDate("released_at");
+        return new Allocation(d.getString("_id"), d.getString("stock_id"), d.getString("product_id"),
+                d.getString("client_id"), MovementDocuments.number(d, "quantity"), d.getString("order_id"),
+                d.getInteger("line"), AllocationSource.valueOf(d.getString("source")),
+                AllocationStatus.valueOf(d.getString("status")), d.getString("allocated_by"),
+                d.getDate("allocated_at").toInstant(), d.getString("released_by"),
+                released == null ? null : released.toInstant(), d.getString("replaced_by"));
+    }
+}

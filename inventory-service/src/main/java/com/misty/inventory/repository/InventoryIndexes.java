@@ -1,0 +1,30 @@
+package com.misty.inventory.repository;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Creates the indexes at startup, idempotently; the unique ones are what makes upserts and ledgers safe. */
+@ApplicationScoped
+public class InventoryIndexes {
+
+    private final InventoryDatabase database;
+
+    public InventoryIndexes(InventoryDatabase database) {
+        this.database = database;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        // One record per (product, client): concurrent first receipts cannot create two.
+        database.collection(InventoryDatabase.STOCK).createIndex(Indexes.ascending("product_id", "client_id"),
+                new IndexOptions().unique(true).name("product_client_unique"));
+        database.collection(InventoryDatabase.STOCK).createIndex(Indexes.ascending("client_id"),
+                new IndexOptions().name("client"));
+        database.collection(InventoryDatabase.MOVEMENTS).createIndex(Indexes.ascending("stock_id", "seq"),
+                new IndexOptions().unique(true).name("stock_seq_unique"));
+        database.collection(InventoryDatabase.ALLOCATIONS).createIndex(Indexes.ascending("order_id"),
+                new IndexOptions().name("order"));
+    }
+}

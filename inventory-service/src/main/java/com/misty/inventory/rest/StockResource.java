@@ -1,0 +1,113 @@
+package com.misty.inventory.rest;
+
+import com.misty.inventory.domain.Movement;
+import com.misty.inventory.rest.StockRequests.Adjustment;
+import com.misty.inventory.rest.StockRequests.AllocationRequest;
+import com.misty.inventory.rest.StockRequests.Receipt;
+import com.misty.inventory.rest.StockResponses.AllocationView;
+import com.misty.inventory.rest.StockResponses.MovementPage;
+import com.misty.inventory.rest.StockResponses.MovementView;
+import com.misty.inventory.rest.StockResponses.StockPage;
+import com.misty.inventory.rest.StockResponses.StockView;
+import com.misty.inventory.service.StockService;
+import com.misty.inventory.service.StockService.AllocationOutcome;
+import com.misty.platform.security.CurrentUser;
+import com.misty.platform.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+/** Raw substrate stock: levels, receipts, allocations, releases, adjustments and the ledger. */
+@Path("/api/stock")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Blocking
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION})
+public class StockResource {
+
+    private final StockService stock;
+    private final CurrentUser user;
+
+    public StockResource(StockService stock, CurrentUser user) {
+        this.stock = stock;
+        this.user = user;
+    }
+
+    @GET
+    public StockPage list(@QueryParam("client_id") @Size(max = 100) String clientId,
+                          @QueryParam("product_id") @Size(max = 100) String productId,
+                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return StockPage.of(stock.list(clientId, productId, page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    public StockView get(@PathParam("id") String id) {
+        return StockView.of(stock.get(id));
+    }
+
+    @GET
+    @Path("/{id}/movements")
+    public MovementPage movements(@PathParam("id") String id,
+                                  @QueryParam("after_seq") @DefaultValue("0") @Min(0) long afterSeq,
+                                  @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        List<Movement> movements = stock.movements(id, afterSeq, limit);
+        Long next = movements.size() == limit ? movements.get(movements.size() - 1).seq() : null;
+        return new MovementPage(id, movements.stream().map(MovementView::of).toList(), next);
+    }
+
+    @POST
+    @Path("/receipts")
+    public StockView receive(@Valid @NotNull Receipt receipt) {
+        return StockView.of(stock.receive(receipt.productId(), receipt.clientId(), receipt.quantity(),
+                receipt.reference(), user.id()));
+    }
+
+    @POST
+    @Path("/allocations")
+    public Response allocate(@Valid @NotNull AllocationRequest request) {
+        AllocationOutcome outcome = stock.allocate(request.productId(), request.clientId(), request.quantity(),
+                request.orderId(), user.id());
+        return Response.created(URI.create("/api/stock/allocations/" + outcome.allocation().id()))
+                .entity(AllocationView.of(outcome.allocation(), outcome.quantityOnHandAfter())).build();
+    }
+
+    @GET
+    @Path("/allocations/{id}")
+    public AllocationView allocation(@PathParam("id") String id) {
+        return AllocationView.of(stock.allocation(id), null);
+    }
+
+    @POST
+    @Path("/allocations/{id}/release")
+    public AllocationView release(@PathParam("id") String id) {
+        AllocationOutcome outcome = stock.release(id, user.id());
+        return AllocationView.of(outcome.allocation(), outcome.quantityOnHandAfter());
+    }
+
+    @POST
+    @Path("/adjustments")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public StockView adjust(@Valid @NotNull Adjustment adjustment) {
+        return StockView.of(stock.adjust(adjustment.productId(), adjustment.clientId(), adjustment.quantityChange(),
+                adjustment.reason(), user.id()));
+    }
+}

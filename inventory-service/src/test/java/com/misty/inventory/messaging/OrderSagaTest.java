@@ -1,0 +1,320 @@
+package com.misty.inventory.messaging;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.contracts.inventory.AllocatedLine;
+import com.misty.contracts.inventory.StockAllocated;
+import com.misty.contracts.inventory.StockAllocationRejected;
+import com.misty.contracts.inventory.StockLevelChanged;
+import com.misty.contracts.inventory.StockReleased;
+import com.misty.contracts.orders.OrderCancelled;
+import com.misty.contracts.orders.OrderLine;
+import com.misty.contracts.orders.OrderPlaced;
+import com.misty.contracts.orders.OrderRevised;
+import com.misty.inventory.domain.AllocationSource;
+import com.misty.inventory.domain.MovementDraft;
+import com.misty.inventory.domain.StockChange;
+import com.misty.inventory.domain.saga.AllocationPlanner;
+import com.misty.inventory.domain.saga.AttemptKind;
+import com.misty.inventory.domain.saga.OrderAllocation;
+import com.misty.inventory.domain.saga.SagaAttempt;
+import com.misty.inventory.domain.saga.TargetLine;
+import com.misty.inventory.repository.OrderAllocationRepository;
+import com.misty.inventory.repository.StockRepository;
+import com.misty.platform.events.EventJson;
+import com.misty.platform.events.ReceivedEvent;
+import com.misty.testkit.EventProbe;
+import com.misty.testkit.MistyTestInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static com.misty.inventory.rest.StockApi.PRODUCTION;
+import static com.misty.inventory.rest.StockApi.ledger;
+import static com.misty.inventory.rest.StockApi.level;
+import static com.misty.inventory.rest.StockApi.post;
+import static com.misty.inventory.rest.StockApi.receive;
+import static com.misty.inventory.rest.StockApi.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The allocation side of the order saga, driven through the real broker: order events in, answers out. */
+@QuarkusTest
+@WithTestResource(MistyTestInfrastructure.class)
+class OrderSagaTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static KafkaProducer<String, String> producer;
+
+    @Inject
+    OrderAllocationRepository sagas;
+    @Inject
+    StockRepository stock;
+
+    @BeforeAll
+    static void producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, MistyTestInfrastructure.kafkaBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void anOrderWhoseLinesAreAllInStockIsAllocatedWhole() {
+        String client = unique("client"), board = unique("board"), film = unique("film"), order = unique("order");
+        String boardStock = receive(board, client, 100);
+        String filmStock = receive(film, client, 50);
+
+        publish(placed(order, client, new OrderLine(1, board, 60), new OrderLine(2, film, 50)));
+
+        StockAllocated allocated = awaitAnswer(order, StockAllocated.class);
+        assertThat(allocated.revision()).isZero();
+        assertThat(allocated.allocations()).extracting(AllocatedLine::line, AllocatedLine::productId, AllocatedLine::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, board, 60L), org.assertj.core.groups.Tuple.tuple(2, film, 50L));
+        assertThat(level(boardStock)).isEqualTo(40);
+        assertThat(level(filmStock)).isZero();
+        String allocationId = allocated.allocations().get(0).allocationId();
+        given().auth().oauth2(PRODUCTION).when().get("/api/stock/allocations/" + allocationId).then().statusCode(200)
+                .body("order_id", equalTo(order)).body("line", equalTo(1)).body("status", equalTo("ALLOCATED"));
+        // An order's allocation goes back only through the order (cancel or revise), not the API.
+        post(PRODUCTION, "/api/stock/allocations/" + allocationId + "/release", "").then().statusCode(409)
+                .body("code", equalTo("ORDER_ALLOCATION"));
+        assertThat(level(boardStock)).isEqualTo(40);
+    }
+
+    @Test
+    void aLineThatLacksStockRejectsTheOrderAndGivesBackWhatWasTaken() {
+        String client = unique("client"), board = unique("board"), film = unique("film"), order = unique("order");
+        String boardStock = receive(board, client, 100);
+        String filmStock = receive(film, client, 10);
+
+        publish(placed(order, client, new OrderLine(1, board, 60), new OrderLine(2, film, 11), new OrderLine(3, unique("none"), 1)));
+
+        StockAllocationRejected rejected = awaitAnswer(order, StockAllocationRejected.class);
+        assertThat(rejected.revision()).isZero();
+        assertThat(rejected.shortages()).extracting(s -> s.line()).containsExactly(2, 3);
+        assertThat(rejected.shortages().get(1).available()).isZero();
+        assertThat(rejected.shortages().get(0).requested()).isEqualTo(11);
+        assertThat(rejected.shortages().get(0).available()).isEqualTo(10);
+        assertThat(level(boardStock)).isEqualTo(100);
+        assertThat(level(filmStock)).isEqualTo(10);
+        // The compensation is in the ledger: line 1 was taken, then given back.
+        assertThat(ledger(boardStock)).extracting(m -> m.get("type")).containsExactly("RECEIPT", "ALLOCATION", "RELEASE");
+        assertThat(ledger(filmStock)).hasSize(1);
+    }
+
+    @Test
+    void anOrderPlacedDeliveredTwiceIsAllocatedOnce() {
+        String client = unique("client"), board = unique("board"), order = unique("order");
+        String boardStock = receive(board, client, 100);
+        EventEnvelope event = placed(order, client, new OrderLine(1, board, 30));
+
+        publish(event);
+        publish(event);
+        awaitAnswer(order, StockAllocated.class);
+        // A later, distinct event for the order proves both copies were consumed before we count answers.
+        publish(envelope(order, new OrderCancelled(order, "customer changed their mind")));
+        awaitAnswer(order, StockReleased.class);
+
+        assertThat(answers(order, StockAllocated.class)).hasSize(1);
+        assertThat(ledger(boardStock)).extracting(m -> m.get("type")).containsExactly("RECEIPT", "ALLOCATION", "RELEASE");
+        assertThat(level(boardStock)).isEqualTo(100);
+    }
+
+    @Test
+    void cancellingReleasesTheOrdersStockOnceEvenIfTheCancellationArrivesTwice() {
+        String client = unique("client"), board = unique("board"), film = unique("film"), order = unique("order");
+        String boardStock = receive(board, client, 100);
+        String filmStock = receive(film, client, 100);
+        publish(placed(order, client, new OrderLine(1, board, 25), new OrderLine(2, film, 75)));
+        StockAllocated allocated = awaitAnswer(order, StockAllocated.class);
+        assertThat(level(boardStock)).isEqualTo(75);
+
+        EventEnvelope cancel = envelope(order, new OrderCancelled(order, "no longer needed"));
+        publish(cancel);
+        publish(cancel);
+        StockReleased released = awaitAnswer(order, StockReleased.class);
+        // Revising a cancelled order changes nothing: the marker that both cancels were consumed.
+        EventEnvelope lateRevision = envelope(order, new OrderRevised(order, client, 1, List.of(new OrderLine(1, board, 99))));
+        publish(lateRevision);
+        awaitProcessed(order, lateRevision);
+
+        assertThat(released.allocationIds()).containsExactlyInAnyOrderElementsOf(
+                allocated.allocations().stream().map(AllocatedLine::allocationId).toList());
+        assertThat(answers(order, StockReleased.class)).hasSize(1);
+        assertThat(level(boardStock)).isEqualTo(100);
+        assertThat(level(filmStock)).isEqualTo(100);
+        assertThat(ledger(boardStock)).extracting(m -> m.get("type")).containsExactly("RECEIPT", "ALLOCATION", "RELEASE");
+    }
+
+    @Test
+    void aRevisionAllocatesIncreasesAndReleasesDecreasesOrNothingAtAll() {
+        String client = unique("client"), board = unique("board"), film = unique("film"), ink = unique("ink");
+        String order = unique("order");
+        String boardStock = receive(board, client, 100);
+        String filmStock = receive(film, client, 100);
+        String inkStock = receive(ink, client, 5);
+        publish(placed(order, client, new OrderLine(1, board, 50), new OrderLine(2, film, 50)));
+        awaitAnswer(order, StockAllocated.class);
+
+        // Line 1 up by 30, line 2 down by 40, line 3 new.
+        publish(envelope(order, new OrderRevised(order, client, 1, List.of(
+                new OrderLine(1, board, 80), new OrderLine(2, film, 10), new OrderLine(3, ink, 5)))));
+        StockAllocated revised = awaitAnswer(order, StockAllocated.class, a -> a.revision() == 1);
+        assertThat(revised.allocations()).extracting(AllocatedLine::line, AllocatedLine::quantity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, 80L), org.assertj.core.groups.Tuple.tuple(2, 10L),
+                org.assertj.core.groups.Tuple.tuple(3, 5L));
+        assertThat(level(boardStock)).isEqualTo(20);
+        assertThat(level(filmStock)).isEqualTo(90);
+        assertThat(level(inkStock)).isZero();
+
+        // Revision 2 takes 10 more film (that works), then wants more board than there is: the film step is
+        // undone, nothing of revision 2 remains, revision 1 stays allocated.
+        publish(envelope(order, new OrderRevised(order, client, 2, List.of(
+                new OrderLine(2, film, 20), new OrderLine(1, board, 101)))));
+        StockAllocationRejected rejected = awaitAnswer(order, StockAllocationRejected.class, r -> r.revision() == 2);
+        assertThat(rejected.shortages()).extracting(s -> s.line()).containsExactly(1);
+        String line2Allocation = revised.allocations().get(1).allocationId();
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                given().auth().oauth2(PRODUCTION).when().get("/api/stock/allocations/" + line2Allocation).then()
+                        .statusCode(200).body("status", equalTo("ALLOCATED")).body("quantity", equalTo(10)));
+        assertThat(level(boardStock)).isEqualTo(20);
+        assertThat(level(filmStock)).isEqualTo(90);
+        assertThat(level(inkStock)).isZero();
+
+        publish(envelope(order, new OrderCancelled(order, "done")));
+        awaitAnswer(order, StockReleased.class);
+        assertThat(level(boardStock)).isEqualTo(100);
+        assertThat(level(filmStock)).isEqualTo(100);
+        assertThat(level(inkStock)).isEqualTo(5);
+    }
+
+    /**
+     * A crash after the first line's stock was taken but before that step was recorded: the redelivered event
+     * resumes the stored attempt, finds line 1 already taken (by its allocation id) and takes line 2 only.
+     */
+    @Test
+    void aRedeliveryAfterACrashBetweenTwoLinesResumesWithoutTakingTwice() {
+        String client = unique("client"), board = unique("board"), film = unique("film"), order = unique("order");
+        String boardStock = receive(board, client, 100);
+        String filmStock = receive(film, client, 100);
+        EventEnvelope event = placed(order, client, new OrderLine(1, board, 30), new OrderLine(2, film, 20));
+        // What the crashed consumer left behind: the attempt stored, line 1 taken, nothing recorded after that.
+        OrderAllocation saga = sagas.findOrCreate(order, client);
+        SagaAttempt attempt = AllocationPlanner.plan(event.eventId().toString(), AttemptKind.PLACE, order, 0, List.of(),
+                List.of(new TargetLine(1, board, 30), new TargetLine(2, film, 20)));
+        assertThat(sagas.begin(saga, attempt)).isTrue();
+        String line1 = AllocationPlanner.allocationId(order, 1, 0);
+        assertThat(stock.changeAllocation(board, client, null, line1, 30,
+                MovementDraft.open(line1, 30, "order-saga", AllocationSource.ORDER_SAGA, order, 1)))
+                .isInstanceOf(StockChange.Applied.class);
+
+        publish(event);
+
+        StockAllocated allocated = awaitAnswer(order, StockAllocated.class);
+        assertThat(allocated.allocations()).extracting(AllocatedLine::allocationId).contains(line1);
+        assertThat(level(boardStock)).isEqualTo(70);
+        assertThat(level(filmStock)).isEqualTo(80);
+        assertThat(ledger(boardStock)).hasSize(2);
+    }
+
+    @Test
+    void everyLevelChangeIsAnnouncedWithTheLevelAfterIt() {
+        String client = unique("client"), board = unique("board");
+        String stockId = receive(board, client, 10);
+        com.misty.inventory.rest.StockApi.allocate(PRODUCTION, board, client, 4).then().statusCode(201);
+
+        try (EventProbe probe = new EventProbe(MistyTestInfrastructure.kafkaBootstrapServers(), Topics.INVENTORY_EVENTS)) {
+            List<StockLevelChanged> changes = probe.pollUntil(records -> levelChanges(records, stockId).size() >= 2, WAIT)
+                    .stream().map(r -> EventJson.read(r.value())).filter(e -> e.is(StockLevelChanged.class))
+                    .map(e -> e.payloadAs(StockLevelChanged.class)).filter(c -> c.stockId().equals(stockId)).toList();
+            assertThat(changes).extracting(StockLevelChanged::quantityOnHand, StockLevelChanged::movement)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(10L, "RECEIPT"),
+                            org.assertj.core.groups.Tuple.tuple(6L, "ALLOCATION"));
+        }
+    }
+
+    private static List<?> levelChanges(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records,
+                                        String stockId) {
+        return records.stream().map(r -> EventJson.read(r.value())).filter(e -> e.is(StockLevelChanged.class))
+                .filter(e -> e.payloadAs(StockLevelChanged.class).stockId().equals(stockId)).toList();
+    }
+
+    private static EventEnvelope placed(String order, String client, OrderLine... lines) {
+        return envelope(order, new OrderPlaced(order, "ORD-" + order, client, List.of(lines)));
+    }
+
+    private static EventEnvelope envelope(String order, Object payload) {
+        return EventEnvelope.of(order, "order-service", payload);
+    }
+
+    private static void publish(EventEnvelope event) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.ORDERS_EVENTS, event.aggregateId(), EventJson.write(event))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitProcessed(String order, EventEnvelope event) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() ->
+                sagas.find(order).map(s -> s.processed(event.eventId().toString())).orElse(false));
+    }
+
+    private static <T> T awaitAnswer(String order, Class<T> type) {
+        return awaitAnswer(order, type, x -> true);
+    }
+
+    private static <T> T awaitAnswer(String order, Class<T> type, Predicate<T> which) {
+        try (EventProbe probe = new EventProbe(MistyTestInfrastructure.kafkaBootstrapServers(), Topics.INVENTORY_EVENTS)) {
+            Predicate<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>>> found =
+                    records -> !filter(records, order, type).stream().filter(which).toList().isEmpty();
+            return filter(probe.pollUntil(found, WAIT), order, type).stream().filter(which).findFirst()
+                    .orElseThrow(() -> new AssertionError("No " + type.getSimpleName() + " for " + order));
+        }
+    }
+
+    /** Every answer of {@code type} for {@code order} published so far. */
+    private static <T> List<T> answers(String order, Class<T> type) {
+        try (EventProbe probe = new EventProbe(MistyTestInfrastructure.kafkaBootstrapServers(), Topics.INVENTORY_EVENTS)) {
+            // Read to the end of what is there now: wait until nothing new arrives for a moment.
+            int[] lastSize = {-1};
+            long[] stableSince = {System.nanoTime()};
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> all = probe.pollUntil(records -> {
+                if (records.size() != lastSize[0]) {
+                    lastSize[0] = records.size();
+                    stableSince[0] = System.nanoTime();
+                    return false;
+                }
+                return System.nanoTime() - stableSince[0] > Duration.ofSeconds(3).toNanos();
+            }, WAIT);
+            return filter(all, order, type);
+        }
+    }
+
+    private static <T> List<T> filter(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records,
+                                      String order, Class<T> type) {
+        return records.stream().filter(r -> order.equals(r.key())).map(r -> EventJson.read(r.value()))
+                .filter(e -> e.is(type)).map((ReceivedEvent e) -> e.payloadAs(type)).toList();
+    }
+}
