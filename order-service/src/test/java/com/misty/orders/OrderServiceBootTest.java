@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.misty.testkit.ServiceConformance.KAFKA_CHECK;
 import static com.misty.testkit.ServiceConformance.MONGODB_CHECK;
+import static com.misty.testkit.ServiceConformance.assertMalformedJsonIsProblem;
 import static com.misty.testkit.ServiceConformance.assertOpenApiServed;
 import static com.misty.testkit.ServiceConformance.assertReadyWith;
 import static com.misty.testkit.ServiceConformance.assertUnknownRouteIsProblem;
@@ -30,5 +31,10 @@ class OrderServiceBootTest {
     @Test
     void unknownRoutesAreProblemJson() {
         assertUnknownRouteIsProblem(TestTokens.accessToken("u1", "admin"));
+    }
+
+    @Test
+    void malformedJsonIsProblemJson() {
+        assertMalformedJsonIsProblem("POST", "/api/orders", TestTokens.accessToken("u1", "admin"));
     }
 }

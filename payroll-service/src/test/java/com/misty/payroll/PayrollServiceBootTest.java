@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.misty.testkit.ServiceConformance.KAFKA_CHECK;
 import static com.misty.testkit.ServiceConformance.MONGODB_CHECK;
+import static com.misty.testkit.ServiceConformance.assertMalformedJsonIsProblem;
 import static com.misty.testkit.ServiceConformance.assertOpenApiServed;
 import static com.misty.testkit.ServiceConformance.assertReadyWith;
 import static com.misty.testkit.ServiceConformance.assertUnknownRouteIsProblem;
@@ -40,5 +41,10 @@ class PayrollServiceBootTest {
     @Test
     void unknownRoutesAreProblemJson() {
         assertUnknownRouteIsProblem(TestTokens.accessToken("u1", "admin"));
+    }
+
+    @Test
+    void malformedJsonIsProblemJson() {
+        assertMalformedJsonIsProblem("POST", "/api/payroll/leave-requests", TestTokens.accessToken("u1", "admin"));
     }
 }
