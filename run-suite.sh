@@ -13,17 +13,19 @@ java_major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java
 [ "${java_major%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is needed, found ${java_major:-unknown} at $(command -v "$JAVA")"
 
 launcher=deploy/local-suite/target/local-suite.jar
+stamp=deploy/local-suite/target/suite-build.stamp
 modules=(auth-service inventory-service payroll-service order-service gateway)
 needs_build=false
-[ -f "$launcher" ] || needs_build=true
+[ -f "$launcher" ] && [ -f "$stamp" ] || needs_build=true
 for m in "${modules[@]}"; do [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || needs_build=true; done
-# Rebuild when any source is newer than the launcher jar (e.g. after a git pull).
-if [ "$needs_build" = false ] && [ -n "$(find . \( -path ./.data -o -name target -o -path ./.git \) -prune -o \( -name '*.java' -o -name '*.properties' -o -name pom.xml \) -newer "$launcher" -print -quit)" ]; then
+# Rebuild when application sources changed since this script's last build (e.g. after a git pull).
+if [ "$needs_build" = false ] && [ -n "$(find . \( -path ./.data -o -name target -o -name test -o -path ./.git \) -prune -o \( -name '*.java' -o -name '*.properties' -o -name pom.xml \) -newer "$stamp" -print -quit)" ]; then
   needs_build=true
 fi
 if [ "$needs_build" = true ]; then
   echo "Building the suite (first run or sources changed)..."
   ./mvnw -q -B -DskipTests package || die "the build failed; see the Maven output above"
+  touch "$stamp"
 fi
 
 exec "$JAVA" -Xms16m -Xmx48m -XX:+UseSerialGC -jar "$launcher" "$@"
