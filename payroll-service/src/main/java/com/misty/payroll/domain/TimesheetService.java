@@ -151,13 +151,6 @@ public class TimesheetService {
     }
 
     private EmployeeProfile profileFor(Actor actor, String employeeId) {
-        if (employeeId == null) {
-            return profiles.findByUserId(actor.userId()).orElseThrow(
-                    () -> new DomainException(404, "NOT_FOUND", "You have no payroll profile."));
-        }
-        EmployeeProfile profile = profiles.findById(employeeId)
-                .orElseThrow(() -> DomainException.notFound("Employee", employeeId));
-        Access.requireOwnerOrSupervisor(actor, profile.userId());
-        return profile;
+        return ProfileAccess.resolve(profiles, actor, employeeId);
     }
 }
