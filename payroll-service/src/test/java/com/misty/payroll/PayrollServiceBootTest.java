@@ -1,50 +1,31 @@
 package com.misty.payroll;
 
 import com.misty.testkit.MistyTestInfrastructure;
-import com.misty.testkit.TestTokens;
+import com.misty.testkit.ServiceConformanceTests;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static com.misty.testkit.ServiceConformance.KAFKA_CHECK;
-import static com.misty.testkit.ServiceConformance.MONGODB_CHECK;
-import static com.misty.testkit.ServiceConformance.assertMalformedJsonIsProblem;
-import static com.misty.testkit.ServiceConformance.assertOpenApiServed;
-import static com.misty.testkit.ServiceConformance.assertReadyWith;
-import static com.misty.testkit.ServiceConformance.assertUnknownRouteIsProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
 
-/** The service boots against the real broker and the MongoDB stand-in and reports ready. */
+/** The service boots against the real broker and the MongoDB stand-in, reports ready and answers problem+json. */
 @QuarkusTest
 @WithTestResource(MistyTestInfrastructure.class)
-class PayrollServiceBootTest {
+class PayrollServiceBootTest extends ServiceConformanceTests {
 
-    @Test
-    void isReadyWithMongoAndKafka() {
-        assertReadyWith(MONGODB_CHECK, KAFKA_CHECK);
-    }
-
-    @Test
-    void servesOpenApi() {
-        assertOpenApiServed();
+    @Override
+    protected String jsonPostPath() {
+        return "/api/payroll/leave-requests";
     }
 
     @Test
     void openApiDocumentsThePayrollEndpoints() {
-        io.restassured.RestAssured.given().accept("application/json").when().get("/q/openapi")
+        given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/payroll/leave-requests/{id}/approve"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/payroll/timesheets/{id}/approve"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/payroll/employees/{id}/pay-summary"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/payroll/calculations"));
-    }
-
-    @Test
-    void unknownRoutesAreProblemJson() {
-        assertUnknownRouteIsProblem(TestTokens.accessToken("u1", "admin"));
-    }
-
-    @Test
-    void malformedJsonIsProblemJson() {
-        assertMalformedJsonIsProblem("POST", "/api/payroll/leave-requests", TestTokens.accessToken("u1", "admin"));
+                .body("paths", hasKey("/api/payroll/leave-requests/{id}/approve"))
+                .body("paths", hasKey("/api/payroll/timesheets/{id}/approve"))
+                .body("paths", hasKey("/api/payroll/employees/{id}/pay-summary"))
+                .body("paths", hasKey("/api/payroll/calculations"));
     }
 }
