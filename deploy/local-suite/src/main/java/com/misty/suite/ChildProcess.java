@@ -77,6 +77,18 @@ final class ChildProcess {
         return "(no output)";
     }
 
+    /** Kills it and its descendants at once (SIGKILL) and waits until it is gone. */
+    void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks it to stop (SIGTERM, so it shuts down cleanly); kills it and its descendants after the grace period. */
     void stop(long graceSeconds) {
         if (!process.isAlive()) {

@@ -1,7 +1,7 @@
 package com.misty.suite;
 
 /** A reason the suite cannot start, worded as the one line the user sees. */
-class LaunchException extends RuntimeException {
+public class LaunchException extends RuntimeException {
     LaunchException(String message) {
         super(message);
     }

@@ -27,12 +27,17 @@ public final class LocalSuite {
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(180);
 
+    /** Names of the two infrastructure processes (the services are named by their module). */
+    public static final String KAFKA = "Kafka broker";
+    public static final String MONGODB = "MongoDB stand-in";
+
     private final SuiteOptions options;
+    private volatile SuiteSecrets secrets;
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private volatile boolean stopping;
 
-    LocalSuite(SuiteOptions options) {
+    public LocalSuite(SuiteOptions options) {
         this.options = options;
     }
 
@@ -60,26 +65,24 @@ public final class LocalSuite {
         }
     }
 
-    void start() {
+    /** Starts everything and returns once every service reports ready; throws {@link LaunchException} if not. */
+    public void start() {
         Instant started = Instant.now();
         checkBuilt();
         checkPorts();
         SuiteSecrets secrets = SuiteSecrets.ensure(options.dataDir(), System.getenv("MISTY_ADMIN_PASSWORD"));
+        this.secrets = secrets;
         if (options.externalMongodb().isEmpty()) {
-            startMongoStandIn();
+            launch(MONGODB);
         }
         if (options.externalKafka().isEmpty()) {
-            startKafkaBroker();
-        }
-        Map<String, String> env = serviceEnvironment(secrets);
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            List<String> jvm = new ArrayList<>(Arrays.asList(options.serviceJvmOptions().trim().split("\\s+")));
-            children.add(ChildProcess.startJava(service.module(), jvm,
-                    List.of("-jar", service.runnableJar(options.home()).toString()), env, logFile(service.module())));
+            launch(KAFKA);
         }
         for (ServiceSpec service : ServiceSpec.ALL) {
-            ChildProcess child = child(service.module());
-            awaitUntil(child, SERVICES_TIMEOUT, () -> isReady(service), "did not become ready");
+            children.add(startService(service));
+        }
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            awaitUntil(child(service.module()), SERVICES_TIMEOUT, () -> isReady(service), "did not become ready");
         }
         printBanner(secrets, Duration.between(started, Instant.now()));
     }
@@ -95,7 +98,7 @@ public final class LocalSuite {
 
     private void checkPorts() {
         for (ServiceSpec service : ServiceSpec.ALL) {
-            PortCheck.requireFree(service.port(), service.module());
+            PortCheck.requireFree(service.port(options.gatewayPort()), service.module());
         }
         if (options.externalKafka().isEmpty()) {
             PortCheck.requireFree(options.kafkaPort(), "Kafka broker");
@@ -106,22 +109,83 @@ public final class LocalSuite {
         }
     }
 
-    private void startMongoStandIn() {
-        ChildProcess mongo = ChildProcess.startJava("MongoDB stand-in", infrastructureJvm("128m"),
-                List.of("com.misty.suite.MongoStandInMain", String.valueOf(options.mongodbPort()),
-                        options.dataDir().resolve("mongodb/standin.mv").toString()),
-                Map.of(), logFile("mongodb"));
-        children.add(mongo);
-        awaitUntil(mongo, INFRASTRUCTURE_TIMEOUT, () -> PortCheck.accepts(options.mongodbPort()), "did not start");
+    /** Starts one process of the suite by name ({@link #KAFKA}, {@link #MONGODB} or a service module). */
+    private void launch(String name) {
+        if (MONGODB.equals(name)) {
+            ChildProcess mongo = ChildProcess.startJava(MONGODB, infrastructureJvm("128m"),
+                    List.of("com.misty.suite.MongoStandInMain", String.valueOf(options.mongodbPort()),
+                            options.dataDir().resolve("mongodb/standin.mv").toString()),
+                    Map.of(), logFile("mongodb"));
+            children.add(mongo);
+            awaitUntil(mongo, INFRASTRUCTURE_TIMEOUT, () -> PortCheck.accepts(options.mongodbPort()), "did not start");
+        } else if (KAFKA.equals(name)) {
+            ChildProcess kafka = ChildProcess.startJava(KAFKA, infrastructureJvm("256m"),
+                    List.of("com.misty.suite.KafkaBrokerMain", String.valueOf(options.kafkaPort()),
+                            String.valueOf(options.kafkaPort() + 1), options.dataDir().resolve("kafka").toString()),
+                    Map.of(), logFile("kafka"));
+            children.add(kafka);
+            awaitUntil(kafka, INFRASTRUCTURE_TIMEOUT, () -> PortCheck.accepts(options.kafkaPort()), "did not start");
+        } else {
+            ServiceSpec service = ServiceSpec.named(name);
+            ChildProcess child = startService(service);
+            children.add(child);
+            awaitUntil(child, SERVICES_TIMEOUT, () -> isReady(service), "did not become ready");
+        }
     }
 
-    private void startKafkaBroker() {
-        ChildProcess kafka = ChildProcess.startJava("Kafka broker", infrastructureJvm("256m"),
-                List.of("com.misty.suite.KafkaBrokerMain", String.valueOf(options.kafkaPort()),
-                        String.valueOf(options.kafkaPort() + 1), options.dataDir().resolve("kafka").toString()),
-                Map.of(), logFile("kafka"));
-        children.add(kafka);
-        awaitUntil(kafka, INFRASTRUCTURE_TIMEOUT, () -> PortCheck.accepts(options.kafkaPort()), "did not start");
+    private ChildProcess startService(ServiceSpec service) {
+        List<String> jvm = new ArrayList<>(Arrays.asList(options.serviceJvmOptions().trim().split("\\s+")));
+        return ChildProcess.startJava(service.module(), jvm,
+                List.of("-jar", service.runnableJar(options.home()).toString()), serviceEnvironment(service),
+                logFile(service.module()));
+    }
+
+    // --- control of single processes, for operators' scripts and the system tests' fault injection ---
+
+    /** Kills one process at once (SIGKILL: no shutdown hooks, no clean close), as a crash would. */
+    public void kill(String name) {
+        ChildProcess child = child(name);
+        children.remove(child);
+        child.kill();
+    }
+
+    /** Stops one process cleanly (SIGTERM), as an operator's restart would. */
+    public void stop(String name) {
+        ChildProcess child = child(name);
+        children.remove(child);
+        child.stop(20);
+    }
+
+    /** Starts a process that was killed or stopped again, with the same data, and waits until it is up. */
+    public void restart(String name) {
+        if (children.stream().anyMatch(c -> c.name().equals(name))) {
+            throw new IllegalStateException(name + " is still running; kill or stop it first");
+        }
+        launch(name);
+    }
+
+    /** Process ids by name, e.g. to read their resident memory. */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        children.forEach(c -> pids.put(c.name(), c.pid()));
+        return pids;
+    }
+
+    public String gatewayUrl() {
+        return ServiceSpec.ALL.get(4).baseUrl(options.gatewayPort());
+    }
+
+    /** Base URL of one service module, to reach it without the gateway (benchmarks, readiness checks). */
+    public String serviceUrl(String module) {
+        return ServiceSpec.named(module).baseUrl(options.gatewayPort());
+    }
+
+    public String adminPassword() {
+        return secrets.adminPassword();
+    }
+
+    public Path logDirectory() {
+        return options.dataDir().resolve("logs");
     }
 
     private List<String> infrastructureJvm(String heap) {
@@ -129,8 +193,9 @@ public final class LocalSuite {
                 "-cp", System.getProperty("java.class.path"));
     }
 
-    private Map<String, String> serviceEnvironment(SuiteSecrets secrets) {
+    private Map<String, String> serviceEnvironment(ServiceSpec service) {
         Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port(options.gatewayPort())));
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", options.mongodbUri());
         env.put("KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
         // A small machine: a handful of users, not hundreds of connections per service.
@@ -139,12 +204,20 @@ public final class LocalSuite {
         env.put("MISTY_JWT_SIGNING_KEY_FILE", secrets.signingKey().toString());
         env.put("MISTY_JWT_PUBLIC_KEY_FILE", secrets.publicKey().toString());
         env.put("MISTY_ADMIN_BOOTSTRAP_PASSWORD", secrets.adminPassword());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                ServiceSpec.named("auth-service").baseUrl(options.gatewayPort()) + "/api/auth/jwks");
+        for (ServiceSpec routed : ServiceSpec.ALL) {
+            if (routed.routeVariable() != null) {
+                env.put(routed.routeVariable(), routed.baseUrl(options.gatewayPort()));
+            }
+        }
+        env.putAll(options.serviceEnvironment());
         return env;
     }
 
     private boolean isReady(ServiceSpec service) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(service.readinessUrl()))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(service.readinessUrl(options.gatewayPort())))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -187,7 +260,7 @@ public final class LocalSuite {
     }
 
     /** Services first (they flush their outboxes and close cleanly), then the broker and the stand-in. */
-    synchronized void stopAll() {
+    public synchronized void stopAll() {
         if (stopping && children.isEmpty()) {
             return;
         }
@@ -204,7 +277,8 @@ public final class LocalSuite {
     }
 
     private ChildProcess child(String name) {
-        return children.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return children.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not running"));
     }
 
     private Path logFile(String name) {
@@ -215,17 +289,19 @@ public final class LocalSuite {
         System.out.printf("""
 
                 Misty Manufacturing suite is ready (%d s).
-                  Gateway:    http://localhost:8080   (services on 8081-8084; OpenAPI at /q/openapi on each)
+                  Gateway:    http://localhost:%d   (services on %d-%d; OpenAPI at /q/openapi on each)
                   Kafka:      %s%s
                   MongoDB:    %s%s
-                  Log in:     curl -s -X POST http://localhost:8080/api/auth/login -H 'Content-Type: application/json' \\
+                  Log in:     curl -s -X POST http://localhost:%d/api/auth/login -H 'Content-Type: application/json' \\
                                 -d '{"username":"admin","password":"%s"}'
                               (admin password from MISTY_ADMIN_PASSWORD, else kept in %s)
                   Logs:       %s
                 Press Ctrl-C to stop everything.
                 %n""",
-                took.toSeconds(), options.kafkaBootstrap(), options.externalKafka().isPresent() ? " (external)" : "",
+                took.toSeconds(), options.gatewayPort(), options.gatewayPort() + 1, options.gatewayPort() + 4,
+                options.kafkaBootstrap(), options.externalKafka().isPresent() ? " (external)" : "",
                 options.mongodbUri(), options.externalMongodb().isPresent() ? " (external)" : " (stand-in)",
+                options.gatewayPort(),
                 secrets.adminPassword(), options.home().relativize(options.dataDir().resolve("keys/admin-password")),
                 options.home().relativize(options.dataDir().resolve("logs")));
     }

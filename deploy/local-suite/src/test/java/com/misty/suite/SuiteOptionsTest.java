@@ -34,6 +34,15 @@ class SuiteOptionsTest {
     }
 
     @Test
+    void theGatewayPortMovesTheServicesWithIt() {
+        SuiteOptions options = SuiteOptions.parse(new String[] {"--port=18080"}, Map.of(), HOME);
+
+        assertThat(options.gatewayPort()).isEqualTo(18080);
+        assertThat(ServiceSpec.named("auth-service").port(options.gatewayPort())).isEqualTo(18081);
+        assertThat(ServiceSpec.named("order-service").baseUrl(options.gatewayPort())).isEqualTo("http://127.0.0.1:18084");
+    }
+
+    @Test
     void badOptionsAreOneClearLine() {
         assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--kafka-port=abc"}, Map.of(), HOME))
                 .isInstanceOf(LaunchException.class).hasMessage("'--kafka-port=abc' is not a port number");

@@ -1,0 +1,139 @@
+package com.misty.systemtest;
+
+import com.misty.suite.LaunchException;
+import com.misty.suite.LocalSuite;
+import com.misty.suite.SuiteOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite as real processes (Kafka broker, MongoDB stand-in, five services), started once per test run
+ * the way {@code ./run-suite.sh} starts it, on free ports and a fresh data directory under {@code target/}, and
+ * stopped when the test JVM exits (also after a failure; the processes also stop themselves if this JVM dies).
+ */
+public final class RunningSuite {
+
+    /**
+     * Access tokens live this long in the system tests (8 h in production), so that tests can prove a user keeps
+     * working past expiry by refreshing; every {@link Session} refreshes on its own before this runs out.
+     */
+    public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(20);
+
+    private static RunningSuite shared;
+
+    private final LocalSuite suite;
+    private final SuiteClient client;
+    private final Path dataDir;
+
+    private RunningSuite(LocalSuite suite, SuiteClient client, Path dataDir) {
+        this.suite = suite;
+        this.client = client;
+        this.dataDir = dataDir;
+    }
+
+    /** The suite of this test run, started on first use. */
+    public static synchronized RunningSuite get() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    private static RunningSuite start() {
+        Path home = Path.of(System.getProperty("misty.suite.home", "..")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(System.getProperty("misty.suite.data-dir", "target/suite-data")).toAbsolutePath();
+        deleteRecursively(dataDir);
+        int gatewayPort = freePortBlock(5);
+        int kafkaPort = freePortBlock(2);
+        int mongodbPort = freePortBlock(1);
+        SuiteOptions options = SuiteOptions.parse(new String[] {
+                        "--data-dir=" + dataDir, "--port=" + gatewayPort,
+                        "--kafka-port=" + kafkaPort, "--mongodb-port=" + mongodbPort},
+                Map.of(), home)
+                .withServiceEnvironment(Map.of(
+                        "MISTY_AUTH_ACCESS_TOKEN_LIFETIME", ACCESS_TOKEN_LIFETIME.toSeconds() + "s",
+                        // Expiry is exact here (30-60 s of tolerated skew in production), so the refresh test is short.
+                        "MISTY_GATEWAY_JWT_CLOCK_SKEW", "1s",
+                        "MP_JWT_VERIFY_CLOCK_SKEW", "1",
+                        // Every simulated user signs in from 127.0.0.1: lift the per-address sign-in limits
+                        // (their own tests live in the gateway and auth-service modules).
+                        "MISTY_GATEWAY_THROTTLE_CREDENTIAL_BURST", "100000",
+                        "MISTY_GATEWAY_THROTTLE_CREDENTIAL_PER_MINUTE", "1000000",
+                        "MISTY_AUTH_THROTTLE_ADDRESS_FREE_FAILURES", "100000"));
+        LocalSuite suite = new LocalSuite(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "system-test-suite-shutdown"));
+        try {
+            suite.start();
+        } catch (LaunchException e) {
+            suite.stopAll();
+            throw new IllegalStateException("The suite did not start: " + e.getMessage()
+                    + " (logs in " + dataDir.resolve("logs") + ")", e);
+        }
+        return new RunningSuite(suite, new SuiteClient(suite.gatewayUrl()), dataDir);
+    }
+
+    /** HTTP to the gateway, the only way the tests talk to the suite. */
+    public SuiteClient client() {
+        return client;
+    }
+
+    /** A signed-in session of the bootstrap administrator. */
+    public Session admin() {
+        return client.login("admin", suite.adminPassword());
+    }
+
+    /** Fault injection and process details (kill, stop, restart, pids, direct service URLs for benchmarks). */
+    public LocalSuite processes() {
+        return suite;
+    }
+
+    public Path logDirectory() {
+        return dataDir.resolve("logs");
+    }
+
+    /** Finds {@code size} consecutive free ports (the suite uses a block: gateway + four services, broker + controller). */
+    private static int freePortBlock(int size) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                base = probe.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (base + size < 65532 && allFree(base, size)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no block of " + size + " free ports found");
+    }
+
+    private static boolean allFree(int base, int size) {
+        for (int port = base; port < base + size; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
