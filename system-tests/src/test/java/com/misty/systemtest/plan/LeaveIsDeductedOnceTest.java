@@ -23,7 +23,7 @@ class LeaveIsDeductedOnceTest {
 
     private static final String ALREADY_DECIDED = "Already approved or concurrent approval occurred";
     private static final BigDecimal DAY = new BigDecimal("7.5");
-    private static final int ROUNDS = Integer.getInteger("plan.rounds", 4);
+    private static final int ROUNDS = Integer.getInteger("plan.rounds", 3);
 
     private final PlanCrew crew = PlanCrew.get();
 

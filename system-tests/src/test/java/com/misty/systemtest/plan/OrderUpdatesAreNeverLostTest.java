@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderUpdatesAreNeverLostTest {
 
     private static final String MODIFIED = "Order was modified by another user. Please refresh and try again.";
-    private static final int ROUNDS = Integer.getInteger("plan.rounds", 4);
+    private static final int ROUNDS = Integer.getInteger("plan.rounds", 3);
 
     private final PlanCrew crew = PlanCrew.get();
     private final String clientId = "plan-client-" + UUID.randomUUID();

@@ -1,7 +1,6 @@
 package com.misty.systemtest.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.misty.systemtest.Accounts;
 import com.misty.systemtest.Response;
 import com.misty.systemtest.Session;
 
@@ -26,7 +25,7 @@ final class PayrollPeople {
 
     /** A new employee user whose profile has the plan's hourly rate and {@code annualHours} of annual leave. */
     static Employee newEmployee(PlanCrew crew, BigDecimal annualHours) {
-        Session user = Accounts.newUser(crew.suite, crew.admin, "employee");
+        Session user = PlanCrew.newUser(crew.suite, crew.admin, "employee");
         // The profile is created by payroll-service when it consumes UserCreated from auth.events.
         JsonNode stub = Eventually.until("payroll profile of " + user.username(),
                 () -> user.get("/api/payroll/employees/me"), r -> r.status() == 200).json();

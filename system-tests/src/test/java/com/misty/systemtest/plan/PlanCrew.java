@@ -23,7 +23,7 @@ final class PlanCrew {
     /** How many distinct users act together in the scale scenarios ({@code -Dplan.users}). */
     static final int USERS = Integer.getInteger("plan.users", 8);
 
-    private static final int CREATORS = 4;
+    private static final int CREATORS = 2;
 
     private static PlanCrew crew;
 
@@ -61,7 +61,7 @@ final class PlanCrew {
         ExecutorService pool = Executors.newFixedThreadPool(CREATORS);
         try {
             List<Future<Session>> futures = IntStream.range(0, 2 * USERS)
-                    .mapToObj(i -> pool.submit(() -> Accounts.newUser(suite, admin, i < USERS ? "manager" : "production")))
+                    .mapToObj(i -> pool.submit(() -> newUser(suite, admin, i < USERS ? "manager" : "production")))
                     .toList();
             List<Session> people = new ArrayList<>();
             for (Future<Session> future : futures) {
@@ -74,6 +74,22 @@ final class PlanCrew {
             throw new IllegalStateException("creating the plan's users did not finish", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A new signed-in user, trying again (as a person would) when the gateway answers 504 because auth-service,
+     * busy with bcrypt on a loaded machine, did not answer within the gateway's 10 s; each try uses a new name.
+     */
+    static Session newUser(RunningSuite suite, Session admin, String role) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Accounts.newUser(suite, admin, role);
+            } catch (AssertionError e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains(" -> 504 ")) {
+                    throw e;
+                }
+            }
         }
     }
 

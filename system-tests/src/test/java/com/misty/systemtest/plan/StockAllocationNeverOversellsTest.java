@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StockAllocationNeverOversellsTest {
 
     private static final String INSUFFICIENT = "Insufficient stock or concurrent allocation occurred";
-    private static final int ROUNDS = Integer.getInteger("plan.rounds", 4);
+    private static final int ROUNDS = Integer.getInteger("plan.rounds", 3);
 
     private final PlanCrew crew = PlanCrew.get();
     private final String clientId = "plan-client-" + UUID.randomUUID();
@@ -53,8 +53,8 @@ class StockAllocationNeverOversellsTest {
     void manyUsersOverManyRoundsNeverTakeStockBelowZeroAndEveryLedgerReconciles() {
         int users = 2 * PlanCrew.USERS;
         List<String> products = List.of("plan-substrate-" + UUID.randomUUID(), "plan-substrate-" + UUID.randomUUID());
-        List<String> stockIds = products.stream().map(p -> StockLedger.receive(crew.production(0), p, clientId, 300)).toList();
-        long[] receipts = {300, 300};
+        List<String> stockIds = products.stream().map(p -> StockLedger.receive(crew.production(0), p, clientId, 150)).toList();
+        long[] receipts = {150, 150};
         long[] granted = {0, 0};
         long[] released = {0, 0};
         long[] grants = {0, 0};

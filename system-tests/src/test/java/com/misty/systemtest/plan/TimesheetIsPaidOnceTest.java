@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(22)
 class TimesheetIsPaidOnceTest {
 
-    private static final int ROUNDS = Integer.getInteger("plan.rounds", 4);
+    private static final int ROUNDS = Integer.getInteger("plan.rounds", 3);
 
     private final PlanCrew crew = PlanCrew.get();
 

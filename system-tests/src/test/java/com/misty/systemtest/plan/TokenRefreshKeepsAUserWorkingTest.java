@@ -2,7 +2,6 @@ package com.misty.systemtest.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.misty.systemtest.Accounts;
 import com.misty.systemtest.Response;
 import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
@@ -34,7 +33,7 @@ class TokenRefreshKeepsAUserWorkingTest {
 
     @Test
     void aUserKeepsWorkingPastAccessTokenExpiryAndAReusedRefreshTokenEndsThatLogin() {
-        Session user = Accounts.newUser(crew.suite, crew.admin, "production");
+        Session user = PlanCrew.newUser(crew.suite, crew.admin, "production");
         Session otherLogin = client.login(user.username(), user.password());
         String firstAccessToken = user.accessToken();
         String firstRefreshToken = user.refreshToken();
