@@ -67,7 +67,8 @@ class AccessControlSystemTest {
         }
         for (Caller caller : Caller.values()) {
             if (endpoint.allows(caller)) {
-                cases.add(DynamicTest.dynamicTest(caller.label() + " gets " + endpoint.expectedFor(caller), () -> {
+                String why = endpoint.note().isEmpty() ? "" : " (" + endpoint.note() + ")";
+                cases.add(DynamicTest.dynamicTest(caller.label() + " gets " + endpoint.expectedFor(caller) + why, () -> {
                     Response response = world.send(caller, endpoint.method(), endpoint.call(world));
                     assertThat(endpoint.expectedFor(caller)).as("%s as %s: %s", endpoint, caller, response)
                             .contains(response.status());

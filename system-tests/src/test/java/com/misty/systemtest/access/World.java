@@ -304,8 +304,8 @@ public final class World {
             if (response.status() != 429 || CREDENTIAL_EXCHANGES.contains(path) || attempt >= 50) {
                 return response;
             }
-            long seconds = response.header("Retry-After").map(Long::parseLong).orElse(1L);
-            sleep(Math.min(seconds * 1000, 1000));
+            // The bucket refills a request every 20 ms: a short pause is enough (Retry-After is in whole seconds).
+            sleep(100);
         }
     }
 

@@ -13,7 +13,6 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,16 +46,6 @@ final class ForgedTokens {
         tokens.put("signature stripped", parts[0] + "." + parts[1] + ".");
         tokens.put("garbage", "not-a-token");
         return tokens;
-    }
-
-    static List<String> names() {
-        return List.copyOf(from(sample()).keySet());
-    }
-
-    private static String sample() {
-        ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("kid", "k");
-        ObjectNode payload = JSON.createObjectNode().put("sub", "x").put("exp", 1);
-        return encode(header) + "." + encode(payload) + ".c2ln";
     }
 
     private static String signRsa(JsonNode header, JsonNode payload) {
