@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -42,6 +43,7 @@ public class EmployeeResource {
     @Operation(summary = "Create a payroll profile (admin)")
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid EmployeeRequests.CreateEmployee body) {
         EmployeeResponse created = EmployeeResponse.of(employees.create(body.userId(), body.details()));
         return Response.created(URI.create("/api/payroll/employees/" + created.id())).entity(created).build();
@@ -75,6 +77,7 @@ public class EmployeeResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     public EmployeeResponse update(@PathParam("id") String id, @NotNull @Valid EmployeeRequests.UpdateEmployee body) {
         return EmployeeResponse.of(employees.update(id, body.version(), body.details()));
     }

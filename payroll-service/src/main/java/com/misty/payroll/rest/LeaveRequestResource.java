@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +41,7 @@ public class LeaveRequestResource {
 
     @Operation(summary = "Request leave")
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid LeaveRequests.CreateLeave body) {
         LeaveRequest created = leaves.create(Params.actor(currentUser), body.toNew());
         return Response.created(URI.create("/api/payroll/leave-requests/" + created.id())).entity(created).build();
@@ -75,6 +77,7 @@ public class LeaveRequestResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Consumes(MediaType.APPLICATION_JSON)
     public LeaveRequest reject(@PathParam("id") String id, @NotNull @Valid LeaveRequests.Rejection body) {
         return leaves.reject(Params.actor(currentUser), id, body.reason());
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -39,6 +40,7 @@ public class TimesheetResource {
 
     @Operation(summary = "Create a draft timesheet for an ISO week")
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid TimesheetRequests.CreateTimesheet body) {
         TimesheetResponse created = TimesheetResponse.of(timesheets.create(Params.actor(currentUser), body.employeeId(),
                 body.week(), body.toEntries()));
@@ -66,6 +68,7 @@ public class TimesheetResource {
     @Operation(summary = "Replace a draft's entries at a version")
     @PUT
     @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public TimesheetResponse edit(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.EditTimesheet body) {
         return TimesheetResponse.of(timesheets.editEntries(Params.actor(currentUser), id, body.version(),
                 body.toEntries()));
@@ -91,6 +94,7 @@ public class TimesheetResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Consumes(MediaType.APPLICATION_JSON)
     public TimesheetResponse reject(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.Rejection body) {
         return TimesheetResponse.of(timesheets.reject(Params.actor(currentUser), id, body.reason()));
     }

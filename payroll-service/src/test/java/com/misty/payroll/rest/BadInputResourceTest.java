@@ -19,6 +19,7 @@ import static com.misty.payroll.PayrollApi.employee;
 import static com.misty.payroll.PayrollApi.get;
 import static com.misty.payroll.PayrollApi.manager;
 import static com.misty.payroll.PayrollApi.post;
+import static com.misty.payroll.PayrollApi.submittedTimesheet;
 import static com.misty.payroll.PayrollApi.uniqueUser;
 import static com.misty.testkit.ServiceConformance.assertMalformedJsonIsProblem;
 import static io.restassured.RestAssured.given;
@@ -182,5 +183,30 @@ class BadInputResourceTest {
         given().auth().oauth2(employee(uniqueUser("nobody"))).contentType(ContentType.JSON)
                 .body(Map.of("leave_type", "ANNUAL", "start_date", "2027-06-10", "end_date", "2027-06-10", "hours", 8))
                 .post("/api/payroll/leave-requests").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    /**
+     * A rejection's body is a record with one String: without @Consumes a text/plain body was taken whole as the
+     * reason (found by the system tests' hostile input). Bodies are JSON only; anything else is 415 and no change.
+     */
+    @Test
+    void bodiesInAnotherContentTypeAreUnsupportedAndChangeNothing() {
+        String user = uniqueUser("emp");
+        createEmployee(user, "20.00", "40", "40");
+        String leave = createLeaveId(employee(user), "ANNUAL", "2027-08-02", "2027-08-02", "8");
+        String sheet = submittedTimesheet(employee(user), "2027-W30", "8", "8");
+        String json = "{\"reason\": \"not now\"}";
+
+        given().auth().oauth2(manager("mgr-ct")).contentType(ContentType.TEXT).body(json)
+                .post("/api/payroll/leave-requests/" + leave + "/reject").then().statusCode(415).contentType(PROBLEM);
+        given().auth().oauth2(manager("mgr-ct")).contentType(ContentType.TEXT).body(json)
+                .post("/api/payroll/timesheets/" + sheet + "/reject").then().statusCode(415).contentType(PROBLEM);
+        given().auth().oauth2(employee(user)).contentType(ContentType.TEXT)
+                .body("{\"leave_type\": \"UNPAID\", \"start_date\": \"2027-08-09\", \"end_date\": \"2027-08-09\", \"hours\": 8}")
+                .post("/api/payroll/leave-requests").then().statusCode(415).contentType(PROBLEM);
+
+        get(manager("mgr-ct"), "/api/payroll/leave-requests/" + leave).then().body("status", equalTo("PENDING"));
+        get(manager("mgr-ct"), "/api/payroll/timesheets/" + sheet).then().body("status", equalTo("SUBMITTED"));
+        get(employee(user), "/api/payroll/leave-requests").then().statusCode(200).body("$", hasSize(1));
     }
 }
