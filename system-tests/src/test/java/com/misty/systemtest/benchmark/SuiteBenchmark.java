@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -67,13 +66,14 @@ class SuiteBenchmark {
     private static final String CLIENT = "bench-client";
     private static final long PLENTY = 1_000_000_000L;
     private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final int USERS = 4;
 
     private final int clients = Integer.getInteger("bench.clients", 16);
     private final int rounds = Integer.getInteger("bench.rounds", 3);
     private final Duration round = Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 4));
     private final Duration hotPhase = Duration.ofSeconds(Integer.getInteger("bench.hotSeconds", 10));
     private final int orders = Integer.getInteger("bench.orders", 120);
-    private final int logins = Integer.getInteger("bench.logins", 50);
+    private final int logins = Integer.getInteger("bench.logins", 40);
 
     /** One client for both targets, so gateway and direct differ only in the hop. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -101,7 +101,15 @@ class SuiteBenchmark {
         }
 
         Session admin = suite.admin();
-        List<Session> users = Concurrently.run(clients, i -> () -> Accounts.newUser(suite, admin, "manager"));
+        // A few users shared by the clients (the per-user limit is lifted); created one by one, as bcrypt is slow.
+        List<Session> managers = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            managers.add(Accounts.newUser(suite, admin, "manager"));
+        }
+        List<Session> users = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            users.add(managers.get(client % USERS));
+        }
         MemorySampler underLoad = new MemorySampler(processes::processIds);
         underLoad.startEvery(200);
 
@@ -119,15 +127,17 @@ class SuiteBenchmark {
                         Map.of("product_id", "bench-write-" + client, "client_id", CLIENT, "quantity", 1))) == 200));
 
         HotRecord hot = hotRecord(suite, users);
-        OrderLatency orderLatency = placedToConfirmed(suite, users.get(0));
-        Latencies login = logins(suite, admin);
-        Latencies refresh = refreshes(suite, admin);
+        OrderLatency orderLatency = placedToConfirmed(suite, managers);
+        String[] lastRefreshToken = new String[1];
+        Latencies login = logins(suite, managers.get(0), lastRefreshToken);
+        Latencies refresh = refreshes(suite, lastRefreshToken[0]);
 
         underLoad.stop();
         writeReport(suite, started, loadBefore, hopRows, hot, orderLatency, login, refresh, idle, underLoad);
 
-        assertThat(hot.levelAfter()).as("allocations through the API never oversell and are all counted")
-                .isEqualTo(hot.levelBefore() - hot.api().ok());
+        // A request that failed (e.g. a 504 under overload) may still have been applied; an answered one must be.
+        assertThat(hot.levelAfter()).as("allocations through the API are all applied, each once")
+                .isBetween(hot.levelBefore() - hot.api().ok() - hot.api().failed(), hot.levelBefore() - hot.api().ok());
         assertThat(orderLatency.confirmed()).as("orders confirmed through Kafka").isPositive();
     }
 
@@ -181,9 +191,14 @@ class SuiteBenchmark {
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** Setup only: a receipt, tried again after an overload answer (a second receipt just adds more stock). */
     private static com.fasterxml.jackson.databind.JsonNode receive(Session user, String product, long quantity) {
-        return user.post("/api/stock/receipts",
-                Map.of("product_id", product, "client_id", CLIENT, "quantity", quantity)).expect(200).json();
+        Map<String, Object> receipt = Map.of("product_id", product, "client_id", CLIENT, "quantity", quantity);
+        Response answer = user.post("/api/stock/receipts", receipt);
+        for (int attempt = 1; attempt < 3 && answer.status() >= 502 && answer.status() <= 504; attempt++) {
+            answer = user.post("/api/stock/receipts", receipt);
+        }
+        return answer.expect(200).json();
     }
 
     // --- hot record ---
@@ -213,16 +228,16 @@ class SuiteBenchmark {
     // --- order placed → confirmed ---
 
     record OrderLatency(Latencies placedToConfirmed, Latencies placeRequest, int confirmed, int rejected,
-                        int timedOut, int placers) {
+                        int timedOut, int failedPlacements, int placers) {
     }
 
     /**
      * Orders placed by a few users at once, each waiting for its order's CONFIRMED on the live stream before
      * placing the next; each placer orders its own product, so the saga's allocations do not queue on one record.
      */
-    private OrderLatency placedToConfirmed(RunningSuite suite, Session watcher) throws Exception {
-        int placers = 4;
-        List<Session> users = Concurrently.run(placers, i -> () -> Accounts.newUser(suite, suite.admin(), "manager"));
+    private OrderLatency placedToConfirmed(RunningSuite suite, List<Session> users) throws Exception {
+        int placers = users.size();
+        Session watcher = users.get(0);
         for (int placer = 0; placer < placers; placer++) {
             receive(users.get(placer), "bench-order-" + placer, PLENTY);
         }
@@ -240,7 +255,8 @@ class SuiteBenchmark {
             return new OrderLatency(Latencies.of(runs.stream().map(r -> r.confirmedNanos.toArray()).toList()),
                     Latencies.of(runs.stream().map(r -> r.placeNanos.toArray()).toList()),
                     runs.stream().mapToInt(r -> r.confirmed).sum(), runs.stream().mapToInt(r -> r.rejected).sum(),
-                    runs.stream().mapToInt(r -> r.timedOut).sum(), placers);
+                    runs.stream().mapToInt(r -> r.timedOut).sum(), runs.stream().mapToInt(r -> r.failedPlacements).sum(),
+                    placers);
         }
     }
 
@@ -251,12 +267,17 @@ class SuiteBenchmark {
         int confirmed;
         int rejected;
         int timedOut;
+        int failedPlacements;
 
         void place(OrderStatusStream stream, Session user, String product, boolean counted) throws Exception {
             long start = System.nanoTime();
             Response placed = user.post("/api/orders", Map.of("client_id", CLIENT,
-                    "lines", List.of(Map.of("product_id", product, "quantity", 1)))).expect(201);
+                    "lines", List.of(Map.of("product_id", product, "quantity", 1))));
             long answered = System.nanoTime();
+            if (placed.status() != 201) {
+                failedPlacements += counted ? 1 : 0;
+                return;
+            }
             CompletableFuture<OrderStatusStream.Arrival> arrival = stream.finalStatusOf(placed.field("id").asText());
             try {
                 OrderStatusStream.Arrival result = arrival.get(60, TimeUnit.SECONDS);
@@ -278,23 +299,23 @@ class SuiteBenchmark {
 
     // --- login and refresh ---
 
-    private Latencies logins(RunningSuite suite, Session admin) {
-        Session user = Accounts.newUser(suite, admin, "employee");
+    private Latencies logins(RunningSuite suite, Session user, String[] lastRefreshToken) {
         String body = SuiteClient.json(Map.of("username", user.username(), "password", user.password()));
         LongList nanos = new LongList();
         for (int i = 0; i < logins + 5; i++) {
             long start = System.nanoTime();
-            suite.client().send("POST", "/api/auth/login", null, body, Map.of()).expect(200);
+            Response answer = suite.client().send("POST", "/api/auth/login", null, body, Map.of()).expect(200);
             if (i >= 5) {
                 nanos.add(System.nanoTime() - start);
             }
+            lastRefreshToken[0] = answer.field("refresh_token").asText();
         }
         return Latencies.of(nanos.toArray());
     }
 
     /** One login's refresh token rotated again and again, as a long-lived web session does. */
-    private Latencies refreshes(RunningSuite suite, Session admin) {
-        String token = Accounts.newUser(suite, admin, "employee").refreshToken();
+    private Latencies refreshes(RunningSuite suite, String firstToken) {
+        String token = firstToken;
         LongList nanos = new LongList();
         for (int i = 0; i < logins + 5; i++) {
             long start = System.nanoTime();
@@ -337,8 +358,8 @@ class SuiteBenchmark {
 
         report.heading(2, "Gateway vs direct (inventory-service)");
         report.paragraph("The same authenticated request straight to inventory-service and through the gateway, "
-                + "closed loop (each client sends its next request when the previous is answered), one manager "
-                + "user per client; " + WARM_UP.toSeconds() + " s warm-up each, then " + rounds + " alternating rounds of "
+                + "closed loop (each client sends its next request when the previous is answered), the clients "
+                + "share " + USERS + " manager users; " + WARM_UP.toSeconds() + " s warm-up each, then " + rounds + " alternating rounds of "
                 + round.toSeconds() + " s per side. Ratio = gateway throughput / direct throughput.");
         report.table(List.of("request", "clients", "direct req/s", "gateway req/s", "ratio", "direct p50 / p99",
                 "gateway p50 / p99", "added p50", "added p99", "failed"), hopRows);
@@ -355,8 +376,8 @@ class SuiteBenchmark {
                 hotRow("API through the gateway", hot.api()),
                 hotRow("raw findOneAndUpdate on the stand-in", hot.raw())));
         report.paragraph("**Ratio raw / API = " + Markdown.ratio(ratio) + "**. Level of the API's record: "
-                + hot.levelBefore() + " before, " + hot.levelAfter() + " after = before − " + hot.api().ok()
-                + " answered allocations (nothing oversold or lost).");
+                + hot.levelBefore() + " before, " + hot.levelAfter() + " after; " + hot.api().ok()
+                + " allocations answered 201, " + hot.api().failed() + " failed (a failed one may have been applied).");
 
         report.heading(2, "Order placed → confirmed through Kafka");
         report.paragraph(order.placers() + " managers placing one-line orders at once, each waiting for its order's "
@@ -373,9 +394,9 @@ class SuiteBenchmark {
                         Markdown.millis(order.placeRequest().p50()), Markdown.millis(order.placeRequest().p99()),
                         Markdown.millis(order.placeRequest().percentileMillis(100)))));
         report.paragraph("Confirmed " + order.confirmed() + ", rejected " + order.rejected() + ", no final status "
-                + "within 60 s " + order.timedOut() + ".");
+                + "within 60 s " + order.timedOut() + ", placement not answered 201 " + order.failedPlacements() + ".");
 
-        report.heading(2, "Login and refresh (through the gateway, one at a time)");
+        report.heading(2, "Login and refresh (through the gateway, one at a time, after 5 not counted)");
         report.table(List.of("request", "count", "p50", "p99"), List.of(
                 List.of("POST /api/auth/login (bcrypt)", String.valueOf(login.count()), Markdown.millis(login.p50()),
                         Markdown.millis(login.p99())),
