@@ -32,33 +32,46 @@ public final class RunningSuite {
     private final LocalSuite suite;
     private final SuiteClient client;
     private final Path dataDir;
+    private final SuiteOptions options;
+    private final Map<String, String> extraEnvironment;
 
-    private RunningSuite(LocalSuite suite, SuiteClient client, Path dataDir) {
+    private RunningSuite(LocalSuite suite, SuiteClient client, Path dataDir, SuiteOptions options,
+                         Map<String, String> extraEnvironment) {
         this.suite = suite;
         this.client = client;
         this.dataDir = dataDir;
+        this.options = options;
+        this.extraEnvironment = extraEnvironment;
     }
 
     /** The suite of this test run, started on first use. */
     public static synchronized RunningSuite get() {
+        return get(Map.of());
+    }
+
+    /**
+     * The suite of this test run, started on first use with {@code extraEnvironment} for every service on top of
+     * the system tests' own settings (e.g. a benchmark lifting the per-user rate limit). A suite already running
+     * with other extra settings is a mistake of the caller (one suite per test JVM), not silently shared.
+     */
+    public static synchronized RunningSuite get(Map<String, String> extraEnvironment) {
         if (shared == null) {
-            shared = start();
+            shared = start(Map.copyOf(extraEnvironment));
+        } else if (!shared.extraEnvironment.equals(extraEnvironment)) {
+            throw new IllegalStateException("the suite already runs with extra environment " + shared.extraEnvironment
+                    + ", not " + extraEnvironment + "; run this class in its own test JVM");
         }
         return shared;
     }
 
-    private static RunningSuite start() {
+    private static RunningSuite start(Map<String, String> extraEnvironment) {
         Path home = Path.of(System.getProperty("misty.suite.home", "..")).toAbsolutePath().normalize();
         Path dataDir = Path.of(System.getProperty("misty.suite.data-dir", "target/suite-data")).toAbsolutePath();
         deleteRecursively(dataDir);
         int gatewayPort = freePortBlock(5);
         int kafkaPort = freePortBlock(2);
         int mongodbPort = freePortBlock(1);
-        SuiteOptions options = SuiteOptions.parse(new String[] {
-                        "--data-dir=" + dataDir, "--port=" + gatewayPort,
-                        "--kafka-port=" + kafkaPort, "--mongodb-port=" + mongodbPort},
-                Map.of(), home)
-                .withServiceEnvironment(Map.of(
+        Map<String, String> environment = new java.util.LinkedHashMap<>(Map.of(
                         "MISTY_AUTH_ACCESS_TOKEN_LIFETIME", ACCESS_TOKEN_LIFETIME.toSeconds() + "s",
                         // Expiry is exact here (30-60 s of tolerated skew in production), so the refresh test is short.
                         "MISTY_GATEWAY_JWT_CLOCK_SKEW", "1s",
@@ -68,6 +81,12 @@ public final class RunningSuite {
                         "MISTY_GATEWAY_THROTTLE_CREDENTIAL_BURST", "100000",
                         "MISTY_GATEWAY_THROTTLE_CREDENTIAL_PER_MINUTE", "1000000",
                         "MISTY_AUTH_THROTTLE_ADDRESS_FREE_FAILURES", "100000"));
+        environment.putAll(extraEnvironment);
+        SuiteOptions options = SuiteOptions.parse(new String[] {
+                        "--data-dir=" + dataDir, "--port=" + gatewayPort,
+                        "--kafka-port=" + kafkaPort, "--mongodb-port=" + mongodbPort},
+                Map.of(), home)
+                .withServiceEnvironment(environment);
         LocalSuite suite = new LocalSuite(options);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "system-test-suite-shutdown"));
         try {
@@ -77,7 +96,7 @@ public final class RunningSuite {
             throw new IllegalStateException("The suite did not start: " + e.getMessage()
                     + " (logs in " + dataDir.resolve("logs") + ")", e);
         }
-        return new RunningSuite(suite, new SuiteClient(suite.gatewayUrl()), dataDir);
+        return new RunningSuite(suite, new SuiteClient(suite.gatewayUrl()), dataDir, options, extraEnvironment);
     }
 
     /** HTTP to the gateway, the only way the tests talk to the suite. */
@@ -93,6 +112,21 @@ public final class RunningSuite {
     /** Fault injection and process details (kill, stop, restart, pids, direct service URLs for benchmarks). */
     public LocalSuite processes() {
         return suite;
+    }
+
+    /** The environment every service got on top of the launcher's defaults (what differs from production). */
+    public Map<String, String> serviceEnvironment() {
+        return options.serviceEnvironment();
+    }
+
+    /** The MongoDB stand-in's connection string, for raw reads and benchmarks that bypass the services. */
+    public String mongodbUri() {
+        return options.mongodbUri();
+    }
+
+    /** JVM options of every service process. */
+    public String serviceJvmOptions() {
+        return options.serviceJvmOptions();
     }
 
     public Path logDirectory() {

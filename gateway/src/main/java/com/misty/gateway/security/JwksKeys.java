@@ -12,6 +12,7 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -19,6 +20,7 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +48,24 @@ public class JwksKeys {
     private volatile long lastFetchStartedAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private Future<Void> inFlight;
 
+    @Inject
     public JwksKeys(Vertx vertx, GatewayConfig config) {
+        this(vertx, config.jwt().jwksUrl().orElse(config.routes().auth() + "/api/auth/jwks"),
+                config.jwt().jwksMinRefetchInterval(), config.jwt().jwksMaxAge());
+    }
+
+    JwksKeys(Vertx vertx, String jwksUrl, Duration minRefetchInterval, Duration maxAge) {
         this.vertx = vertx;
-        this.jwksUrl = config.jwt().jwksUrl().orElse(config.routes().auth() + "/api/auth/jwks");
-        this.minRefetchNanos = config.jwt().jwksMinRefetchInterval().toNanos();
-        this.maxAgeMillis = config.jwt().jwksMaxAge().toMillis();
+        this.jwksUrl = jwksUrl;
+        this.minRefetchNanos = minRefetchInterval.toNanos();
+        this.maxAgeMillis = maxAge.toMillis();
     }
 
     void start(@Observes StartupEvent event) {
+        start();
+    }
+
+    void start() {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000).setMaxPoolSize(2));
         refresh();
         vertx.setPeriodic(maxAgeMillis, id -> refresh());
@@ -80,6 +92,12 @@ public class JwksKeys {
     public Future<Void> ensureKnown(String kid) {
         if (kid == null ? !current.all().isEmpty() : find(kid).isPresent()) {
             return Future.succeededFuture();
+        }
+        synchronized (this) {
+            if (inFlight != null) {
+                // The fetch already running may bring this key: wait for it instead of refusing the token now.
+                return inFlight;
+            }
         }
         if (System.nanoTime() - lastFetchStartedAt < minRefetchNanos) {
             return Future.succeededFuture();

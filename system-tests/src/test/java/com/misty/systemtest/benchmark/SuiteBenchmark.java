@@ -1,0 +1,432 @@
+package com.misty.systemtest.benchmark;
+
+import com.misty.suite.LocalSuite;
+import com.misty.systemtest.Accounts;
+import com.misty.systemtest.Response;
+import com.misty.systemtest.RunningSuite;
+import com.misty.systemtest.Session;
+import com.misty.systemtest.SuiteClient;
+import com.misty.testkit.Concurrently;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one benchmark of the whole suite (run it with {@code ./benchmark.sh}; its name keeps it out of surefire's
+ * default includes, so CI does not run it). Against the suite started as real processes it measures, in one run:
+ * gateway vs direct, hot-record allocation through the API vs a raw {@code findOneAndUpdate}, order placed →
+ * confirmed through Kafka, login and refresh, and resident memory; it writes one Markdown report to
+ * {@code target/benchmark-report.md}. It asserts outcomes (nothing oversold), never timings.
+ *
+ * <p>Load: {@code -Dbench.clients} (16), {@code -Dbench.rounds} (3), {@code -Dbench.roundSeconds} (4),
+ * {@code -Dbench.hotSeconds} (10), {@code -Dbench.orders} (120), {@code -Dbench.logins} (50).
+ */
+class SuiteBenchmark {
+
+    /** Settings of the services that differ from the system tests' own: the benchmark's load is many requests per user. */
+    private static final Map<String, String> BENCHMARK_ENVIRONMENT = Map.of(
+            // The load generator is a few users sending as fast as they are answered; 50 req/s each would cap it.
+            "MISTY_GATEWAY_THROTTLE_USER_BURST", "1000000",
+            "MISTY_GATEWAY_THROTTLE_USER_PER_SECOND", "1000000",
+            // Back to production: no token refreshes in the middle of a measurement.
+            "MISTY_AUTH_ACCESS_TOKEN_LIFETIME", "8h",
+            "MISTY_GATEWAY_JWT_CLOCK_SKEW", "30s",
+            "MP_JWT_VERIFY_CLOCK_SKEW", "30");
+
+    /** Production values of every setting the system tests or the benchmark change, to say what differs. */
+    private static final Map<String, String> PRODUCTION = Map.of(
+            "MISTY_GATEWAY_THROTTLE_USER_BURST", "200",
+            "MISTY_GATEWAY_THROTTLE_USER_PER_SECOND", "50",
+            "MISTY_GATEWAY_THROTTLE_CREDENTIAL_BURST", "10",
+            "MISTY_GATEWAY_THROTTLE_CREDENTIAL_PER_MINUTE", "10",
+            "MISTY_AUTH_THROTTLE_ADDRESS_FREE_FAILURES", "20",
+            "MISTY_AUTH_ACCESS_TOKEN_LIFETIME", "8h",
+            "MISTY_GATEWAY_JWT_CLOCK_SKEW", "30s",
+            "MP_JWT_VERIFY_CLOCK_SKEW", "30");
+
+    private static final String INVENTORY = "inventory-service";
+    private static final String CLIENT = "bench-client";
+    private static final long PLENTY = 1_000_000_000L;
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final int USERS = 4;
+
+    private final int clients = Integer.getInteger("bench.clients", 16);
+    private final int rounds = Integer.getInteger("bench.rounds", 3);
+    private final Duration round = Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 4));
+    private final Duration hotPhase = Duration.ofSeconds(Integer.getInteger("bench.hotSeconds", 10));
+    private final int orders = Integer.getInteger("bench.orders", 120);
+    private final int logins = Integer.getInteger("bench.logins", 40);
+
+    /** One client for both targets, so gateway and direct differ only in the hop. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "benchmark-http");
+                thread.setDaemon(true);
+                return thread;
+            }))
+            .build();
+
+    private final Markdown report = new Markdown();
+
+    @Test
+    void measureTheSuite() throws Exception {
+        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String loadBefore = Machine.loadAverage();
+        RunningSuite suite = RunningSuite.get(BENCHMARK_ENVIRONMENT);
+        LocalSuite processes = suite.processes();
+
+        MemorySampler idle = new MemorySampler(processes::processIds);
+        for (int i = 0; i < 5; i++) {
+            idle.sample();
+            Thread.sleep(400);
+        }
+
+        Session admin = suite.admin();
+        // A few users shared by the clients (the per-user limit is lifted); created one by one, as bcrypt is slow.
+        List<Session> managers = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            managers.add(Accounts.newUser(suite, admin, "manager"));
+        }
+        List<Session> users = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            users.add(managers.get(client % USERS));
+        }
+        MemorySampler underLoad = new MemorySampler(processes::processIds);
+        underLoad.startEvery(200);
+
+        List<List<String>> hopRows = new ArrayList<>();
+        String readRecord = receive(users.get(0), "bench-read", PLENTY).path("id").asText();
+        for (int client = 0; client < clients; client++) {
+            receive(users.get(client), "bench-write-" + client, 1);
+        }
+        hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", clients, users,
+                (base, client) -> status(base, "GET", "/api/stock/" + readRecord, users.get(client), null) == 200));
+        hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", 1, users,
+                (base, client) -> status(base, "GET", "/api/stock/" + readRecord, users.get(client), null) == 200));
+        hopRows.add(gatewayVersusDirect(processes, "POST /api/stock/receipts (1 unit, own record)", clients, users,
+                (base, client) -> status(base, "POST", "/api/stock/receipts", users.get(client), SuiteClient.json(
+                        Map.of("product_id", "bench-write-" + client, "client_id", CLIENT, "quantity", 1))) == 200));
+
+        HotRecord hot = hotRecord(suite, users);
+        OrderLatency orderLatency = placedToConfirmed(suite, managers);
+        String[] lastRefreshToken = new String[1];
+        Latencies login = logins(suite, managers.get(0), lastRefreshToken);
+        Latencies refresh = refreshes(suite, lastRefreshToken[0]);
+
+        underLoad.stop();
+        writeReport(suite, started, loadBefore, hopRows, hot, orderLatency, login, refresh, idle, underLoad);
+
+        // A request that failed (e.g. a 504 under overload) may still have been applied; an answered one must be.
+        assertThat(hot.levelAfter()).as("allocations through the API are all applied, each once")
+                .isBetween(hot.levelBefore() - hot.api().ok() - hot.api().failed(), hot.levelBefore() - hot.api().ok());
+        assertThat(orderLatency.confirmed()).as("orders confirmed through Kafka").isPositive();
+    }
+
+    // --- gateway vs direct ---
+
+    @FunctionalInterface
+    private interface TargetCall {
+        boolean send(String baseUrl, int client) throws Exception;
+    }
+
+    /**
+     * The same request straight to inventory-service and through the gateway, same concurrency: a warm-up of each,
+     * then alternating rounds (gateway first in even rounds, direct first in odd ones, so a drift in the machine's
+     * load does not favour one side).
+     */
+    private List<String> gatewayVersusDirect(LocalSuite processes, String request, int concurrency,
+                                             List<Session> users, TargetCall call) {
+        String gateway = processes.gatewayUrl();
+        String direct = processes.serviceUrl(INVENTORY);
+        ClosedLoop.run(concurrency, WARM_UP, client -> call.send(direct, client));
+        ClosedLoop.run(concurrency, WARM_UP, client -> call.send(gateway, client));
+        List<ClosedLoop.Round> viaGateway = new ArrayList<>();
+        List<ClosedLoop.Round> straight = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            for (String target : i % 2 == 0 ? List.of(gateway, direct) : List.of(direct, gateway)) {
+                ClosedLoop.Round result = ClosedLoop.run(concurrency, round, client -> call.send(target, client));
+                (target.equals(gateway) ? viaGateway : straight).add(result);
+            }
+        }
+        ClosedLoop.Round g = ClosedLoop.combine(viaGateway);
+        ClosedLoop.Round d = ClosedLoop.combine(straight);
+        return List.of(request, String.valueOf(concurrency),
+                Markdown.perSecond(d.perSecond()), Markdown.perSecond(g.perSecond()),
+                Markdown.ratio(g.perSecond() / d.perSecond()),
+                Markdown.millis(d.latencies().p50()) + " / " + Markdown.millis(d.latencies().p99()),
+                Markdown.millis(g.latencies().p50()) + " / " + Markdown.millis(g.latencies().p99()),
+                Markdown.signedMillis(g.latencies().p50() - d.latencies().p50()),
+                Markdown.signedMillis(g.latencies().p99() - d.latencies().p99()),
+                (d.failed() + g.failed()) + " of " + (d.ok() + d.failed() + g.ok() + g.failed()));
+    }
+
+    private int status(String baseUrl, String method, String path, Session user, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + user.accessToken())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Setup only: a receipt, tried again after an overload answer (a second receipt just adds more stock). */
+    private static com.fasterxml.jackson.databind.JsonNode receive(Session user, String product, long quantity) {
+        Map<String, Object> receipt = Map.of("product_id", product, "client_id", CLIENT, "quantity", quantity);
+        Response answer = user.post("/api/stock/receipts", receipt);
+        for (int attempt = 1; attempt < 3 && answer.status() >= 502 && answer.status() <= 504; attempt++) {
+            answer = user.post("/api/stock/receipts", receipt);
+        }
+        return answer.expect(200).json();
+    }
+
+    // --- hot record ---
+
+    record HotRecord(ClosedLoop.Round api, ClosedLoop.Round raw, long levelBefore, long levelAfter) {
+    }
+
+    /** Concurrent allocations of one unit on ONE stock record through the gateway, then the bare update it rests on. */
+    private HotRecord hotRecord(RunningSuite suite, List<Session> users) throws Exception {
+        String gateway = suite.processes().gatewayUrl();
+        String id = receive(users.get(0), "bench-hot", PLENTY).path("id").asText();
+        String body = SuiteClient.json(Map.of("product_id", "bench-hot", "client_id", CLIENT, "quantity", 1));
+        ClosedLoop.Call allocate = client ->
+                status(gateway, "POST", "/api/stock/allocations", users.get(client), body) == 201;
+        ClosedLoop.Round warmUp = ClosedLoop.run(clients, WARM_UP, allocate);
+        long before = users.get(0).get("/api/stock/" + id).expect(200).field("quantity_on_hand").asLong();
+        ClosedLoop.Round api = ClosedLoop.run(clients, hotPhase, allocate);
+        long after = users.get(0).get("/api/stock/" + id).expect(200).field("quantity_on_hand").asLong();
+        assertThat(warmUp.ok()).as("allocations in the warm-up").isPositive();
+
+        try (RawHotRecord raw = new RawHotRecord(suite.mongodbUri(), PLENTY)) {
+            ClosedLoop.run(clients, WARM_UP, client -> raw.allocateOne());
+            return new HotRecord(api, ClosedLoop.run(clients, hotPhase, client -> raw.allocateOne()), before, after);
+        }
+    }
+
+    // --- order placed → confirmed ---
+
+    record OrderLatency(Latencies placedToConfirmed, Latencies placeRequest, int confirmed, int rejected,
+                        int timedOut, int failedPlacements, int placers) {
+    }
+
+    /**
+     * Orders placed by a few users at once, each waiting for its order's CONFIRMED on the live stream before
+     * placing the next; each placer orders its own product, so the saga's allocations do not queue on one record.
+     */
+    private OrderLatency placedToConfirmed(RunningSuite suite, List<Session> users) throws Exception {
+        int placers = users.size();
+        Session watcher = users.get(0);
+        for (int placer = 0; placer < placers; placer++) {
+            receive(users.get(placer), "bench-order-" + placer, PLENTY);
+        }
+        try (OrderStatusStream stream = new OrderStatusStream(suite.client().http(), suite.client().baseUrl(),
+                watcher.accessToken())) {
+            int warmUpPerPlacer = 3;
+            int perPlacer = Math.max(1, orders / placers);
+            List<OrderRun> runs = Concurrently.run(placers, placer -> () -> {
+                OrderRun run = new OrderRun();
+                for (int i = 0; i < warmUpPerPlacer + perPlacer; i++) {
+                    run.place(stream, users.get(placer), "bench-order-" + placer, i >= warmUpPerPlacer);
+                }
+                return run;
+            });
+            return new OrderLatency(Latencies.of(runs.stream().map(r -> r.confirmedNanos.toArray()).toList()),
+                    Latencies.of(runs.stream().map(r -> r.placeNanos.toArray()).toList()),
+                    runs.stream().mapToInt(r -> r.confirmed).sum(), runs.stream().mapToInt(r -> r.rejected).sum(),
+                    runs.stream().mapToInt(r -> r.timedOut).sum(), runs.stream().mapToInt(r -> r.failedPlacements).sum(),
+                    placers);
+        }
+    }
+
+    /** One placer's orders: latencies of the counted ones and how they ended. */
+    private static final class OrderRun {
+        final LongList confirmedNanos = new LongList();
+        final LongList placeNanos = new LongList();
+        int confirmed;
+        int rejected;
+        int timedOut;
+        int failedPlacements;
+
+        void place(OrderStatusStream stream, Session user, String product, boolean counted) throws Exception {
+            long start = System.nanoTime();
+            Response placed = user.post("/api/orders", Map.of("client_id", CLIENT,
+                    "lines", List.of(Map.of("product_id", product, "quantity", 1))));
+            long answered = System.nanoTime();
+            if (placed.status() != 201) {
+                failedPlacements += counted ? 1 : 0;
+                return;
+            }
+            CompletableFuture<OrderStatusStream.Arrival> arrival = stream.finalStatusOf(placed.field("id").asText());
+            try {
+                OrderStatusStream.Arrival result = arrival.get(60, TimeUnit.SECONDS);
+                if (!counted) {
+                    return;
+                }
+                placeNanos.add(answered - start);
+                if ("CONFIRMED".equals(result.status())) {
+                    confirmed++;
+                    confirmedNanos.add(result.nanos() - start);
+                } else {
+                    rejected++;
+                }
+            } catch (TimeoutException e) {
+                timedOut += counted ? 1 : 0;
+            }
+        }
+    }
+
+    // --- login and refresh ---
+
+    private Latencies logins(RunningSuite suite, Session user, String[] lastRefreshToken) {
+        String body = SuiteClient.json(Map.of("username", user.username(), "password", user.password()));
+        LongList nanos = new LongList();
+        for (int i = 0; i < logins + 5; i++) {
+            long start = System.nanoTime();
+            Response answer = suite.client().send("POST", "/api/auth/login", null, body, Map.of()).expect(200);
+            if (i >= 5) {
+                nanos.add(System.nanoTime() - start);
+            }
+            lastRefreshToken[0] = answer.field("refresh_token").asText();
+        }
+        return Latencies.of(nanos.toArray());
+    }
+
+    /** One login's refresh token rotated again and again, as a long-lived web session does. */
+    private Latencies refreshes(RunningSuite suite, String firstToken) {
+        String token = firstToken;
+        LongList nanos = new LongList();
+        for (int i = 0; i < logins + 5; i++) {
+            long start = System.nanoTime();
+            Response answer = suite.client().send("POST", "/api/auth/refresh", null,
+                    SuiteClient.json(Map.of("refresh_token", token)), Map.of()).expect(200);
+            if (i >= 5) {
+                nanos.add(System.nanoTime() - start);
+            }
+            token = answer.field("refresh_token").asText();
+        }
+        return Latencies.of(nanos.toArray());
+    }
+
+    // --- the report ---
+
+    private void writeReport(RunningSuite suite, String started, String loadBefore, List<List<String>> hopRows,
+                             HotRecord hot, OrderLatency order, Latencies login, Latencies refresh,
+                             MemorySampler idle, MemorySampler underLoad) throws Exception {
+        report.heading(1, "Suite benchmark");
+        report.bullets(List.of(
+                "date: " + started + " (UTC)",
+                "machine: " + Machine.cores() + " cores (" + Machine.cpuModel() + "), " + Machine.memory()
+                        + " memory, " + Machine.os(),
+                "Java: " + Machine.java(),
+                "load average (1/5/15 min) before: " + loadBefore + ", after: " + Machine.loadAverage()
+                        + " — the load generator (this JVM) and any other work share the same cores"));
+        report.paragraph("The suite ran as `./run-suite.sh` starts it (real Kafka broker, MongoDB stand-in with its H2 "
+                + "file backend, five services with `" + suite.serviceJvmOptions() + "`, MongoDB pool 2–20 per "
+                + "service). Settings that differ from production:");
+        List<String> differences = new ArrayList<>();
+        new java.util.TreeMap<>(suite.serviceEnvironment()).forEach((key, value) -> {
+            String production = PRODUCTION.getOrDefault(key, "unset");
+            if (!production.equals(value)) {
+                differences.add("`" + key + "=" + value + "` (production " + production + ")");
+            }
+        });
+        differences.add("the MongoDB stand-in instead of a MongoDB replica set, one Kafka broker: "
+                + "figures that touch the database say nothing about real MongoDB");
+        report.bullets(differences);
+
+        report.heading(2, "Gateway vs direct (inventory-service)");
+        report.paragraph("The same authenticated request straight to inventory-service and through the gateway, "
+                + "closed loop (each client sends its next request when the previous is answered), the clients "
+                + "share " + USERS + " manager users; " + WARM_UP.toSeconds() + " s warm-up each, then " + rounds + " alternating rounds of "
+                + round.toSeconds() + " s per side. Ratio = gateway throughput / direct throughput.");
+        report.table(List.of("request", "clients", "direct req/s", "gateway req/s", "ratio", "direct p50 / p99",
+                "gateway p50 / p99", "added p50", "added p99", "failed"), hopRows);
+
+        double ratio = hot.raw().perSecond() / hot.api().perSecond();
+        report.heading(2, "Hot record: allocation through the API vs raw findOneAndUpdate");
+        report.paragraph(clients + " clients for " + hotPhase.toSeconds() + " s each after a " + WARM_UP.toSeconds()
+                + " s warm-up. API: `POST /api/stock/allocations` of 1 unit on ONE stock record through the gateway "
+                + "(the service's update also pushes the ledger entry and the open allocation; the ledger projector "
+                + "and outbox relay write the same record). Raw: `findOneAndUpdate({_id, quantity_on_hand: {$gte: 1}}, "
+                + "{$inc: {quantity_on_hand: -1}})` on a one-field document in a scratch collection of the same "
+                + "stand-in, from this JVM (mongodb-driver-sync).");
+        report.table(List.of("variant", "allocations", "per second", "p50", "p99", "failed"), List.of(
+                hotRow("API through the gateway", hot.api()),
+                hotRow("raw findOneAndUpdate on the stand-in", hot.raw())));
+        report.paragraph("**Ratio raw / API = " + Markdown.ratio(ratio) + "**. Level of the API's record: "
+                + hot.levelBefore() + " before, " + hot.levelAfter() + " after; " + hot.api().ok()
+                + " allocations answered 201, " + hot.api().failed() + " failed (a failed one may have been applied).");
+
+        report.heading(2, "Order placed → confirmed through Kafka");
+        report.paragraph(order.placers() + " managers placing one-line orders at once, each waiting for its order's "
+                + "`OrderStatusChanged` to CONFIRMED on the gateway's live stream (`/api/events/stream`) before "
+                + "placing the next (3 warm-up orders each not counted). Path: order-service outbox → `orders.events` "
+                + "→ inventory saga → outbox → `inventory.events` → order-service → outbox → `orders.events` → gateway "
+                + "→ SSE. Timed from sending the POST to the event's arrival.");
+        report.table(List.of("measure", "orders", "p50", "p99", "max"), List.of(
+                List.of("placed → CONFIRMED on the stream", String.valueOf(order.placedToConfirmed().count()),
+                        Markdown.millis(order.placedToConfirmed().p50()),
+                        Markdown.millis(order.placedToConfirmed().p99()),
+                        Markdown.millis(order.placedToConfirmed().percentileMillis(100))),
+                List.of("POST /api/orders answered (201)", String.valueOf(order.placeRequest().count()),
+                        Markdown.millis(order.placeRequest().p50()), Markdown.millis(order.placeRequest().p99()),
+                        Markdown.millis(order.placeRequest().percentileMillis(100)))));
+        report.paragraph("Confirmed " + order.confirmed() + ", rejected " + order.rejected() + ", no final status "
+                + "within 60 s " + order.timedOut() + ", placement not answered 201 " + order.failedPlacements() + ".");
+
+        report.heading(2, "Login and refresh (through the gateway, one at a time, after 5 not counted)");
+        report.table(List.of("request", "count", "p50", "p99"), List.of(
+                List.of("POST /api/auth/login (bcrypt)", String.valueOf(login.count()), Markdown.millis(login.p50()),
+                        Markdown.millis(login.p99())),
+                List.of("POST /api/auth/refresh (rotating)", String.valueOf(refresh.count()),
+                        Markdown.millis(refresh.p50()), Markdown.millis(refresh.p99()))));
+
+        report.heading(2, "Resident memory (VmRSS)");
+        report.paragraph("Idle: the largest of 5 samples right after the suite was ready. Under load: the largest "
+                + "sample (every 200 ms, " + underLoad.samples() + " samples) during all phases above. The total is "
+                + "the largest sum at one instant. The test JVM (launcher and load generator) is not counted.");
+        List<List<String>> memoryRows = new ArrayList<>();
+        Map<String, Long> idleKib = idle.maxKibByProcess();
+        Map<String, Long> loadKib = underLoad.maxKibByProcess();
+        new LinkedHashMap<>(loadKib).forEach((name, kib) -> memoryRows.add(List.of(name,
+                Markdown.mib(idleKib.getOrDefault(name, 0L)), Markdown.mib(kib))));
+        memoryRows.add(List.of("**whole suite**", "**" + Markdown.mib(idle.maxTotalKib()) + "**",
+                "**" + Markdown.mib(underLoad.maxTotalKib()) + "**"));
+        report.table(List.of("process", "idle", "under load (max)"), memoryRows);
+
+        report.paragraph("Reproduce: `./benchmark.sh` (report also in `system-tests/target/benchmark-report.md`).");
+
+        Path file = Path.of("target", "benchmark-report.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report.toString());
+        System.out.println(report);
+    }
+
+    private static List<String> hotRow(String variant, ClosedLoop.Round round) {
+        return List.of(variant, String.valueOf(round.ok()), Markdown.perSecond(round.perSecond()),
+                Markdown.millis(round.latencies().p50()), Markdown.millis(round.latencies().p99()),
+                String.valueOf(round.failed()));
+    }
+}
