@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -24,6 +27,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** About the MongoDB driver's server selection timeout: a retry sooner would meet the same outage. */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -82,6 +87,28 @@ public class ProblemMappers {
         String detail = errors.stream().map(m -> m.get("field") + " " + m.get("message"))
                 .collect(Collectors.joining("; "));
         return Problem.of(400, "VALIDATION_FAILED", detail).with("errors", errors).toResponse();
+    }
+
+    /**
+     * MongoDB unreachable (no server within the selection timeout) or the connection lost: the request may well
+     * succeed shortly, so the client gets 503 with Retry-After rather than the 500 of a bug, and the gateway's
+     * circuit breaker (which counts 502/503/504) can answer for the service while its database is away.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response databaseUnreachable(MongoTimeoutException e) {
+        return databaseUnavailable(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response databaseConnectionLost(MongoSocketException e) {
+        return databaseUnavailable(e);
+    }
+
+    private static Response databaseUnavailable(MongoException e) {
+        LOG.warnf("Database unavailable: %s", e.getMessage());
+        return Response.fromResponse(Problem.of(503, "DATABASE_UNAVAILABLE",
+                "The service cannot reach its database; try again shortly.").toResponse())
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper(priority = 10)
