@@ -7,6 +7,7 @@ import com.misty.gateway.domain.RateLimiter;
 import com.misty.gateway.domain.RequestIds;
 import com.misty.gateway.domain.RoutePolicy;
 import com.misty.gateway.live.EventStreams;
+import com.misty.gateway.proxy.ClientAddresses;
 import com.misty.gateway.proxy.ServiceProxy;
 import com.misty.gateway.security.AccessTokenVerifier;
 import com.misty.gateway.security.Revocations;
@@ -42,13 +43,15 @@ public class GatewayRoutes {
     private final Revocations revocations;
     private final ServiceProxy proxy;
     private final EventStreams eventStreams;
+    private final ClientAddresses clientAddresses;
     private final RateLimiter credentialLimiter;
     private final RateLimiter userLimiter;
     private final long maxBodyBytes;
     private final String tokenCookie;
 
     public GatewayRoutes(AccessTokenVerifier verifier, Revocations revocations, ServiceProxy proxy,
-                         EventStreams eventStreams, GatewayConfig config) {
+                         EventStreams eventStreams, ClientAddresses clientAddresses, GatewayConfig config) {
+        this.clientAddresses = clientAddresses;
         this.verifier = verifier;
         this.revocations = revocations;
         this.proxy = proxy;
@@ -88,7 +91,7 @@ public class GatewayRoutes {
         if (PublicEndpoints.isPublic(method, path)) {
             if (PublicEndpoints.isCredentialExchange(method, path)) {
                 // Keyed by address and endpoint, so a burst of logins does not also lock out token refreshes.
-                long wait = credentialLimiter.acquire(clientAddress(request) + " " + path);
+                long wait = credentialLimiter.acquire(clientAddresses.of(request) + " " + path);
                 if (wait > 0) {
                     tooMany(ctx, wait, "Too many sign-in attempts from this address; try again later.");
                     return;
@@ -146,7 +149,7 @@ public class GatewayRoutes {
         }
         Optional<Downstream> service = Downstream.owning(path);
         if (service.isPresent()) {
-            proxy.forward(ctx, service.get(), requestId);
+            proxy.forward(ctx, service.get(), requestId, clientAddresses.of(ctx.request()));
         } else {
             ctx.request().resume();
             ctx.next();
@@ -185,10 +188,6 @@ public class GatewayRoutes {
         } catch (NumberFormatException e) {
             return true;
         }
-    }
-
-    private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     private static void tooMany(RoutingContext ctx, long retryAfterSeconds, String detail) {
