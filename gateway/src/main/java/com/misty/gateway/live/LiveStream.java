@@ -62,7 +62,7 @@ public final class LiveStream {
             return;
         }
         if (!pending.offer(event)) {
-            close();
+            disconnect();
             return;
         }
         if (drainScheduled.compareAndSet(false, true)) {
@@ -107,8 +107,20 @@ public final class LiveStream {
         }
     }
 
-    /** Ends the stream (slow client, expired or revoked token, client gone); safe to call from any thread. */
+    /** Ends the stream (expired or revoked token, client gone); safe to call from any thread. */
     public void close() {
+        release(false);
+    }
+
+    /**
+     * Drops a client that fell too far behind: the connection is closed rather than ended, because an orderly end
+     * would queue behind the bytes it is not reading, and closing frees what the socket still holds for it.
+     */
+    private void disconnect() {
+        release(true);
+    }
+
+    private void release(boolean dropConnection) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
@@ -117,7 +129,12 @@ public final class LiveStream {
         pending.clear();
         onClose.accept(this);
         context.runOnContext(ignored -> {
-            if (!response.ended() && !response.closed()) {
+            if (response.closed()) {
+                return;
+            }
+            if (dropConnection) {
+                response.close();
+            } else if (!response.ended()) {
                 response.end();
             }
         });
