@@ -160,6 +160,7 @@ class GatewayBenchmark {
                 added latency: median %.3f ms, p99 %.3f ms
                 CPU per request (microseconds, whole JVM on %d cores): direct %.1f (load generator %.1f + service %.1f), \
                 through the gateway %.1f (load generator %.1f + service %.1f + gateway %.1f)
+                machine load average at the end (other processes included): %.1f
                 """, PATH, CONCURRENCY, ROUNDS, ROUND_SECONDS, WARMUP_SECONDS,
                 direct.count(), direct.errors(), direct.throughput(), direct.percentile(0.50), direct.percentile(0.99),
                 gateway.count(), gateway.errors(), gateway.throughput(), gateway.percentile(0.50), gateway.percentile(0.99),
@@ -167,7 +168,8 @@ class GatewayBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 direct.cpuMicrosPerRequest(), direct.loadMicrosPerRequest(), serviceMicros,
                 gateway.cpuMicrosPerRequest(), gateway.loadMicrosPerRequest(), serviceMicros,
-                gateway.cpuMicrosPerRequest() - gateway.loadMicrosPerRequest() - serviceMicros);
+                gateway.cpuMicrosPerRequest() - gateway.loadMicrosPerRequest() - serviceMicros,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     record Result(int count, long errors, long elapsedNanos, long[] sortedLatencies, long processCpuNanos,

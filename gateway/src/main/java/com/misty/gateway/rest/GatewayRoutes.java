@@ -77,9 +77,11 @@ public class GatewayRoutes {
         String requestId = RequestIds.keepOrCreate(request.getHeader(ServiceProxy.REQUEST_ID));
         ctx.put(ServiceProxy.REQUEST_ID, requestId);
         ctx.response().putHeader(ServiceProxy.REQUEST_ID, requestId);
-        long started = System.nanoTime();
-        ctx.addEndHandler(ended -> ACCESS_LOG.infof("[%s] %s %s %d %.1fms", requestId, request.method(),
-                ctx.normalizedPath(), ctx.response().getStatusCode(), (System.nanoTime() - started) / 1e6));
+        if (ACCESS_LOG.isInfoEnabled()) {
+            long started = System.nanoTime();
+            ctx.addEndHandler(ended -> ACCESS_LOG.info(accessLine(requestId, request.method().name(),
+                    ctx.normalizedPath(), ctx.response().getStatusCode(), System.nanoTime() - started)));
+        }
 
         String path = ctx.normalizedPath();
         String method = request.method().name();
@@ -176,6 +178,18 @@ public class GatewayRoutes {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code [id] METHOD /path status 1.2ms}, built here rather than with a format string: java.util.Formatter
+     * would cost more than the rest of the line's journey, once per request.
+     */
+    static String accessLine(String requestId, String method, String path, int status, long nanos) {
+        long tenths = (nanos + 50_000) / 100_000;
+        return new StringBuilder(requestId.length() + path.length() + 32)
+                .append('[').append(requestId).append("] ").append(method).append(' ').append(path).append(' ')
+                .append(status).append(' ').append(tenths / 10).append('.').append(tenths % 10).append("ms")
+                .toString();
     }
 
     private boolean declaredBodyTooLarge(HttpServerRequest request) {

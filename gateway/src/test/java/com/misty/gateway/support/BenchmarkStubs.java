@@ -32,6 +32,8 @@ public class BenchmarkStubs implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.log.file.enabled", "true");
             config.put("quarkus.log.file.path", "target/benchmark-gateway.log");
             config.put("quarkus.log.file.async", "true");
+            // The same format the console would write (plain text unless MISTY_JSON_LOGS=true).
+            config.put("quarkus.log.file.json.enabled", "${MISTY_JSON_LOGS:false}");
         }
         // Experiments: -Dbench.config.<key>=<value> sets any configuration key of the gateway under test.
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.config."))
