@@ -56,8 +56,8 @@ public interface GatewayConfig {
         @WithDefault("1048576")
         long maxBodyBytes();
 
-        /** Keep-alive connections per service and event loop (each event loop keeps its own pool). */
-        @WithDefault("32")
+        /** Keep-alive connections per service. */
+        @WithDefault("64")
         int maxConnectionsPerService();
     }
 

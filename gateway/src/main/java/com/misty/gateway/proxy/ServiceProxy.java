@@ -26,7 +26,6 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -41,15 +40,7 @@ public class ServiceProxy {
     public static final String REQUEST_ID = "X-Request-Id";
 
     private final Map<Downstream, Target> targets = new EnumMap<>(Downstream.class);
-    /**
-     * One client per event loop: a pooled connection is tied to the event loop that opened it, so a request
-     * served on another loop would hop threads for every callback. With a client per loop the whole exchange
-     * (both sockets) stays on the thread that accepted the request.
-     */
-    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
-    private final Vertx vertx;
-    private final HttpClientOptions clientOptions;
-    private final PoolOptions poolOptions;
+    private final HttpClient client;
     private final long maxBodyBytes;
     private final long connectTimeoutMillis;
     private final long responseTimeoutMillis;
@@ -66,20 +57,15 @@ public class ServiceProxy {
         this.maxBodyBytes = config.proxy().maxBodyBytes();
         this.connectTimeoutMillis = config.proxy().connectTimeout().toMillis();
         this.responseTimeoutMillis = config.proxy().responseTimeout().toMillis();
-        this.vertx = vertx;
-        this.clientOptions = new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-                .setConnectTimeout((int) connectTimeoutMillis);
-        this.poolOptions = new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerService())
-                .setMaxWaitQueueSize(1024);
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                        .setConnectTimeout((int) connectTimeoutMillis),
+                new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerService()).setMaxWaitQueueSize(1024));
     }
 
     @PreDestroy
     void close() {
-        clients.values().forEach(HttpClient::close);
-    }
-
-    private HttpClient client() {
-        return clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(clientOptions, poolOptions));
+        client.close();
     }
 
     public CircuitBreaker.State circuit(Downstream service) {
@@ -105,7 +91,7 @@ public class ServiceProxy {
                 .setIdleTimeout(responseTimeoutMillis)
                 .setHeaders(forwardedHeaders(in, requestId, clientAddress));
         Exchange exchange = new Exchange(ctx, service, breaker, requestId);
-        client().request(options).onComplete(opened -> {
+        client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 exchange.failed(opened.cause());
             } else {
