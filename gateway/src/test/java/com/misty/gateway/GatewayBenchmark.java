@@ -14,12 +14,16 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,17 +87,41 @@ class GatewayBenchmark {
         CountDownLatch done = new CountDownLatch(CONCURRENCY);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(target.getHost())
                 .setPort(target.getPort()).setURI(PATH).putHeader("Authorization", "Bearer " + token);
+        long processCpuBefore = processCpuNanos();
+        long loadCpuBefore = threadCpuNanos(LOAD_THREADS);
         long started = System.nanoTime();
         for (int worker = 0; worker < CONCURRENCY; worker++) {
-            vertx.runOnContext(ignored -> next(client, options, deadline, latencies, count, errors, done));
+            vertx.runOnContext(ignored -> {
+                LOAD_THREADS.add(Thread.currentThread().getId());
+                next(client, options, deadline, latencies, count, errors, done);
+            });
         }
         done.await(seconds + 30L, TimeUnit.SECONDS);
         long elapsed = System.nanoTime() - started;
+        long processCpu = processCpuNanos() - processCpuBefore;
+        long loadCpu = threadCpuNanos(LOAD_THREADS) - loadCpuBefore;
         client.close();
         int n = Math.min(count.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
-        return new Result(n, errors.get(), elapsed, sorted);
+        return new Result(n, errors.get(), elapsed, sorted, processCpu, loadCpu);
+    }
+
+    /** The load generator's event-loop threads (one Vert.x instance for the whole run), for CPU accounting. */
+    private static final Set<Long> LOAD_THREADS = ConcurrentHashMap.newKeySet();
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long threadCpuNanos(Set<Long> threads) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : threads) {
+            long cpu = mx.getThreadCpuTime(id);
+            total += Math.max(0, cpu);
+        }
+        return total;
     }
 
     private static void next(HttpClient client, RequestOptions options, long deadline, long[] latencies,
@@ -120,6 +148,8 @@ class GatewayBenchmark {
 
     private static String report(Result direct, Result gateway) {
         double ratio = gateway.throughput() / direct.throughput();
+        // The service's share is what the direct rounds cost beyond the load generator; it is the same stub in both.
+        double serviceMicros = direct.cpuMicrosPerRequest() - direct.loadMicrosPerRequest();
         return String.format(Locale.ROOT, """
                 Gateway benchmark: GET %s, concurrency %d, %d x %d s per side (after %d s warm-up each)
                 | path | requests | errors | throughput (req/s) | median (ms) | p99 (ms) |
@@ -128,14 +158,31 @@ class GatewayBenchmark {
                 | through the gateway | %d | %d | %.0f | %.3f | %.3f |
                 throughput ratio (gateway / direct): %.2f
                 added latency: median %.3f ms, p99 %.3f ms
+                CPU per request (microseconds, whole JVM on %d cores): direct %.1f (load generator %.1f + service %.1f), \
+                through the gateway %.1f (load generator %.1f + service %.1f + gateway %.1f)
+                machine load average at the end (other processes included): %.1f
                 """, PATH, CONCURRENCY, ROUNDS, ROUND_SECONDS, WARMUP_SECONDS,
                 direct.count(), direct.errors(), direct.throughput(), direct.percentile(0.50), direct.percentile(0.99),
                 gateway.count(), gateway.errors(), gateway.throughput(), gateway.percentile(0.50), gateway.percentile(0.99),
-                ratio, gateway.percentile(0.50) - direct.percentile(0.50), gateway.percentile(0.99) - direct.percentile(0.99));
+                ratio, gateway.percentile(0.50) - direct.percentile(0.50), gateway.percentile(0.99) - direct.percentile(0.99),
+                Runtime.getRuntime().availableProcessors(),
+                direct.cpuMicrosPerRequest(), direct.loadMicrosPerRequest(), serviceMicros,
+                gateway.cpuMicrosPerRequest(), gateway.loadMicrosPerRequest(), serviceMicros,
+                gateway.cpuMicrosPerRequest() - gateway.loadMicrosPerRequest() - serviceMicros,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    record Result(int count, long errors, long elapsedNanos, long[] sortedLatencies) {
-        static final Result EMPTY = new Result(0, 0, 0, new long[0]);
+    record Result(int count, long errors, long elapsedNanos, long[] sortedLatencies, long processCpuNanos,
+                  long loadCpuNanos) {
+        static final Result EMPTY = new Result(0, 0, 0, new long[0], 0, 0);
+
+        double cpuMicrosPerRequest() {
+            return processCpuNanos / 1e3 / count;
+        }
+
+        double loadMicrosPerRequest() {
+            return loadCpuNanos / 1e3 / count;
+        }
 
         double throughput() {
             return count / (elapsedNanos / 1e9);
@@ -153,7 +200,8 @@ class GatewayBenchmark {
             System.arraycopy(sortedLatencies, 0, merged, 0, sortedLatencies.length);
             System.arraycopy(other.sortedLatencies, 0, merged, sortedLatencies.length, other.sortedLatencies.length);
             Arrays.sort(merged);
-            return new Result(count + other.count, errors + other.errors, elapsedNanos + other.elapsedNanos, merged);
+            return new Result(count + other.count, errors + other.errors, elapsedNanos + other.elapsedNanos, merged,
+                    processCpuNanos + other.processCpuNanos, loadCpuNanos + other.loadCpuNanos);
         }
     }
 }

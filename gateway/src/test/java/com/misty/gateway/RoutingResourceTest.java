@@ -185,4 +185,12 @@ class RoutingResourceTest {
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://ui.misty.test");
     }
+
+    @Test
+    void httpMetricsNameTheServiceAreaNotEachPath() {
+        String orderId = "metrics-" + java.util.UUID.randomUUID();
+        given().auth().oauth2(ADMIN).when().get("/api/orders/" + orderId).then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/orders/*\"").doesNotContain(orderId);
+    }
 }

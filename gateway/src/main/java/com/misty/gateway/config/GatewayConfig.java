@@ -25,6 +25,13 @@ public interface GatewayConfig {
 
     Revocations revocations();
 
+    /**
+     * Addresses or CIDR ranges of the load balancers / reverse proxies in front of the gateway. Only when the TCP
+     * peer is one of them is its {@code X-Forwarded-For} believed (the right-most untrusted address is the client).
+     * Empty (the default): the gateway is the edge and client-sent forwarding headers are ignored.
+     */
+    Optional<List<String>> trustedProxies();
+
     /** Base URLs of the services, e.g. {@code http://localhost:8082}. */
     interface Routes {
         String auth();

@@ -1,7 +1,6 @@
 package com.misty.gateway.domain;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Headers that describe one connection, not the message (RFC 9110 7.6.1), and so must not be forwarded; plus
@@ -9,25 +8,41 @@ import java.util.Set;
  */
 public final class HopByHopHeaders {
 
-    private static final Set<String> ALWAYS = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final List<String> ALWAYS = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private HopByHopHeaders() {
     }
 
-    /** Whether {@code name} must be dropped, given the message's {@code Connection} header value (may be null). */
+    /**
+     * Whether {@code name} must be dropped, given the message's {@code Connection} header value (may be null).
+     * Called for every header of every proxied message, so it compares in place instead of lower-casing copies.
+     */
     public static boolean isHopByHop(String name, String connectionHeader) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (ALWAYS.contains(lower)) {
-            return true;
+        for (String hopByHop : ALWAYS) {
+            if (hopByHop.equalsIgnoreCase(name)) {
+                return true;
+            }
         }
         if (connectionHeader == null || connectionHeader.isEmpty()) {
             return false;
         }
-        for (String token : connectionHeader.split(",")) {
-            if (token.trim().toLowerCase(Locale.ROOT).equals(lower)) {
+        int start = 0;
+        while (start <= connectionHeader.length()) {
+            int comma = connectionHeader.indexOf(',', start);
+            int end = comma < 0 ? connectionHeader.length() : comma;
+            int from = start;
+            int to = end;
+            while (from < to && connectionHeader.charAt(from) == ' ') {
+                from++;
+            }
+            while (to > from && connectionHeader.charAt(to - 1) == ' ') {
+                to--;
+            }
+            if (to - from == name.length() && connectionHeader.regionMatches(true, from, name, 0, name.length())) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }

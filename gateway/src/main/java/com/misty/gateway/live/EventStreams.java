@@ -43,7 +43,7 @@ public class EventStreams {
                 .setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         LiveStream stream = new LiveStream(vertx, new Viewer(token.subject(), token.roles()), token.issuedAtSeconds(),
                 token.expiresAtSeconds(), response, config.clientQueueSize(), config.heartbeat().toMillis(),
-                hub::idOf, hub::detach);
+                hub::detach);
         response.write("retry: 3000\n\n");
         String lastEventId = ctx.request().getHeader("Last-Event-ID");
         LiveEventHub.Attached attached = hub.attach(stream, lastEventId);

@@ -4,6 +4,8 @@ import com.misty.gateway.config.GatewayConfig;
 import com.misty.gateway.domain.EventRing;
 import com.misty.gateway.domain.EventVisibility;
 import com.misty.gateway.domain.LiveEvent;
+import com.misty.gateway.domain.StreamPosition;
+import com.misty.gateway.domain.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -14,23 +16,38 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fans events out to the open streams, each filtered by what its viewer may see, and keeps the recent ones
- * for resumption. Stream ids are {@code <epoch>-<sequence>}; the epoch changes when the gateway restarts, so an
- * id from an earlier run (or another replica) is recognised as unresumable rather than misread.
+ * for resumption. Stream ids are Kafka positions ({@link StreamPosition}), so an id from another replica or an
+ * earlier run of the gateway resumes as well, as long as the ring (pre-filled from the topics at start) still
+ * reaches back to it.
  */
 @ApplicationScoped
 public class LiveEventHub {
 
     private final EventRing ring;
     private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
-    private final String epoch = Long.toString(System.currentTimeMillis(), 36);
 
     public LiveEventHub(GatewayConfig config) {
         this.ring = new EventRing(config.live().replayBufferSize());
     }
 
-    /** Records an event and offers it to every stream that may see it. */
-    public synchronized void publish(String topic, String type, String ownerUserId, String json) {
-        LiveEvent event = ring.append(topic, type, ownerUserId, json);
+    /** Events of {@code partition} ({@code topic:partition}) will arrive from offset {@code from} on. */
+    public synchronized void track(String partition, long from) {
+        ring.track(partition, from);
+    }
+
+    /** Where the ring continues in {@code partition}, if it is tracked (to resume reading there after a reconnect). */
+    public synchronized Optional<Long> positionOf(String partition) {
+        return ring.positionOf(partition);
+    }
+
+    /** Records an event and offers it to every stream that may see it; an offset already passed is ignored. */
+    public synchronized void publish(String partition, long offset, String topic, String type, String ownerUserId,
+                                     String json) {
+        Optional<LiveEvent> added = ring.append(partition, offset, topic, type, ownerUserId, json);
+        if (added.isEmpty()) {
+            return;
+        }
+        LiveEvent event = added.get();
         for (LiveStream stream : streams) {
             if (EventVisibility.canSee(stream.viewer(), event)) {
                 stream.offer(event);
@@ -40,19 +57,24 @@ public class LiveEventHub {
 
     /**
      * Adds a stream and queues what it missed since {@code lastEventId} (null: nothing to catch up). The result
-     * says whether that id could be resumed without a gap, and the id of the newest event at that moment.
+     * says whether that id could be resumed without a gap, and the current position (the id of "now").
      */
     public synchronized Attached attach(LiveStream stream, String lastEventId) {
         boolean resumable = true;
         if (lastEventId != null) {
-            Optional<List<LiveEvent>> missed = sequenceOf(lastEventId).flatMap(ring::after);
+            Optional<StreamPosition> seen = StreamPosition.parse(lastEventId);
+            Optional<List<LiveEvent>> missed = seen.flatMap(ring::after);
             resumable = missed.isPresent();
-            missed.ifPresent(events -> events.stream()
-                    .filter(event -> EventVisibility.canSee(stream.viewer(), event))
-                    .forEach(stream::offer));
+            if (resumable) {
+                // Where the client is ahead of this gateway (another replica read further), skip what it has.
+                stream.resumeFrom(seen.get());
+                missed.get().stream()
+                        .filter(event -> EventVisibility.canSee(stream.viewer(), event))
+                        .forEach(stream::offer);
+            }
         }
         streams.add(stream);
-        return new Attached(resumable, idOf(ring.lastSequence()));
+        return new Attached(resumable, ring.position().toString());
     }
 
     public record Attached(boolean resumable, String currentId) {
@@ -66,8 +88,10 @@ public class LiveEventHub {
         return streams.size();
     }
 
-    public String idOf(long sequence) {
-        return epoch + "-" + sequence;
+    /** The events a client at {@code lastEventId} missed that {@code viewer} may see; empty if not resumable. */
+    public synchronized Optional<List<LiveEvent>> missedSince(String lastEventId, Viewer viewer) {
+        return StreamPosition.parse(lastEventId).flatMap(ring::after)
+                .map(events -> events.stream().filter(event -> EventVisibility.canSee(viewer, event)).toList());
     }
 
     /** Closes the streams of {@code userId} opened with tokens issued before {@code before}. */
@@ -76,18 +100,6 @@ public class LiveEventHub {
             if (stream.viewer().userId().equals(userId) && stream.issuedAtSeconds() * 1000 <= before.toEpochMilli()) {
                 stream.close();
             }
-        }
-    }
-
-    private Optional<Long> sequenceOf(String lastEventId) {
-        int dash = lastEventId.lastIndexOf('-');
-        if (dash <= 0 || !lastEventId.substring(0, dash).equals(epoch)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(lastEventId.substring(dash + 1)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.misty.gateway.live;
 
 import com.misty.gateway.domain.LiveEvent;
+import com.misty.gateway.domain.StreamPosition;
 import com.misty.gateway.domain.Viewer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -23,7 +24,8 @@ public final class LiveStream {
     private final Context context;
     private final ArrayBlockingQueue<LiveEvent> pending;
     private final Consumer<LiveStream> onClose;
-    private final java.util.function.LongFunction<String> idOf;
+    /** For a resumed stream: the client's position; events below it (per partition) it already has. */
+    private StreamPosition floor;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long heartbeatTimer;
@@ -31,15 +33,13 @@ public final class LiveStream {
     private final Vertx vertx;
 
     LiveStream(Vertx vertx, Viewer viewer, long issuedAtSeconds, long expiresAtSeconds, HttpServerResponse response,
-               int queueSize, long heartbeatMillis, java.util.function.LongFunction<String> idOf,
-               Consumer<LiveStream> onClose) {
+               int queueSize, long heartbeatMillis, Consumer<LiveStream> onClose) {
         this.vertx = vertx;
         this.viewer = viewer;
         this.issuedAtSeconds = issuedAtSeconds;
         this.response = response;
         this.context = vertx.getOrCreateContext();
         this.pending = new ArrayBlockingQueue<>(queueSize);
-        this.idOf = idOf;
         this.onClose = onClose;
         this.heartbeatTimer = vertx.setPeriodic(heartbeatMillis, id -> heartbeat());
         // The stream ends with its token; the client reconnects with a fresh one.
@@ -56,13 +56,18 @@ public final class LiveStream {
         return issuedAtSeconds;
     }
 
+    /** Called under the hub's lock before the stream receives anything. */
+    void resumeFrom(StreamPosition seen) {
+        this.floor = seen;
+    }
+
     /** Queues an event for this client; called under the hub's lock, so it never blocks. */
     void offer(LiveEvent event) {
-        if (closed.get()) {
+        if (closed.get() || floor != null && event.offset() < floor.next(event.partition())) {
             return;
         }
         if (!pending.offer(event)) {
-            close();
+            disconnect();
             return;
         }
         if (drainScheduled.compareAndSet(false, true)) {
@@ -93,7 +98,7 @@ public final class LiveStream {
 
     private String format(LiveEvent event) {
         StringBuilder frame = new StringBuilder(event.json().length() + 64)
-                .append("id: ").append(idOf.apply(event.sequence())).append('\n')
+                .append("id: ").append(event.id()).append('\n')
                 .append("event: ").append(event.type()).append('\n');
         for (String line : event.json().split("\n", -1)) {
             frame.append("data: ").append(line).append('\n');
@@ -107,8 +112,20 @@ public final class LiveStream {
         }
     }
 
-    /** Ends the stream (slow client, expired or revoked token, client gone); safe to call from any thread. */
+    /** Ends the stream (expired or revoked token, client gone); safe to call from any thread. */
     public void close() {
+        release(false);
+    }
+
+    /**
+     * Drops a client that fell too far behind: the connection is closed rather than ended, because an orderly end
+     * would queue behind the bytes it is not reading, and closing frees what the socket still holds for it.
+     */
+    private void disconnect() {
+        release(true);
+    }
+
+    private void release(boolean dropConnection) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
@@ -117,7 +134,12 @@ public final class LiveStream {
         pending.clear();
         onClose.accept(this);
         context.runOnContext(ignored -> {
-            if (!response.ended() && !response.closed()) {
+            if (response.closed()) {
+                return;
+            }
+            if (dropConnection) {
+                response.close();
+            } else if (!response.ended()) {
                 response.end();
             }
         });

@@ -38,8 +38,10 @@ import java.util.Set;
  * <p>Unlike the services' consumers, every gateway replica must see every event (each one holds its own
  * revocation list and its own live streams), and the revocation list must be rebuilt from the whole history at
  * each start. So this consumer uses no consumer group: it assigns itself all partitions, reads the revocation
- * topic from the beginning and the other topics from their end, and commits nothing (no group state is left
- * behind by replicas that come and go). New partitions are picked up periodically.
+ * topic from the beginning and the live topics from their last {@code replay-buffer-size} records (which pre-fill
+ * the replay ring, so a client can resume across a restart or a switch of replica), and commits nothing (no group
+ * state is left behind by replicas that come and go). New partitions are picked up periodically. Until all this
+ * history is read the gateway is not ready (authenticated requests get 503).
  */
 @ApplicationScoped
 public class SuiteEventsFeed {
@@ -51,11 +53,12 @@ public class SuiteEventsFeed {
     private final String bootstrapServers;
     private final String revocationTopic;
     private final Set<String> liveTopics;
+    private final int replaySize;
     private final long startupWaitMillis;
     private final Revocations revocations;
     private final LiveEventHub hub;
 
-    /** End offsets of the revocation topic when it was first assigned: the history to replay before serving. */
+    /** End offsets of the partitions assigned before the gateway was ready: the history to read before serving. */
     private final Map<TopicPartition, Long> historyEnd = new HashMap<>();
     private final Set<TopicPartition> assigned = new LinkedHashSet<>();
     private volatile boolean running = true;
@@ -67,12 +70,22 @@ public class SuiteEventsFeed {
         this.bootstrapServers = bootstrapServers;
         this.revocationTopic = config.revocations().topic();
         this.liveTopics = Set.copyOf(config.live().topics());
+        this.replaySize = config.live().replayBufferSize();
         this.startupWaitMillis = config.revocations().startupWait().toMillis();
         this.revocations = revocations;
         this.hub = hub;
     }
 
     void start(@Observes StartupEvent event) throws InterruptedException {
+        startReading();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopReading();
+    }
+
+    /** Starts the reading thread and waits (at most the configured startup wait) until the history is read. */
+    public void startReading() throws InterruptedException {
         thread = new Thread(this::run, "gateway-events-feed");
         thread.setDaemon(true);
         thread.start();
@@ -82,7 +95,7 @@ public class SuiteEventsFeed {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    public void stopReading() throws InterruptedException {
         running = false;
         if (consumer != null) {
             consumer.wakeup();
@@ -122,9 +135,10 @@ public class SuiteEventsFeed {
             for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
                 handle(record);
             }
-            if (!revocations.isReplayed() && historyReplayed(kafka)) {
+            if (!revocations.isReplayed() && !historyEnd.isEmpty() && historyReplayed(kafka)) {
                 revocations.markReplayed();
-                LOG.infof("Revocation history replayed: %d users with revoked sessions", revocations.revokedUsers());
+                LOG.infof("History read: %d users with revoked sessions; live events ring pre-filled",
+                        revocations.revokedUsers());
             }
         }
     }
@@ -149,33 +163,35 @@ public class SuiteEventsFeed {
             }
         }
         if (fresh.isEmpty()) {
-            if (!revocations.isReplayed() && topicsWithout(revocationTopic)) {
+            if (!revocations.isReplayed() && topicsWithout(revocationTopic) && historyReplayed(kafka)) {
                 // The revocation topic does not exist yet: there is no history to replay.
                 revocations.markReplayed();
             }
             return complete;
         }
-        boolean firstAssignment = assigned.isEmpty();
         assigned.addAll(fresh);
         kafka.assign(assigned);
-        List<TopicPartition> fromStart = new ArrayList<>();
-        List<TopicPartition> fromEnd = new ArrayList<>();
+        Map<TopicPartition, Long> beginnings = kafka.beginningOffsets(fresh);
+        Map<TopicPartition, Long> ends = kafka.endOffsets(fresh);
         for (TopicPartition tp : fresh) {
-            // Live topics start at "now"; a partition that appears later is read whole (it is new).
-            (tp.topic().equals(revocationTopic) || !firstAssignment ? fromStart : fromEnd).add(tp);
+            long begin = beginnings.getOrDefault(tp, 0L);
+            long end = ends.getOrDefault(tp, begin);
+            long from = begin;
+            if (liveTopics.contains(tp.topic())) {
+                String partition = partitionKey(tp.topic(), tp.partition());
+                // After a reconnect: go on where the ring stands; at start: pre-fill it with the latest records.
+                long live = hub.positionOf(partition).map(next -> Math.max(next, begin))
+                        .orElse(Math.max(begin, end - replaySize));
+                hub.track(partition, live);
+                from = live;
+            }
+            // Revocations are rebuilt from the whole topic (the ring ignores what it does not hold).
+            kafka.seek(tp, tp.topic().equals(revocationTopic) ? begin : from);
+            if (!revocations.isReplayed()) {
+                historyEnd.put(tp, end);
+            }
         }
-        // An empty collection would mean "every assigned partition" to both calls.
-        if (!fromStart.isEmpty()) {
-            kafka.seekToBeginning(fromStart);
-        }
-        if (!fromEnd.isEmpty()) {
-            kafka.seekToEnd(fromEnd);
-        }
-        List<TopicPartition> history = fromStart.stream().filter(tp -> tp.topic().equals(revocationTopic)).toList();
-        if (!history.isEmpty()) {
-            historyEnd.putAll(kafka.endOffsets(history));
-        }
-        LOG.debugf("Assigned %s; revocation history ends at %s", fresh, historyEnd);
+        LOG.debugf("Assigned %s; history to read before serving ends at %s", fresh, historyEnd);
         return complete;
     }
 
@@ -184,9 +200,6 @@ public class SuiteEventsFeed {
     }
 
     private boolean historyReplayed(KafkaConsumer<String, String> kafka) {
-        if (historyEnd.isEmpty()) {
-            return false;
-        }
         for (Map.Entry<TopicPartition, Long> end : historyEnd.entrySet()) {
             if (kafka.position(end.getKey()) < end.getValue()) {
                 return false;
@@ -202,8 +215,7 @@ public class SuiteEventsFeed {
         if (record.topic().equals(revocationTopic)) {
             IncomingEvents.read(record.value(), record.topic()).ifPresent(this::applyRevocation);
         }
-        boolean history = record.offset() < historyEnd.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L);
-        if (liveTopics.contains(record.topic()) && !history) {
+        if (liveTopics.contains(record.topic())) {
             pushLive(record);
         }
     }
@@ -232,10 +244,15 @@ public class SuiteEventsFeed {
             // Personal events name their person: payroll events the employee's user id, auth events the user id.
             String owner = payload.hasNonNull("employee_user_id") ? payload.get("employee_user_id").asText()
                     : payload.hasNonNull("user_id") ? payload.get("user_id").asText() : null;
-            hub.publish(record.topic(), type, owner, record.value());
+            hub.publish(partitionKey(record.topic(), record.partition()), record.offset(), record.topic(), type, owner,
+                    record.value());
         } catch (Exception e) {
             LOG.debugf("Skipping unreadable record on %s: %s", record.topic(), e.getMessage());
         }
+    }
+
+    private static String partitionKey(String topic, int partition) {
+        return topic + ":" + partition;
     }
 
     private Properties properties() {

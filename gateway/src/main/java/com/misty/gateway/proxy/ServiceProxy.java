@@ -45,7 +45,10 @@ public class ServiceProxy {
     private final long connectTimeoutMillis;
     private final long responseTimeoutMillis;
 
-    public ServiceProxy(Vertx vertx, GatewayConfig config) {
+    private final ClientAddresses clientAddresses;
+
+    public ServiceProxy(Vertx vertx, GatewayConfig config, ClientAddresses clientAddresses) {
+        this.clientAddresses = clientAddresses;
         GatewayConfig.Routes routes = config.routes();
         Map<Downstream, String> urls = Map.of(Downstream.AUTH, routes.auth(), Downstream.INVENTORY, routes.inventory(),
                 Downstream.PAYROLL, routes.payroll(), Downstream.ORDERS, routes.orders());
@@ -69,8 +72,8 @@ public class ServiceProxy {
         return targets.get(service).breaker().state();
     }
 
-    /** Forwards the (paused) request in {@code ctx} to {@code service}. */
-    public void forward(RoutingContext ctx, Downstream service, String requestId) {
+    /** Forwards the (paused) request in {@code ctx} to {@code service}; {@code clientAddress} goes on as X-Forwarded-For. */
+    public void forward(RoutingContext ctx, Downstream service, String requestId, String clientAddress) {
         Target target = targets.get(service);
         CircuitBreaker breaker = target.breaker();
         if (!breaker.tryAcquire()) {
@@ -86,7 +89,7 @@ public class ServiceProxy {
                 .setURI(target.basePath() + ctx.normalizedPath() + (in.query() == null ? "" : "?" + in.query()))
                 .setConnectTimeout(connectTimeoutMillis)
                 .setIdleTimeout(responseTimeoutMillis)
-                .setHeaders(forwardedHeaders(in, requestId));
+                .setHeaders(forwardedHeaders(in, requestId, clientAddress));
         Exchange exchange = new Exchange(ctx, service, breaker, requestId);
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
@@ -97,7 +100,7 @@ public class ServiceProxy {
         });
     }
 
-    private static MultiMap forwardedHeaders(HttpServerRequest in, String requestId) {
+    private MultiMap forwardedHeaders(HttpServerRequest in, String requestId, String clientAddress) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         String connection = in.getHeader(HttpHeaders.CONNECTION);
         for (Map.Entry<String, String> header : in.headers()) {
@@ -107,18 +110,34 @@ public class ServiceProxy {
             }
         }
         headers.set(REQUEST_ID, requestId);
-        // The gateway is the edge: what a client claims about earlier hops is not passed on.
-        headers.set("X-Forwarded-For", in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress());
-        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
-        if (in.authority() != null) {
+        // What a client claims about earlier hops is not passed on; only a trusted proxy's word is (see ClientAddresses).
+        headers.set(ClientAddresses.X_FORWARDED_FOR, clientAddress);
+        boolean behindTrustedProxy = clientAddresses.peerTrusted(in);
+        String proto = behindTrustedProxy ? lastValue(in, "X-Forwarded-Proto") : null;
+        headers.set("X-Forwarded-Proto", proto != null ? proto : in.scheme() == null ? "http" : in.scheme());
+        String host = behindTrustedProxy ? lastValue(in, "X-Forwarded-Host") : null;
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
+        } else if (in.authority() != null) {
             headers.set("X-Forwarded-Host", in.authority().toString());
         }
         return headers;
     }
 
+    /** The right-most value of a possibly repeated, comma-separated header: the one the nearest proxy set. */
+    private static String lastValue(HttpServerRequest in, String name) {
+        java.util.List<String> values = in.headers().getAll(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        String last = values.get(values.size() - 1);
+        String value = last.substring(last.lastIndexOf(',') + 1).trim();
+        return value.isEmpty() || !value.matches("[A-Za-z0-9.:\\[\\]-]{1,255}") ? null : value;
+    }
+
     private static boolean isForwardingHeader(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("x-forwarded-") || lower.equals("forwarded") || lower.equals("x-request-id");
+        return name.regionMatches(true, 0, "x-forwarded-", 0, 12) || name.equalsIgnoreCase("forwarded")
+                || name.equalsIgnoreCase(REQUEST_ID);
     }
 
     /** One request on its way through: streams the body up, the answer down, and reports to the breaker once. */

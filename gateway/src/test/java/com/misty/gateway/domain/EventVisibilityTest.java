@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EventVisibilityTest {
 
-    private static final LiveEvent ORDER = new LiveEvent(1, "orders.events", "OrderStatusChanged", null, "{}");
-    private static final LiveEvent MY_LEAVE = new LiveEvent(2, "payroll.events", "LeaveApproved", "e1", "{}");
-    private static final LiveEvent MY_SESSION = new LiveEvent(3, "auth.events", "SessionsRevoked", "e1", "{}");
+    private static final LiveEvent ORDER = new LiveEvent("orders.events:0:2", "orders.events:0", 1, "orders.events", "OrderStatusChanged", null, "{}");
+    private static final LiveEvent MY_LEAVE = new LiveEvent("payroll.events:0:3", "payroll.events:0", 2, "payroll.events", "LeaveApproved", "e1", "{}");
+    private static final LiveEvent MY_SESSION = new LiveEvent("auth.events:0:4", "auth.events:0", 3, "auth.events", "SessionsRevoked", "e1", "{}");
 
     @Test
     void employeesSeeOnlyEventsAboutThemselves() {

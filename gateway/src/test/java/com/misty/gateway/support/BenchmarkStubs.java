@@ -24,6 +24,20 @@ public class BenchmarkStubs implements QuarkusTestResourceLifecycleManager {
         config.put("misty.gateway.throttle.user-per-second", "100000000");
         // bench.access-log=WARN measures the proxy without the per-request access line.
         config.put("quarkus.log.category.\"com.misty.gateway.access\".level", System.getProperty("bench.access-log", "INFO"));
+        if (!"console".equals(System.getProperty("bench.log", "file"))) {
+            // As in production, where stdout goes to the container runtime's log file: here the log goes to a file
+            // (asynchronously, as the console does), not through surefire's pipe to Maven, which costs far more
+            // per line than any log collector. bench.log=console measures through the pipe.
+            config.put("quarkus.log.console.enabled", "false");
+            config.put("quarkus.log.file.enabled", "true");
+            config.put("quarkus.log.file.path", "target/benchmark-gateway.log");
+            config.put("quarkus.log.file.async", "true");
+            // The same format the console would write (plain text unless MISTY_JSON_LOGS=true).
+            config.put("quarkus.log.file.json.enabled", "${MISTY_JSON_LOGS:false}");
+        }
+        // Experiments: -Dbench.config.<key>=<value> sets any configuration key of the gateway under test.
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.config."))
+                .forEach(name -> config.put(name.substring("bench.config.".length()), System.getProperty(name)));
         return config;
     }
 

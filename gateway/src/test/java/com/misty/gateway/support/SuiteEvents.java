@@ -21,6 +21,22 @@ public final class SuiteEvents {
         publish(MistyTestInfrastructure.kafkaBootstrapServers(), topic, EventEnvelope.of(aggregateId, "test", payload));
     }
 
+    /** Publishes many events with one producer (in order, per aggregate key), waiting until all are acknowledged. */
+    public static void publishAll(String topic, java.util.List<? extends java.util.Map.Entry<String, ?>> events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, MistyTestInfrastructure.kafkaBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (java.util.Map.Entry<String, ?> event : events) {
+                producer.send(new ProducerRecord<>(topic, event.getKey(),
+                        EventJson.write(EventEnvelope.of(event.getKey(), "test", event.getValue()))));
+            }
+            producer.flush();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish to " + topic, e);
+        }
+    }
+
     static void publish(String bootstrapServers, String topic, EventEnvelope envelope) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
