@@ -8,12 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayDeque;
 
 /**
- * Owns a request's body from the moment the gateway sees the request, so nothing of it is lost while the token
- * check is still running: over HTTP/2 (h2c) Vert.x delivers the end of a paused request's stream at once, and a
- * data or end handler set only after an asynchronous check never fires (or Vert.x refuses it: "Request has
- * already been read"). Whatever arrives before the proxy takes over is held here, at most {@link #MAX_HELD_BYTES}
- * (beyond that the request is paused: back-pressure, not buffering whole); all of it runs on the request's event
- * loop.
+ * Owns a request's body from the moment the gateway sees the request, while the token check may still be waiting
+ * for a JWKS fetch: the data, end and error handlers are set while the request is known to be paused and unread,
+ * so no later step can find it "already read" (Vert.x then refuses a handler) or miss its end. Whatever arrives
+ * before the proxy takes over is held here, at most {@link #MAX_HELD_BYTES} (beyond that the request is paused:
+ * back-pressure, not buffering whole); all of it runs on the request's event loop.
  */
 public final class RequestBody {
 
