@@ -7,6 +7,7 @@ import com.misty.gateway.domain.HopByHopHeaders;
 import com.misty.gateway.rest.Problems;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -15,6 +16,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
@@ -26,6 +28,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -38,6 +41,8 @@ public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     public static final String REQUEST_ID = "X-Request-Id";
+    private static final Set<HttpMethod> BODYLESS_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+            HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final Map<Downstream, Target> targets = new EnumMap<>(Downstream.class);
     private final HttpClient client;
@@ -149,6 +154,7 @@ public class ServiceProxy {
         private boolean settled;
         private boolean abandoned;
         private long bodyBytes;
+        private boolean waitingForDrain;
 
         Exchange(RoutingContext ctx, Downstream service, CircuitBreaker breaker, String requestId) {
             this.ctx = ctx;
@@ -177,28 +183,47 @@ public class ServiceProxy {
                     upstream.reset();
                 }
             });
-            in.exceptionHandler(error -> {
-                abandoned = true;
-                upstream.reset();
-            });
-            in.handler(chunk -> {
-                bodyBytes += chunk.length();
-                if (bodyBytes > maxBodyBytes) {
-                    tooLarge(upstream);
-                    return;
+            RequestBody.of(ctx).attach(new RequestBody.Sink() {
+                @Override
+                public void chunk(Buffer chunk) {
+                    if (abandoned) {
+                        return;
+                    }
+                    bodyBytes += chunk.length();
+                    if (bodyBytes > maxBodyBytes) {
+                        tooLarge(upstream);
+                        return;
+                    }
+                    upstream.write(chunk);
+                    if (upstream.writeQueueFull()) {
+                        waitingForDrain = true;
+                        in.pause();
+                        upstream.drainHandler(drained -> {
+                            waitingForDrain = false;
+                            if (!in.isEnded()) {
+                                in.resume();
+                            }
+                        });
+                    }
                 }
-                upstream.write(chunk);
-                if (upstream.writeQueueFull()) {
-                    in.pause();
-                    upstream.drainHandler(drained -> in.resume());
+
+                @Override
+                public void end() {
+                    if (!abandoned) {
+                        upstream.end();
+                    }
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    abandoned = true;
+                    upstream.reset();
                 }
             });
-            in.endHandler(ended -> {
-                if (!abandoned) {
-                    upstream.end();
-                }
-            });
-            in.resume();
+            // What was held may already have filled the service's write queue.
+            if (!waitingForDrain && !in.isEnded()) {
+                in.resume();
+            }
         }
 
         private void tooLarge(HttpClientRequest upstream) {
@@ -208,7 +233,7 @@ public class ServiceProxy {
             abandoned = true;
             settled = true;
             upstream.reset();
-            ctx.request().handler(null);
+            RequestBody.of(ctx).discard();
             // The rest of the body is never read: close the connection after answering.
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             Problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxBodyBytes + " bytes.");
@@ -249,7 +274,7 @@ public class ServiceProxy {
                 return;
             }
             settle(false);
-            ctx.request().resume();
+            RequestBody.of(ctx).discard();
             String name = service.name().toLowerCase(Locale.ROOT);
             if (ctx.response().headWritten()) {
                 ctx.response().reset();
@@ -274,7 +299,14 @@ public class ServiceProxy {
             }
         }
 
+        /**
+         * Whether a request without Content-Length carries a body: HTTP/1.x says so with Transfer-Encoding, but
+         * HTTP/2 (h2c included) has no Transfer-Encoding and clients may omit Content-Length for a body they stream.
+         */
         private boolean hasBody(HttpServerRequest in) {
+            if (in.version() == HttpVersion.HTTP_2) {
+                return !BODYLESS_METHODS.contains(in.method());
+            }
             return in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         }
     }

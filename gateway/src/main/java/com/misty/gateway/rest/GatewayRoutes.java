@@ -8,6 +8,7 @@ import com.misty.gateway.domain.RequestIds;
 import com.misty.gateway.domain.RoutePolicy;
 import com.misty.gateway.live.EventStreams;
 import com.misty.gateway.proxy.ClientAddresses;
+import com.misty.gateway.proxy.RequestBody;
 import com.misty.gateway.proxy.ServiceProxy;
 import com.misty.gateway.security.AccessTokenVerifier;
 import com.misty.gateway.security.Revocations;
@@ -72,8 +73,10 @@ public class GatewayRoutes {
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        // Nothing of the body is read until the request is known to be allowed.
+        // Nothing of the body is read until the request is known to be allowed; it is claimed now, before the
+        // token check may go asynchronous, so none of it can slip past (see RequestBody).
         request.pause();
+        RequestBody.claim(ctx);
         String requestId = RequestIds.keepOrCreate(request.getHeader(ServiceProxy.REQUEST_ID));
         ctx.put(ServiceProxy.REQUEST_ID, requestId);
         ctx.response().putHeader(ServiceProxy.REQUEST_ID, requestId);
@@ -153,7 +156,7 @@ public class GatewayRoutes {
         if (service.isPresent()) {
             proxy.forward(ctx, service.get(), requestId, clientAddresses.of(ctx.request()));
         } else {
-            ctx.request().resume();
+            RequestBody.of(ctx).discard();
             ctx.next();
         }
     }

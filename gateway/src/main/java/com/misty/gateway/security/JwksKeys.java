@@ -93,16 +93,18 @@ public class JwksKeys {
         if (kid == null ? !current.all().isEmpty() : find(kid).isPresent()) {
             return Future.succeededFuture();
         }
+        // One decision under the lock: checked apart, a miss on another event loop could start a fetch between
+        // the two checks, and this token would be refused for "fetched too recently" without waiting for it.
         synchronized (this) {
             if (inFlight != null) {
                 // The fetch already running may bring this key: wait for it instead of refusing the token now.
                 return inFlight;
             }
+            if (System.nanoTime() - lastFetchStartedAt < minRefetchNanos) {
+                return Future.succeededFuture();
+            }
+            return refresh();
         }
-        if (System.nanoTime() - lastFetchStartedAt < minRefetchNanos) {
-            return Future.succeededFuture();
-        }
-        return refresh();
     }
 
     private synchronized Future<Void> refresh() {

@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Four stand-ins for the services, on random ports: they echo what they received (method, path, query, headers,
  * body size and hash) as JSON, and the auth stand-in serves a JWKS built from the test kit's public key. Paths
- * ending in {@code /slow} never answer (for timeouts). A control server lets tests stop and restart a service
- * and add signing keys, over HTTP, because the tests and this class may live in different class loaders.
+ * ending in {@code /slow} never answer (for timeouts). A control server lets tests stop and restart a service,
+ * add signing keys and slow down the JWKS, over HTTP, because the tests and this class may live in different
+ * class loaders.
  */
 public final class StubServices implements AutoCloseable {
 
@@ -40,6 +41,7 @@ public final class StubServices implements AutoCloseable {
     private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
     private final List<String> extraKeys = new CopyOnWriteArrayList<>();
     private final AtomicInteger jwksFetches = new AtomicInteger();
+    private volatile long jwksDelayMillis;
     private HttpServer control;
 
     public static StubServices start() {
@@ -76,7 +78,13 @@ public final class StubServices implements AutoCloseable {
         String path = request.path();
         if ("auth".equals(service) && (path.equals("/api/auth/jwks") || path.equals("/.well-known/jwks.json"))) {
             jwksFetches.incrementAndGet();
-            request.response().putHeader("Content-Type", "application/json").end(jwks());
+            if (jwksDelayMillis > 0) {
+                // A slow auth-service: token checks that wait for this fetch complete asynchronously.
+                vertx.setTimer(jwksDelayMillis, fired -> request.response()
+                        .putHeader("Content-Type", "application/json").end(jwks()));
+            } else {
+                request.response().putHeader("Content-Type", "application/json").end(jwks());
+            }
             return;
         }
         if (path.endsWith("/slow")) {
@@ -146,6 +154,10 @@ public final class StubServices implements AutoCloseable {
                                 request.response().end("started");
                             });
                 }
+            }
+            case "jwks-delay" -> {
+                jwksDelayMillis = Long.parseLong(parts[2]);
+                request.response().end("delayed");
             }
             case "jwks-fetches" -> request.response().end(Integer.toString(jwksFetches.get()));
             case "keys" -> request.body().onSuccess(body -> {

@@ -25,6 +25,11 @@ public final class Stubs {
         post("/keys", publicJwkJson);
     }
 
+    /** Makes the auth stand-in answer JWKS fetches only after {@code millis} (0: at once). */
+    public static void delayJwks(long millis) {
+        post("/jwks-delay/" + millis, "");
+    }
+
     public static int jwksFetches() {
         return Integer.parseInt(get("/jwks-fetches"));
     }
