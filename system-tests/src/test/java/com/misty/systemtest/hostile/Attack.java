@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import com.misty.systemtest.access.Call;
 import com.misty.systemtest.access.Caller;
 import com.misty.systemtest.access.Endpoint;
+import com.misty.systemtest.access.Endpoint.Field;
 import com.misty.systemtest.access.Endpoint.Kind;
 import com.misty.systemtest.access.World;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,13 +58,7 @@ enum Attack {
 
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
-            List<Probe> probes = new ArrayList<>();
-            endpoint.fields().forEach((name, field) -> {
-                for (String raw : wrongTypes(field.kind())) {
-                    probes.add(replaced(endpoint, call, name, raw));
-                }
-            });
-            return probes;
+            return eachFieldSetTo(endpoint, call, field -> wrongTypes(field.kind()));
         }
     },
 
@@ -132,14 +128,9 @@ enum Attack {
 
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
-            List<Probe> probes = new ArrayList<>();
             String huge = "\"" + "A".repeat(100_000) + "\"";
-            endpoint.fields().forEach((name, field) -> {
-                if (field.kind() == Kind.TEXT || field.kind() == Kind.CODE) {
-                    probes.add(replaced(endpoint, call, name, huge));
-                }
-            });
-            return probes;
+            return eachFieldSetTo(endpoint, call,
+                    field -> field.kind() == Kind.TEXT || field.kind() == Kind.CODE ? List.of(huge) : List.of());
         }
     },
 
@@ -151,13 +142,7 @@ enum Attack {
 
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
-            List<Probe> probes = new ArrayList<>();
-            endpoint.fields().forEach((name, field) -> {
-                for (String raw : extremeNumbers(field.kind())) {
-                    probes.add(replaced(endpoint, call, name, raw));
-                }
-            });
-            return probes;
+            return eachFieldSetTo(endpoint, call, field -> extremeNumbers(field.kind()));
         }
     },
 
@@ -169,15 +154,7 @@ enum Attack {
 
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
-            List<Probe> probes = new ArrayList<>();
-            endpoint.fields().forEach((name, field) -> {
-                if (field.kind() == Kind.CODE) {
-                    for (String raw : HOSTILE_STRINGS) {
-                        probes.add(replaced(endpoint, call, name, raw));
-                    }
-                }
-            });
-            return probes;
+            return eachFieldSetTo(endpoint, call, field -> field.kind() == Kind.CODE ? HOSTILE_STRINGS : List.of());
         }
     },
 
@@ -312,6 +289,14 @@ enum Attack {
             case DECIMAL -> List.of("-1", "-0.01", "1e308", "-1e308", "1e-400", "9223372036854775808");
             default -> List.of();
         };
+    }
+
+    /** One probe per field and value: the valid call with that field set to each raw JSON value {@code values} names. */
+    private static List<Probe> eachFieldSetTo(Endpoint endpoint, Call call, Function<Field, List<String>> values) {
+        List<Probe> probes = new ArrayList<>();
+        endpoint.fields().forEach((name, field) ->
+                values.apply(field).forEach(raw -> probes.add(replaced(endpoint, call, name, raw))));
+        return probes;
     }
 
     private static Probe replaced(Endpoint endpoint, Call call, String field, String raw) {
