@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +24,8 @@ import java.util.regex.Pattern;
  */
 enum Attack {
 
-    MALFORMED_JSON("malformed JSON and wrong content types") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.hasBody();
-        }
-
+    MALFORMED_JSON("malformed JSON and wrong content types",
+            Endpoint::hasBody) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             List<Probe> probes = new ArrayList<>();
@@ -50,24 +47,16 @@ enum Attack {
         }
     },
 
-    WRONG_TYPES("wrong types (objects, arrays, strings where others belong)") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.hasBody();
-        }
-
+    WRONG_TYPES("wrong types (objects, arrays, strings where others belong)",
+            Endpoint::hasBody) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             return eachFieldSetTo(endpoint, call, field -> wrongTypes(field.kind()));
         }
     },
 
-    MISSING_FIELDS("missing and null required fields") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.bodyRequired();
-        }
-
+    MISSING_FIELDS("missing and null required fields",
+            Endpoint::bodyRequired) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             List<Probe> probes = new ArrayList<>();
@@ -84,12 +73,8 @@ enum Attack {
         }
     },
 
-    UNKNOWN_FIELDS("extra (unknown) fields") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.hasBody();
-        }
-
+    UNKNOWN_FIELDS("extra (unknown) fields",
+            Endpoint::hasBody) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             List<Probe> probes = new ArrayList<>();
@@ -107,12 +92,8 @@ enum Attack {
         }
     },
 
-    HUGE_BODY("a body over 1 MiB") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.hasBody();
-        }
-
+    HUGE_BODY("a body over 1 MiB",
+            Endpoint::hasBody) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             String body = "{\"padding\": \"" + "x".repeat(1_100_000) + "\"}";
@@ -120,12 +101,8 @@ enum Attack {
         }
     },
 
-    HUGE_STRINGS("100 kB strings in every string field") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.fields().values().stream().anyMatch(f -> f.kind() == Kind.TEXT || f.kind() == Kind.CODE);
-        }
-
+    HUGE_STRINGS("100 kB strings in every string field",
+            endpoint -> endpoint.fields().values().stream().anyMatch(f -> f.kind() == Kind.TEXT || f.kind() == Kind.CODE)) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             String huge = "\"" + "A".repeat(100_000) + "\"";
@@ -134,36 +111,24 @@ enum Attack {
         }
     },
 
-    EXTREME_NUMBERS("negative, zero, fractional and enormous numbers") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.fields().values().stream().anyMatch(f -> !extremeNumbers(f.kind()).isEmpty());
-        }
-
+    EXTREME_NUMBERS("negative, zero, fractional and enormous numbers",
+            endpoint -> endpoint.fields().values().stream().anyMatch(f -> !extremeNumbers(f.kind()).isEmpty())) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             return eachFieldSetTo(endpoint, call, field -> extremeNumbers(field.kind()));
         }
     },
 
-    INJECTION_IN_CODES("injection-shaped and odd unicode strings in identifiers and closed values") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.fields().values().stream().anyMatch(f -> f.kind() == Kind.CODE);
-        }
-
+    INJECTION_IN_CODES("injection-shaped and odd unicode strings in identifiers and closed values",
+            endpoint -> endpoint.fields().values().stream().anyMatch(f -> f.kind() == Kind.CODE)) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             return eachFieldSetTo(endpoint, call, field -> field.kind() == Kind.CODE ? HOSTILE_STRINGS : List.of());
         }
     },
 
-    HOSTILE_IDS("injection-shaped, odd unicode and traversal ids in the path") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return endpoint.hasId();
-        }
-
+    HOSTILE_IDS("injection-shaped, odd unicode and traversal ids in the path",
+            Endpoint::hasId) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             Matcher id = idPattern(endpoint).matcher(call.path());
@@ -188,12 +153,8 @@ enum Attack {
         }
     },
 
-    HOSTILE_QUERY("injection-shaped, odd unicode and out-of-range query values") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return "GET".equals(endpoint.method()) && endpoint.template().indexOf('{') < 0;
-        }
-
+    HOSTILE_QUERY("injection-shaped, odd unicode and out-of-range query values",
+            endpoint -> "GET".equals(endpoint.method()) && endpoint.template().indexOf('{') < 0) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             List<Probe> probes = new ArrayList<>();
@@ -216,12 +177,8 @@ enum Attack {
         }
     },
 
-    FORGED_TOKENS("forged, tampered, expired and wrong tokens") {
-        @Override
-        boolean appliesTo(Endpoint endpoint) {
-            return !endpoint.isOpen();
-        }
-
+    FORGED_TOKENS("forged, tampered, expired and wrong tokens",
+            endpoint -> !endpoint.isOpen()) {
         @Override
         List<Probe> probes(Endpoint endpoint, Call call, World world) {
             String body = call.body() == null ? null : json(call.body());
@@ -255,16 +212,21 @@ enum Attack {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String label;
+    private final Predicate<Endpoint> target;
 
-    Attack(String label) {
+    Attack(String label, Predicate<Endpoint> target) {
         this.label = label;
+        this.target = target;
     }
 
     String label() {
         return label;
     }
 
-    abstract boolean appliesTo(Endpoint endpoint);
+    /** Whether this attack has anything to send to {@code endpoint} (e.g. body attacks need a body). */
+    boolean appliesTo(Endpoint endpoint) {
+        return target.test(endpoint);
+    }
 
     abstract List<Probe> probes(Endpoint endpoint, Call call, World world);
 
