@@ -1,6 +1,7 @@
 package com.misty.gateway;
 
 import com.misty.gateway.support.BenchmarkStubs;
+import com.misty.gateway.support.CorePlacement;
 import com.misty.testkit.MistyTestInfrastructure;
 import com.misty.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -47,6 +48,8 @@ class GatewayBenchmark {
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 8);
     private static final int ROUND_SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    /** "shared": everything on every core; "own": the gateway on a core of its own, generator and stub on another. */
+    private static final String GATEWAY_CORE = System.getProperty("bench.gateway-core", "shared");
     private static final String PATH = "/api/stock/bench";
 
     @TestHTTPResource("/")
@@ -58,6 +61,7 @@ class GatewayBenchmark {
         URI direct = URI.create(System.getProperty(BenchmarkStubs.DIRECT_URL));
         URI viaGateway = gateway.toURI();
         Vertx vertx = Vertx.vertx();
+        String placement = placeOnCores(vertx);
         try {
             run(vertx, direct, token, WARMUP_SECONDS);
             run(vertx, viaGateway, token, WARMUP_SECONDS);
@@ -67,13 +71,33 @@ class GatewayBenchmark {
                 directTotal = directTotal.plus(run(vertx, direct, token, ROUND_SECONDS));
                 gatewayTotal = gatewayTotal.plus(run(vertx, viaGateway, token, ROUND_SECONDS));
             }
-            String report = report(directTotal, gatewayTotal);
+            String report = report(directTotal, gatewayTotal, placement);
             System.out.println(report);
             Files.writeString(Path.of("target", "benchmark.txt"), report);
             assertThat(gatewayTotal.errors()).isZero();
         } finally {
+            if (!"shared".equals(placement)) {
+                CorePlacement.wholeProcessTo("0-" + (Runtime.getRuntime().availableProcessors() - 1));
+            }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * With {@code bench.gateway-core=own}: the gateway's threads (with the rest of this JVM) on the last core, the
+     * load generator's and the stub's event loops on the others, as when the gateway runs in a container of its own.
+     */
+    private static String placeOnCores(Vertx generator) {
+        if (!"own".equals(GATEWAY_CORE)) {
+            return "shared";
+        }
+        assertThat(CorePlacement.possible()).as("two cores and taskset for bench.gateway-core=own").isTrue();
+        int last = Runtime.getRuntime().availableProcessors() - 1;
+        String others = last == 1 ? "0" : "0-" + (last - 1);
+        CorePlacement.wholeProcessTo(String.valueOf(last));
+        CorePlacement.eventLoopsTo(generator, others);
+        CorePlacement.eventLoopsTo(BenchmarkStubs.running().vertx(), others);
+        return "gateway (and the rest of the JVM) on core " + last + "; load generator and stub on core(s) " + others;
     }
 
     /** Closed loop: CONCURRENCY requests in flight, each answered one replaced by the next, for {@code seconds}. */
@@ -146,12 +170,13 @@ class GatewayBenchmark {
                 });
     }
 
-    private static String report(Result direct, Result gateway) {
+    private static String report(Result direct, Result gateway, String placement) {
         double ratio = gateway.throughput() / direct.throughput();
         // The service's share is what the direct rounds cost beyond the load generator; it is the same stub in both.
         double serviceMicros = direct.cpuMicrosPerRequest() - direct.loadMicrosPerRequest();
         return String.format(Locale.ROOT, """
                 Gateway benchmark: GET %s, concurrency %d, %d x %d s per side (after %d s warm-up each)
+                cores: %s
                 | path | requests | errors | throughput (req/s) | median (ms) | p99 (ms) |
                 | --- | --- | --- | --- | --- | --- |
                 | direct to the service | %d | %d | %.0f | %.3f | %.3f |
@@ -161,7 +186,7 @@ class GatewayBenchmark {
                 CPU per request (microseconds, whole JVM on %d cores): direct %.1f (load generator %.1f + service %.1f), \
                 through the gateway %.1f (load generator %.1f + service %.1f + gateway %.1f)
                 machine load average at the end (other processes included): %.1f
-                """, PATH, CONCURRENCY, ROUNDS, ROUND_SECONDS, WARMUP_SECONDS,
+                """, PATH, CONCURRENCY, ROUNDS, ROUND_SECONDS, WARMUP_SECONDS, placement,
                 direct.count(), direct.errors(), direct.throughput(), direct.percentile(0.50), direct.percentile(0.99),
                 gateway.count(), gateway.errors(), gateway.throughput(), gateway.percentile(0.50), gateway.percentile(0.99),
                 ratio, gateway.percentile(0.50) - direct.percentile(0.50), gateway.percentile(0.99) - direct.percentile(0.99),

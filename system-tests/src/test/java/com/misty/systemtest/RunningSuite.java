@@ -133,20 +133,33 @@ public final class RunningSuite {
         return dataDir.resolve("logs");
     }
 
-    /** Finds {@code size} consecutive free ports (the suite uses a block: gateway + four services, broker + controller). */
+    /**
+     * Finds {@code size} consecutive free ports (the suite uses a block: gateway + four services, broker + controller)
+     * below the kernel's ephemeral range. A block taken from that range (as {@code new ServerSocket(0)} would give)
+     * can be handed out again as the local port of an outgoing connection (a driver connecting to the broker, say)
+     * in the seconds before the service binds it, and the service then fails with "port in use".
+     */
     private static int freePortBlock(int size) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base;
-            try (ServerSocket probe = new ServerSocket(0)) {
-                base = probe.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (base + size < 65532 && allFree(base, size)) {
+        int ephemeralLow = ephemeralPortRange()[0];
+        int low = 10_000;
+        int high = Math.max(low + size, ephemeralLow) - size;
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(low, high);
+            if (allFree(base, size)) {
                 return base;
             }
         }
-        throw new IllegalStateException("no block of " + size + " free ports found");
+        throw new IllegalStateException("no block of " + size + " free ports found below " + ephemeralLow);
+    }
+
+    /** Linux's range of ports for outgoing connections; its usual default where it cannot be read. */
+    private static int[] ephemeralPortRange() {
+        try {
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[] {32768, 60999};
+        }
     }
 
     private static boolean allFree(int base, int size) {

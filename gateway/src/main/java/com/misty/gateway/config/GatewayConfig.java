@@ -56,8 +56,8 @@ public interface GatewayConfig {
         @WithDefault("1048576")
         long maxBodyBytes();
 
-        /** Keep-alive connections per service. */
-        @WithDefault("64")
+        /** Keep-alive connections per service and event loop (each event loop has its own pool, see ServiceProxy). */
+        @WithDefault("32")
         int maxConnectionsPerService();
     }
 

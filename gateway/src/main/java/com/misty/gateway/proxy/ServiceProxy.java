@@ -5,6 +5,7 @@ import com.misty.gateway.domain.CircuitBreaker;
 import com.misty.gateway.domain.Downstream;
 import com.misty.gateway.domain.HopByHopHeaders;
 import com.misty.gateway.rest.Problems;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -29,6 +30,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -45,7 +47,18 @@ public class ServiceProxy {
             HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final Map<Downstream, Target> targets = new EnumMap<>(Downstream.class);
-    private final HttpClient client;
+    /**
+     * One client per event loop. A pooled connection belongs to the event loop that opened it; with one shared
+     * client a request accepted on one loop often rides another loop's connection, and every callback of the
+     * exchange then hops threads (a task hand-off and a wake-up each). With a client per loop the whole exchange,
+     * both sockets, stays on the thread that accepted the request.
+     */
+    private final Map<Thread, HttpClient> clientsByEventLoop = new ConcurrentHashMap<>();
+    /** For the rare call from outside an event loop (none today): any thread works, only slower. */
+    private final HttpClient sharedClient;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
     private final long maxBodyBytes;
     private final long connectTimeoutMillis;
     private final long responseTimeoutMillis;
@@ -62,15 +75,26 @@ public class ServiceProxy {
         this.maxBodyBytes = config.proxy().maxBodyBytes();
         this.connectTimeoutMillis = config.proxy().connectTimeout().toMillis();
         this.responseTimeoutMillis = config.proxy().responseTimeout().toMillis();
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-                        .setConnectTimeout((int) connectTimeoutMillis),
-                new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerService()).setMaxWaitQueueSize(1024));
+        this.vertx = vertx;
+        this.clientOptions = new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                .setConnectTimeout((int) connectTimeoutMillis);
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerService())
+                .setMaxWaitQueueSize(1024);
+        this.sharedClient = vertx.createHttpClient(clientOptions, poolOptions);
     }
 
     @PreDestroy
     void close() {
-        client.close();
+        clientsByEventLoop.values().forEach(HttpClient::close);
+        sharedClient.close();
+    }
+
+    private HttpClient client() {
+        if (!Context.isOnEventLoopThread()) {
+            return sharedClient;
+        }
+        return clientsByEventLoop.computeIfAbsent(Thread.currentThread(),
+                loop -> vertx.createHttpClient(clientOptions, poolOptions));
     }
 
     public CircuitBreaker.State circuit(Downstream service) {
@@ -96,7 +120,7 @@ public class ServiceProxy {
                 .setIdleTimeout(responseTimeoutMillis)
                 .setHeaders(forwardedHeaders(in, requestId, clientAddress));
         Exchange exchange = new Exchange(ctx, service, breaker, requestId);
-        client.request(options).onComplete(opened -> {
+        client().request(options).onComplete(opened -> {
             if (opened.failed()) {
                 exchange.failed(opened.cause());
             } else {

@@ -10,11 +10,18 @@ public class BenchmarkStubs implements QuarkusTestResourceLifecycleManager {
 
     public static final String DIRECT_URL = "misty.bench.direct-url";
 
+    private static volatile StubServices running;
     private StubServices stubs;
+
+    /** The stubs of the benchmark that is running. */
+    public static StubServices running() {
+        return running;
+    }
 
     @Override
     public Map<String, String> start() {
         stubs = StubServices.start();
+        running = stubs;
         System.setProperty(DIRECT_URL, stubs.url("inventory"));
         Map<String, String> config = new HashMap<>();
         for (String service : StubServices.SERVICES) {

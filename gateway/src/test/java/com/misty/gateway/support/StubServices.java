@@ -57,6 +57,11 @@ public final class StubServices implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** The stubs' own Vert.x instance (the benchmark places its event loops on cores). */
+    public Vertx vertx() {
+        return vertx;
+    }
+
     public String controlUrl() {
         return "http://127.0.0.1:" + control.actualPort();
     }

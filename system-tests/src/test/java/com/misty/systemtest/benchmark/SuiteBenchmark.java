@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +64,13 @@ class SuiteBenchmark {
             "MP_JWT_VERIFY_CLOCK_SKEW", "30");
 
     private static final String INVENTORY = "inventory-service";
+    private static final String GATEWAY = "gateway";
     private static final String CLIENT = "bench-client";
     private static final long PLENTY = 1_000_000_000L;
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final int USERS = 4;
+    private static final String SHARED_CORES = "shared";
+    private static final String OWN_CORE = "own core";
 
     private final int clients = Integer.getInteger("bench.clients", 16);
     private final int rounds = Integer.getInteger("bench.rounds", 3);
@@ -118,13 +122,25 @@ class SuiteBenchmark {
         for (int client = 0; client < clients; client++) {
             receive(users.get(client), "bench-write-" + client, 1);
         }
-        hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", clients, users,
-                (base, client) -> status(base, "GET", "/api/stock/" + readRecord, users.get(client), null) == 200));
-        hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", 1, users,
-                (base, client) -> status(base, "GET", "/api/stock/" + readRecord, users.get(client), null) == 200));
-        hopRows.add(gatewayVersusDirect(processes, "POST /api/stock/receipts (1 unit, own record)", clients, users,
-                (base, client) -> status(base, "POST", "/api/stock/receipts", users.get(client), SuiteClient.json(
-                        Map.of("product_id", "bench-write-" + client, "client_id", CLIENT, "quantity", 1))) == 200));
+        TargetCall readOne = (base, client) ->
+                status(base, "GET", "/api/stock/" + readRecord, users.get(client), null) == 200;
+        TargetCall receiveOne = (base, client) -> status(base, "POST", "/api/stock/receipts", users.get(client),
+                SuiteClient.json(Map.of("product_id", "bench-write-" + client, "client_id", CLIENT, "quantity", 1))) == 200;
+        hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", SHARED_CORES, clients, readOne));
+        hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", SHARED_CORES, 1, readOne));
+        hopRows.add(gatewayVersusDirect(processes, "POST /api/stock/receipts (1 unit, own record)", SHARED_CORES,
+                clients, receiveOne));
+        // As deployed, the gateway is a container of its own: with a core of its own it adds a hop, not CPU
+        // taken from the load generator and the service.
+        Optional<CpuPinning> ownCore = CpuPinning.ownCoreFor(GATEWAY, processes.processIds());
+        if (ownCore.isPresent()) {
+            try (CpuPinning pinned = ownCore.get()) {
+                hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", OWN_CORE, clients, readOne));
+                hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", OWN_CORE, 1, readOne));
+                hopRows.add(gatewayVersusDirect(processes, "POST /api/stock/receipts (1 unit, own record)", OWN_CORE,
+                        clients, receiveOne));
+            }
+        }
 
         HotRecord hot = hotRecord(suite, users);
         OrderLatency orderLatency = placedToConfirmed(suite, managers);
@@ -153,8 +169,8 @@ class SuiteBenchmark {
      * then alternating rounds (gateway first in even rounds, direct first in odd ones, so a drift in the machine's
      * load does not favour one side).
      */
-    private List<String> gatewayVersusDirect(LocalSuite processes, String request, int concurrency,
-                                             List<Session> users, TargetCall call) {
+    private List<String> gatewayVersusDirect(LocalSuite processes, String request, String gatewayCores,
+                                             int concurrency, TargetCall call) {
         String gateway = processes.gatewayUrl();
         String direct = processes.serviceUrl(INVENTORY);
         ClosedLoop.run(concurrency, WARM_UP, client -> call.send(direct, client));
@@ -169,7 +185,7 @@ class SuiteBenchmark {
         }
         ClosedLoop.Round g = ClosedLoop.combine(viaGateway);
         ClosedLoop.Round d = ClosedLoop.combine(straight);
-        return List.of(request, String.valueOf(concurrency),
+        return List.of(request, gatewayCores, String.valueOf(concurrency),
                 Markdown.perSecond(d.perSecond()), Markdown.perSecond(g.perSecond()),
                 Markdown.ratio(g.perSecond() / d.perSecond()),
                 Markdown.millis(d.latencies().p50()) + " / " + Markdown.millis(d.latencies().p99()),
@@ -361,7 +377,7 @@ class SuiteBenchmark {
                 + "closed loop (each client sends its next request when the previous is answered), the clients "
                 + "share " + USERS + " manager users; " + WARM_UP.toSeconds() + " s warm-up each, then " + rounds + " alternating rounds of "
                 + round.toSeconds() + " s per side. Ratio = gateway throughput / direct throughput.");
-        report.table(List.of("request", "clients", "direct req/s", "gateway req/s", "ratio", "direct p50 / p99",
+        report.table(List.of("request", "gateway's cores", "clients", "direct req/s", "gateway req/s", "ratio", "direct p50 / p99",
                 "gateway p50 / p99", "added p50", "added p99", "failed"), hopRows);
 
         double ratio = hot.raw().perSecond() / hot.api().perSecond();
