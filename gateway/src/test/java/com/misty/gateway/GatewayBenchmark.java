@@ -45,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayBenchmark {
 
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 8);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 15);
     private static final int ROUND_SECONDS = Integer.getInteger("bench.seconds", 10);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** "shared": everything on every core; "own": the gateway on a core of its own, generator and stub on another. */
     private static final String GATEWAY_CORE = System.getProperty("bench.gateway-core", "shared");
     private static final String PATH = "/api/stock/bench";
@@ -77,7 +77,7 @@ class GatewayBenchmark {
             assertThat(gatewayTotal.errors()).isZero();
         } finally {
             if (!"shared".equals(placement)) {
-                CorePlacement.wholeProcessTo("0-" + (Runtime.getRuntime().availableProcessors() - 1));
+                CorePlacement.undo();
             }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
@@ -91,13 +91,7 @@ class GatewayBenchmark {
         if (!"own".equals(GATEWAY_CORE)) {
             return "shared";
         }
-        assertThat(CorePlacement.possible()).as("two cores and taskset for bench.gateway-core=own").isTrue();
-        int last = Runtime.getRuntime().availableProcessors() - 1;
-        String others = last == 1 ? "0" : "0-" + (last - 1);
-        CorePlacement.wholeProcessTo(String.valueOf(last));
-        CorePlacement.eventLoopsTo(generator, others);
-        CorePlacement.eventLoopsTo(BenchmarkStubs.running().vertx(), others);
-        return "gateway (and the rest of the JVM) on core " + last + "; load generator and stub on core(s) " + others;
+        return CorePlacement.gatewayOnItsOwnCore(generator, BenchmarkStubs.running().vertx());
     }
 
     /** Closed loop: CONCURRENCY requests in flight, each answered one replaced by the next, for {@code seconds}. */

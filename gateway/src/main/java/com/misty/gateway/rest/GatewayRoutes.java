@@ -38,21 +38,25 @@ import java.util.Optional;
 public class GatewayRoutes {
 
     static final String EVENT_STREAM = "/api/events/stream";
-    private static final Logger ACCESS_LOG = Logger.getLogger("com.misty.gateway.access");
+    /** Why a token was refused, at DEBUG in the access log's category (the client only learns "invalid"). */
+    private static final Logger REFUSALS = Logger.getLogger(AccessLog.CATEGORY);
 
     private final AccessTokenVerifier verifier;
     private final Revocations revocations;
     private final ServiceProxy proxy;
     private final EventStreams eventStreams;
     private final ClientAddresses clientAddresses;
+    private final AccessLog accessLog;
     private final RateLimiter credentialLimiter;
     private final RateLimiter userLimiter;
     private final long maxBodyBytes;
     private final String tokenCookie;
 
     public GatewayRoutes(AccessTokenVerifier verifier, Revocations revocations, ServiceProxy proxy,
-                         EventStreams eventStreams, ClientAddresses clientAddresses, GatewayConfig config) {
+                         EventStreams eventStreams, ClientAddresses clientAddresses, AccessLog accessLog,
+                         GatewayConfig config) {
         this.clientAddresses = clientAddresses;
+        this.accessLog = accessLog;
         this.verifier = verifier;
         this.revocations = revocations;
         this.proxy = proxy;
@@ -80,9 +84,9 @@ public class GatewayRoutes {
         String requestId = RequestIds.keepOrCreate(request.getHeader(ServiceProxy.REQUEST_ID));
         ctx.put(ServiceProxy.REQUEST_ID, requestId);
         ctx.response().putHeader(ServiceProxy.REQUEST_ID, requestId);
-        if (ACCESS_LOG.isInfoEnabled()) {
+        if (accessLog.enabled()) {
             long started = System.nanoTime();
-            ctx.addEndHandler(ended -> ACCESS_LOG.info(accessLine(requestId, request.method().name(),
+            ctx.addEndHandler(ended -> accessLog.record(accessLine(requestId, request.method().name(),
                     ctx.normalizedPath(), ctx.response().getStatusCode(), System.nanoTime() - started)));
         }
 
@@ -117,7 +121,7 @@ public class GatewayRoutes {
     private void authorised(RoutingContext ctx, String path, String requestId, AsyncResult<VerifiedToken> verified) {
         if (verified.failed()) {
             String reason = verified.cause() instanceof TokenRejectedException ? verified.cause().getMessage() : "error";
-            ACCESS_LOG.debugf("[%s] token refused: %s", requestId, reason);
+            REFUSALS.debugf("[%s] token refused: %s", requestId, reason);
             unauthorized(ctx, !AccessTokenVerifier.NO_TOKEN.equals(reason));
             return;
         }
