@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One access line per request, with the request id the service also got, written in batches yet stamped with the
- * request's own time and event-loop thread, and never with the query (which may carry a token).
+ * One access line per request through the running gateway, with the request id the service also got, never the
+ * query (which may carry a token), and the event-loop thread that served it (the batching itself: {@code AccessLogTest}).
  */
 @QuarkusTest
 @WithTestResource(MistyTestInfrastructure.class)
@@ -75,7 +75,7 @@ class AccessLogResourceTest {
             LogRecord line = linesFor(id).get(0);
             assertThat(line.getMessage()).matches("\\[" + id + "] GET /api/orders/o-1 200 \\d+\\.\\dms")
                     .doesNotContain("do-not-log");
-            // The line is stamped when the response ends, which the client may see a moment before.
+            // Stamped when the response ends, which the client may see a moment before (AccessLogTest is exact).
             assertThat(line.getInstant()).isBetween(before, after.plusSeconds(1));
             assertThat(((org.jboss.logmanager.ExtLogRecord) line).getThreadName()).startsWith("vert.x-eventloop");
         }

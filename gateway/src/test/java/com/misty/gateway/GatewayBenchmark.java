@@ -61,8 +61,8 @@ class GatewayBenchmark {
         URI direct = URI.create(System.getProperty(BenchmarkStubs.DIRECT_URL));
         URI viaGateway = gateway.toURI();
         Vertx vertx = Vertx.vertx();
-        String placement = placeOnCores(vertx);
         try {
+            String placement = placeOnCores(vertx);
             run(vertx, direct, token, WARMUP_SECONDS);
             run(vertx, viaGateway, token, WARMUP_SECONDS);
             Result directTotal = Result.EMPTY;
@@ -76,7 +76,7 @@ class GatewayBenchmark {
             Files.writeString(Path.of("target", "benchmark.txt"), report);
             assertThat(gatewayTotal.errors()).isZero();
         } finally {
-            if (!"shared".equals(placement)) {
+            if (!"shared".equals(GATEWAY_CORE)) {
                 CorePlacement.undo();
             }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -140,16 +140,20 @@ public final class RunningSuite {
      * in the seconds before the service binds it, and the service then fails with "port in use".
      */
     private static int freePortBlock(int size) {
-        int ephemeralLow = ephemeralPortRange()[0];
-        int low = 10_000;
-        int high = Math.max(low + size, ephemeralLow) - size;
+        int[] ephemeral = ephemeralPortRange();
+        // Below the range if there is room (the usual case), else above it.
+        int low = ephemeral[0] - 10_000 > size ? 10_000 : ephemeral[1] + 1;
+        int high = ephemeral[0] - 10_000 > size ? ephemeral[0] - size : 65_536 - size;
+        if (high <= low) {
+            throw new IllegalStateException("no ports outside the ephemeral range " + ephemeral[0] + "-" + ephemeral[1]);
+        }
         for (int attempt = 0; attempt < 500; attempt++) {
             int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(low, high);
             if (allFree(base, size)) {
                 return base;
             }
         }
-        throw new IllegalStateException("no block of " + size + " free ports found below " + ephemeralLow);
+        throw new IllegalStateException("no block of " + size + " free ports found in " + low + "-" + high);
     }
 
     /** Linux's range of ports for outgoing connections; its usual default where it cannot be read. */

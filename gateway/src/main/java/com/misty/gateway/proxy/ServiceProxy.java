@@ -5,7 +5,8 @@ import com.misty.gateway.domain.CircuitBreaker;
 import com.misty.gateway.domain.Downstream;
 import com.misty.gateway.domain.HopByHopHeaders;
 import com.misty.gateway.rest.Problems;
-import io.vertx.core.Context;
+import io.netty.util.concurrent.EventExecutor;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +24,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -31,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -51,10 +54,11 @@ public class ServiceProxy {
      * One client per event loop. A pooled connection belongs to the event loop that opened it; with one shared
      * client a request accepted on one loop often rides another loop's connection, and every callback of the
      * exchange then hops threads (a task hand-off and a wake-up each). With a client per loop the whole exchange,
-     * both sockets, stays on the thread that accepted the request.
+     * both sockets, stays on the thread that accepted the request. The clients are made at startup, not on the
+     * first request of each loop, so no request waits for a client to be made.
      */
     private final Map<Thread, HttpClient> clientsByEventLoop = new ConcurrentHashMap<>();
-    /** For the rare call from outside an event loop (none today): any thread works, only slower. */
+    /** For a call from outside an event loop (none today) or before startup has made the others; only slower. */
     private final HttpClient sharedClient;
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;
@@ -83,6 +87,15 @@ public class ServiceProxy {
         this.sharedClient = vertx.createHttpClient(clientOptions, poolOptions);
     }
 
+    void createClientPerEventLoop(@Observes StartupEvent started) throws Exception {
+        for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
+            Thread thread = loop.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+            clientsByEventLoop.put(thread, vertx.createHttpClient(clientOptions, poolOptions));
+        }
+        LOG.infof("Service connections: one keep-alive pool per service and event loop (%d event loops)",
+                clientsByEventLoop.size());
+    }
+
     @PreDestroy
     void close() {
         clientsByEventLoop.values().forEach(HttpClient::close);
@@ -90,11 +103,7 @@ public class ServiceProxy {
     }
 
     private HttpClient client() {
-        if (!Context.isOnEventLoopThread()) {
-            return sharedClient;
-        }
-        return clientsByEventLoop.computeIfAbsent(Thread.currentThread(),
-                loop -> vertx.createHttpClient(clientOptions, poolOptions));
+        return clientsByEventLoop.getOrDefault(Thread.currentThread(), sharedClient);
     }
 
     public CircuitBreaker.State circuit(Downstream service) {
