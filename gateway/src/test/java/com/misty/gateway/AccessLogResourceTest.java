@@ -1,5 +1,6 @@
 package com.misty.gateway;
 
+import com.misty.gateway.support.CapturedLog;
 import com.misty.gateway.support.DownstreamStubs;
 import com.misty.testkit.MistyTestInfrastructure;
 import com.misty.testkit.TestTokens;
@@ -12,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One access line per request through the running gateway, with the request id the service also got, never the
- * query (which may carry a token), and the event-loop thread that served it (the batching itself: {@code AccessLogTest}).
+ * query (which may carry a token), and the event-loop thread that served it. The batching itself: AccessLogTest.
  */
 @QuarkusTest
 @WithTestResource(MistyTestInfrastructure.class)
@@ -33,30 +31,16 @@ class AccessLogResourceTest {
     private static final String CATEGORY = "com.misty.gateway.access";
     private static final String TOKEN = TestTokens.accessToken("access-log-tester", "admin");
 
-    private final List<LogRecord> written = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            written.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(CATEGORY).addHandler(capture);
+        log = CapturedLog.of(CATEGORY);
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger(CATEGORY).removeHandler(capture);
+        log.close();
     }
 
     @Test
@@ -82,7 +66,8 @@ class AccessLogResourceTest {
     }
 
     private List<LogRecord> linesFor(String requestId) {
-        return written.stream().filter(r -> r.getMessage() != null && r.getMessage().startsWith("[" + requestId + "]"))
+        return log.records().stream()
+                .filter(r -> r.getMessage() != null && r.getMessage().startsWith("[" + requestId + "]"))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.misty.gateway.rest;
 
+import com.misty.gateway.support.CapturedLog;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,8 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -17,32 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The batching itself: what a line keeps of its request, and what happens when the log cannot keep up. */
 class AccessLogTest {
 
-    private final org.jboss.logmanager.Logger category = org.jboss.logmanager.Logger.getLogger(AccessLog.CATEGORY);
-    private final List<LogRecord> written = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            written.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
+    private List<LogRecord> written;
 
     @BeforeEach
     void listen() {
-        category.setLevel(Level.INFO);
-        category.addHandler(capture);
+        log = CapturedLog.of(AccessLog.CATEGORY);
+        written = log.records();
     }
 
     @AfterEach
     void stopListening() {
-        category.removeHandler(capture);
+        log.close();
     }
 
     @Test
