@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static com.misty.testkit.ServiceConformance.KAFKA_CHECK;
+import static com.misty.testkit.ServiceConformance.SIGNING_KEYS_CHECK;
 import static com.misty.testkit.ServiceConformance.assertOpenApiServed;
 import static com.misty.testkit.ServiceConformance.assertReadyWith;
 import static com.misty.testkit.ServiceConformance.assertUnknownRouteIsProblem;
@@ -19,8 +20,8 @@ import static com.misty.testkit.ServiceConformance.assertUnknownRouteIsProblem;
 class GatewayBootTest {
 
     @Test
-    void isReadyWithKafkaAndReplayedRevocations() {
-        assertReadyWith(KAFKA_CHECK, "Revocations replayed");
+    void isReadyWithKafkaSigningKeysAndReplayedRevocations() {
+        assertReadyWith(KAFKA_CHECK, SIGNING_KEYS_CHECK, "Revocations replayed");
     }
 
     @Test

@@ -56,7 +56,8 @@ public final class RunningSuite {
      */
     public static synchronized RunningSuite get(Map<String, String> extraEnvironment) {
         if (shared == null) {
-            shared = start(Map.copyOf(extraEnvironment));
+            shared = start(Path.of(System.getProperty("misty.suite.data-dir", "target/suite-data")),
+                    Map.copyOf(extraEnvironment));
         } else if (!shared.extraEnvironment.equals(extraEnvironment)) {
             throw new IllegalStateException("the suite already runs with extra environment " + shared.extraEnvironment
                     + ", not " + extraEnvironment + "; run this class in its own test JVM");
@@ -64,9 +65,17 @@ public final class RunningSuite {
         return shared;
     }
 
-    private static RunningSuite start(Map<String, String> extraEnvironment) {
+    /**
+     * A second suite of its own, beside the shared one, on other free ports and in a fresh {@code dataDir}, for tests
+     * that stop and start all of it (cold starts); the caller stops it with {@link #stop()}.
+     */
+    public static RunningSuite startSeparately(Path dataDir, Map<String, String> extraEnvironment) {
+        return start(dataDir, Map.copyOf(extraEnvironment));
+    }
+
+    private static RunningSuite start(Path relativeDataDir, Map<String, String> extraEnvironment) {
         Path home = Path.of(System.getProperty("misty.suite.home", "..")).toAbsolutePath().normalize();
-        Path dataDir = Path.of(System.getProperty("misty.suite.data-dir", "target/suite-data")).toAbsolutePath();
+        Path dataDir = relativeDataDir.toAbsolutePath();
         deleteRecursively(dataDir);
         int gatewayPort = freePortBlock(5);
         int kafkaPort = freePortBlock(2);
@@ -97,6 +106,11 @@ public final class RunningSuite {
                     + " (logs in " + dataDir.resolve("logs") + ")", e);
         }
         return new RunningSuite(suite, new SuiteClient(suite.gatewayUrl()), dataDir, options, extraEnvironment);
+    }
+
+    /** Stops every process of this suite (services first); for {@link #startSeparately} suites. */
+    public void stop() {
+        suite.stopAll();
     }
 
     /** HTTP to the gateway, the only way the tests talk to the suite. */

@@ -12,6 +12,8 @@ public final class ServiceConformance {
 
     public static final String MONGODB_CHECK = "MongoDB connection health check";
     public static final String KAFKA_CHECK = "Kafka connection health check";
+    /** Ready only when access tokens can be checked (platform's SigningKeys in the services, JwksKeys in the gateway). */
+    public static final String SIGNING_KEYS_CHECK = "Signing keys loaded";
 
     private ServiceConformance() {
     }

@@ -4,9 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.misty.testkit.ServiceConformance.KAFKA_CHECK;
 import static com.misty.testkit.ServiceConformance.MONGODB_CHECK;
+import static com.misty.testkit.ServiceConformance.SIGNING_KEYS_CHECK;
 
 /**
- * The boot checks every MongoDB-backed service runs: ready with MongoDB and Kafka, OpenAPI served, unknown
+ * The boot checks every MongoDB-backed service runs: ready with MongoDB, Kafka and the signing keys, OpenAPI served, unknown
  * routes and malformed JSON answered with problem+json. A service's test extends it and adds
  * {@code @QuarkusTest @WithTestResource(MistyTestInfrastructure.class)}.
  */
@@ -16,8 +17,8 @@ public abstract class ServiceConformanceTests {
     protected abstract String jsonPostPath();
 
     @Test
-    void isReadyWithMongoAndKafka() {
-        ServiceConformance.assertReadyWith(MONGODB_CHECK, KAFKA_CHECK);
+    void isReadyWithMongoKafkaAndSigningKeys() {
+        ServiceConformance.assertReadyWith(MONGODB_CHECK, KAFKA_CHECK, SIGNING_KEYS_CHECK);
     }
 
     @Test

@@ -164,6 +164,17 @@ public final class LocalSuite {
         launch(name);
     }
 
+    /**
+     * Starts a stopped service and returns at once, without waiting until it is ready: for tests of what a service
+     * answers while it starts, or while another (auth-service, say) is still down.
+     */
+    public void startWithoutWaiting(String module) {
+        if (children.stream().anyMatch(c -> c.name().equals(module))) {
+            throw new IllegalStateException(module + " is still running; kill or stop it first");
+        }
+        children.add(startService(ServiceSpec.named(module)));
+    }
+
     /** Process ids by name, e.g. to read their resident memory. */
     public Map<String, Long> processIds() {
         Map<String, Long> pids = new java.util.LinkedHashMap<>();

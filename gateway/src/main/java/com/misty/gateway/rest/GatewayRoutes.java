@@ -11,6 +11,7 @@ import com.misty.gateway.proxy.ClientAddresses;
 import com.misty.gateway.proxy.RequestBody;
 import com.misty.gateway.proxy.ServiceProxy;
 import com.misty.gateway.security.AccessTokenVerifier;
+import com.misty.gateway.security.KeysUnavailableException;
 import com.misty.gateway.security.Revocations;
 import com.misty.gateway.security.TokenRejectedException;
 import com.misty.gateway.security.VerifiedToken;
@@ -31,8 +32,8 @@ import java.util.Optional;
 
 /**
  * The gateway's request pipeline for {@code /api/**} and the well-known JWKS, in this order: request id and
- * access log, body size limit (413), public endpoints (throttled per client address, 429), access token (401),
- * revocation (401), per-user rate limit (429), role policy (403), then the live stream or the service.
+ * access log, body size limit (413), public endpoints (throttled per client address, 429), access token (401; 503
+ * while the signing keys or the revocation history are not loaded), revocation (401), per-user rate limit (429), role policy (403), then the live stream or the service.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -119,6 +120,12 @@ public class GatewayRoutes {
     }
 
     private void authorised(RoutingContext ctx, String path, String requestId, AsyncResult<VerifiedToken> verified) {
+        if (verified.failed() && verified.cause() instanceof KeysUnavailableException) {
+            // The gateway's gap, not the token's: a 401 would sign a UI's user out for nothing.
+            notYetAble(ctx, "SIGNING_KEYS_UNAVAILABLE", "The gateway cannot check access tokens yet (auth-service's signing keys are not loaded); "
+                    + "try again shortly.");
+            return;
+        }
         if (verified.failed()) {
             String reason = verified.cause() instanceof TokenRejectedException ? verified.cause().getMessage() : "error";
             REFUSALS.debugf("[%s] token refused: %s", requestId, reason);
@@ -127,8 +134,7 @@ public class GatewayRoutes {
         }
         VerifiedToken token = verified.result();
         if (!revocations.isReplayed()) {
-            ctx.response().putHeader("Retry-After", "2");
-            Problems.send(ctx, 503, "STARTING", "The gateway is still starting; try again shortly.");
+            notYetAble(ctx, "STARTING", "The gateway is still starting; try again shortly.");
             return;
         }
         if (revocations.isRevoked(token)) {
@@ -209,6 +215,12 @@ public class GatewayRoutes {
         } catch (NumberFormatException e) {
             return true;
         }
+    }
+
+    /** 503 for what the gateway cannot decide yet (keys, revocation history); the client retries, keeps its session. */
+    private static void notYetAble(RoutingContext ctx, String code, String detail) {
+        ctx.response().putHeader("Retry-After", "2");
+        Problems.send(ctx, 503, code, detail);
     }
 
     private static void tooMany(RoutingContext ctx, long retryAfterSeconds, String detail) {

@@ -3,6 +3,7 @@ package com.misty.gateway.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.misty.gateway.config.GatewayConfig;
 import com.misty.platform.events.EventJson;
+import com.misty.platform.security.PlausibleAccessToken;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -37,6 +38,8 @@ public class AccessTokenVerifier {
 
     private final JwksKeys keys;
     private final JwtConsumer consumer;
+    /** The same claim checks without the signature: what can be said of a token while the keys are missing. */
+    private final PlausibleAccessToken plausible;
     private final int maxTokenLength;
     private final long cacheTtlMillis;
     private final int cacheSize;
@@ -58,6 +61,8 @@ public class AccessTokenVerifier {
                 .setRequireSubject()
                 .setAllowedClockSkewInSeconds((int) config.jwt().clockSkew().toSeconds())
                 .build();
+        this.plausible = new PlausibleAccessToken(config.jwt().issuer(), List.of(config.jwt().audience()),
+                config.jwt().clockSkew());
     }
 
     /**
@@ -82,7 +87,11 @@ public class AccessTokenVerifier {
         throw new UnresolvableKeyException("No published key verifies this token");
     }
 
-    /** Verifies {@code token}; fails with {@link TokenRejectedException}. Completes at once unless the keys must be refetched. */
+    /**
+     * Verifies {@code token}; fails with {@link TokenRejectedException} (a bad token: 401) or
+     * {@link KeysUnavailableException} (the keys to check a plausible token are missing: 503). Completes at once
+     * unless the keys must be refetched.
+     */
     public Future<VerifiedToken> verify(String token) {
         if (token == null) {
             return Future.failedFuture(new TokenRejectedException(NO_TOKEN));
@@ -105,12 +114,15 @@ public class AccessTokenVerifier {
         }
         Future<Void> keyReady = keys.ensureKnown(kid);
         if (keyReady.isComplete()) {
-            return verifyWithKnownKeys(token);
+            return verifyWithKnownKeys(token, kid);
         }
-        return keyReady.transform(ignored -> verifyWithKnownKeys(token));
+        return keyReady.transform(ignored -> verifyWithKnownKeys(token, kid));
     }
 
-    private Future<VerifiedToken> verifyWithKnownKeys(String token) {
+    private Future<VerifiedToken> verifyWithKnownKeys(String token, String kid) {
+        if (!keys.canJudge(kid)) {
+            return Future.failedFuture(refusalWithoutKeys(token));
+        }
         try {
             VerifiedToken checked = claimsOf(consumer.processToClaims(token));
             remember(token, checked);
@@ -118,6 +130,16 @@ public class AccessTokenVerifier {
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
             return Future.failedFuture(new TokenRejectedException(e.getMessage()));
         }
+    }
+
+    /**
+     * Without the key, a token is still bad if its claims are (expired, another issuer or audience, not an access
+     * token): that stays a 401 in every state. Only a token that would pass everything but the signature check is
+     * answered "try again" (503).
+     */
+    private RuntimeException refusalWithoutKeys(String token) {
+        return plausible.test(token) ? new KeysUnavailableException("signing keys not loaded")
+                : new TokenRejectedException("claims refuse it (checked without the signing keys)");
     }
 
     private void remember(String token, VerifiedToken checked) {

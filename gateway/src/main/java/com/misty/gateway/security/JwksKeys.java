@@ -29,36 +29,48 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * auth-service's signing keys, fetched from its JWKS and cached. An unknown {@code kid} triggers a refetch
- * (that is how a new key is picked up after a rotation), but at most once per
+ * (that is how a new key is picked up after a rotation), but after a successful fetch at most once per
  * {@code misty.gateway.jwt.jwks-min-refetch-interval}, and concurrent misses share one fetch, so tokens with
- * random kids cannot hammer auth-service.
+ * random kids cannot hammer auth-service. After a failed fetch (auth-service not up yet) the next miss fetches at
+ * once: waiting out the interval would refuse good tokens for nothing. Until the first fetch succeeds, the startup
+ * fetch is retried with a growing pause, and the gateway is not ready ({@link SigningKeysLoadedCheck}).
  */
 @ApplicationScoped
 public class JwksKeys {
 
     private static final Logger LOG = Logger.getLogger(JwksKeys.class);
+    /** Pauses between startup fetches while auth-service is not up: short, a refused connection costs nothing. */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final String jwksUrl;
     private final long minRefetchNanos;
     private final long maxAgeMillis;
+    private final long firstRetryMillis;
+    private final long longestRetryMillis;
     private HttpClient client;
 
     private volatile KeySet current = new KeySet(Map.of(), List.of());
     private volatile long lastFetchStartedAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    /** Whether the newest fetch reached auth-service and read its keys; false until the first one has. */
+    private volatile boolean lastFetchSucceeded;
     private Future<Void> inFlight;
 
     @Inject
     public JwksKeys(Vertx vertx, GatewayConfig config) {
         this(vertx, config.jwt().jwksUrl().orElse(config.routes().auth() + "/api/auth/jwks"),
-                config.jwt().jwksMinRefetchInterval(), config.jwt().jwksMaxAge());
+                config.jwt().jwksMinRefetchInterval(), config.jwt().jwksMaxAge(), FIRST_RETRY, LONGEST_RETRY);
     }
 
-    JwksKeys(Vertx vertx, String jwksUrl, Duration minRefetchInterval, Duration maxAge) {
+    JwksKeys(Vertx vertx, String jwksUrl, Duration minRefetchInterval, Duration maxAge, Duration firstRetry,
+             Duration longestRetry) {
         this.vertx = vertx;
         this.jwksUrl = jwksUrl;
         this.minRefetchNanos = minRefetchInterval.toNanos();
         this.maxAgeMillis = maxAge.toMillis();
+        this.firstRetryMillis = firstRetry.toMillis();
+        this.longestRetryMillis = longestRetry.toMillis();
     }
 
     void start(@Observes StartupEvent event) {
@@ -67,8 +79,17 @@ public class JwksKeys {
 
     void start() {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000).setMaxPoolSize(2));
-        refresh();
+        refreshUntilLoaded(firstRetryMillis);
         vertx.setPeriodic(maxAgeMillis, id -> refresh());
+    }
+
+    /** Fetches until a key set has been read once (auth-service may start after the gateway). */
+    private void refreshUntilLoaded(long retryMillis) {
+        refresh().onComplete(done -> {
+            if (!hasKeys()) {
+                vertx.setTimer(retryMillis, id -> refreshUntilLoaded(Math.min(retryMillis * 2, longestRetryMillis)));
+            }
+        });
     }
 
     @PreDestroy
@@ -88,9 +109,30 @@ public class JwksKeys {
         return current.all();
     }
 
-    /** Completes once a key for {@code kid} is known, or it is certain none will be soon (refetch rate-limited). */
+    /** Whether a key set has been read: before that no token can be checked. */
+    public boolean hasKeys() {
+        return !current.all().isEmpty();
+    }
+
+    /**
+     * Whether a token naming {@code kid} can be judged with what is known: its key is cached, or the newest fetch
+     * read auth-service's current keys (so a kid missing from them is not auth-service's). When this is false, a
+     * refusal would blame the token for the gateway's own gap.
+     */
+    public boolean canJudge(String kid) {
+        return isKnown(kid) || lastFetchSucceeded;
+    }
+
+    private boolean isKnown(String kid) {
+        return kid == null ? hasKeys() : find(kid).isPresent();
+    }
+
+    /**
+     * Completes once a key for {@code kid} is known, or it is certain none will be soon: a fetch just read the keys
+     * (refetch rate-limited), or the fetch made for this miss failed.
+     */
     public Future<Void> ensureKnown(String kid) {
-        if (kid == null ? !current.all().isEmpty() : find(kid).isPresent()) {
+        if (isKnown(kid)) {
             return Future.succeededFuture();
         }
         // One decision under the lock: checked apart, a miss on another event loop could start a fetch between
@@ -100,7 +142,7 @@ public class JwksKeys {
                 // The fetch already running may bring this key: wait for it instead of refusing the token now.
                 return inFlight;
             }
-            if (System.nanoTime() - lastFetchStartedAt < minRefetchNanos) {
+            if (lastFetchSucceeded && System.nanoTime() - lastFetchStartedAt < minRefetchNanos) {
                 return Future.succeededFuture();
             }
             return refresh();
@@ -116,20 +158,28 @@ public class JwksKeys {
         inFlight = done.future();
         client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(jwksUrl).setIdleTimeout(3000))
                 .compose(request -> request.send())
-                .compose(response -> response.statusCode() == 200
-                        ? response.body()
-                        : Future.failedFuture("JWKS answered " + response.statusCode()))
+                // The body is read either way: a response left unread keeps its pooled connection, and the next
+                // fetch on it read an empty body (found by JwksKeysTest, a 503 followed by a 200).
+                .compose(response -> response.body().compose(body -> response.statusCode() == 200
+                        ? Future.succeededFuture(body)
+                        : Future.failedFuture("JWKS answered " + response.statusCode())))
                 .onComplete(result -> {
+                    boolean read = false;
                     if (result.succeeded()) {
                         try {
                             current = parse(result.result().toString());
+                            read = true;
                             LOG.debugf("Loaded %d signing keys from %s", current.all().size(), jwksUrl);
                         } catch (Exception e) {
                             LOG.warnf("Unreadable JWKS from %s: %s", jwksUrl, e.getMessage());
                         }
-                    } else {
+                    } else if (hasKeys()) {
                         LOG.warnf("Cannot fetch JWKS from %s: %s", jwksUrl, result.cause().getMessage());
+                    } else {
+                        // Expected while auth-service starts after the gateway; the startup retry says the rest.
+                        LOG.infof("Signing keys not loaded yet, %s: %s", jwksUrl, result.cause().getMessage());
                     }
+                    lastFetchSucceeded = read;
                     synchronized (this) {
                         inFlight = null;
                     }

@@ -31,6 +31,9 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         stubs = StubServices.start();
+        if (!authUpAtStart()) {
+            stubs.stop("auth");
+        }
         SuiteEvents.publish(System.getProperty("misty.test.kafka.bootstrap-servers"), Topics.AUTH_EVENTS,
                 EventEnvelope.of(REVOKED_BEFORE_BOOT, "auth-service", new SessionsRevoked(REVOKED_BEFORE_BOOT,
                         Instant.now(), "logout-all")));
@@ -54,6 +57,11 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.http.cors.origins", "http://ui.misty.test");
         config.put("quarkus.log.category.\"com.misty.gateway.messaging\".level", "DEBUG");
         return config;
+    }
+
+    /** Whether the auth stand-in (and so the JWKS) answers when the gateway starts. */
+    protected boolean authUpAtStart() {
+        return true;
     }
 
     @Override

@@ -71,6 +71,11 @@ public final class StubServices implements AutoCloseable {
         await(vertx.close());
     }
 
+    /** Stops one stand-in before the gateway starts (it is started again through the control server). */
+    public void stop(String service) {
+        await(servers.remove(service).close());
+    }
+
     private void listen(String service, int port) {
         HttpServer server = await(vertx.createHttpServer()
                 .requestHandler(request -> handle(service, request))
