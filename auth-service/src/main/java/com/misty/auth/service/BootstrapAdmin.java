@@ -45,7 +45,8 @@ public class BootstrapAdmin {
                 return;
             }
             throw new IllegalStateException("Cannot create the bootstrap admin: " + e.getMessage()
-                    + " (set MISTY_ADMIN_BOOTSTRAP_PASSWORD / AUTH_BOOTSTRAP_ADMIN_PASSWORD to an acceptable password)", e);
+                    + " (set MISTY_ADMIN_BOOTSTRAP_PASSWORD / AUTH_BOOTSTRAP_ADMIN_PASSWORD, or MISTY_ADMIN_PASSWORD for"
+                    + " ./run-suite.sh, to an acceptable password)", e);
         }
         if (generated) {
             // Shown once, on purpose: it exists nowhere else. Change it after the first login.

@@ -61,20 +61,13 @@ final class ChildProcess {
         return process.exitValue();
     }
 
-    /** The last non-empty line of its log, to name the cause when it died. */
-    String lastLogLine() {
+    /** The line of its log that names why it stopped (see {@link StartupFailure}). */
+    String failureCause() {
         try {
-            List<String> lines = Files.readAllLines(log);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    String line = lines.get(i).strip();
-                    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // no log to quote
+            return StartupFailure.causeIn(Files.readAllLines(log));
+        } catch (IOException | RuntimeException e) {
+            return "(no output)";
         }
-        return "(no output)";
     }
 
     /** Kills it and its descendants at once (SIGKILL) and waits until it is gone. */

@@ -244,11 +244,11 @@ public final class LocalSuite {
         while (!condition.getAsBoolean()) {
             if (!child.isAlive()) {
                 throw new LaunchException(child.name() + " failed to start (exit code " + child.exitCode() + "): "
-                        + child.lastLogLine() + " [log: " + options.home().relativize(child.log()) + "]");
+                        + child.failureCause() + " [log: " + options.home().relativize(child.log()) + "]");
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new LaunchException(child.name() + " " + failure + " within " + timeout.toSeconds() + " s: "
-                        + child.lastLogLine() + " [log: " + options.home().relativize(child.log()) + "]");
+                        + child.failureCause() + " [log: " + options.home().relativize(child.log()) + "]");
             }
             sleep(250);
         }
@@ -263,7 +263,7 @@ public final class LocalSuite {
                 }
                 if (!child.isAlive() && !stopping) {
                     throw new LaunchException(child.name() + " stopped unexpectedly (exit code " + child.exitCode()
-                            + "): " + child.lastLogLine() + " [log: " + options.home().relativize(child.log()) + "]");
+                            + "): " + child.failureCause() + " [log: " + options.home().relativize(child.log()) + "]");
                 }
             }
             sleep(1000);
