@@ -16,13 +16,23 @@ if [ ! -f secrets/jwt-signing-key.pem ]; then
   openssl pkey -in secrets/jwt-signing-key.pem -pubout -out secrets/jwt-public-key.pem
   echo "init-secrets: made the JWT key pair in secrets/"
 fi
+# MongoDB passwords, one file per user (never on a command line, never in .env).
+for user in backup; do
+  if [ ! -f "secrets/mongodb-$user-password" ]; then
+    openssl rand -hex 24 > "secrets/mongodb-$user-password"
+    echo "init-secrets: made secrets/mongodb-$user-password"
+  fi
+done
 # The services run as uid 185 and compose mounts these files as they are: the folder keeps other host
 # users out, the files must be readable by uid 185 (owned by it when run as root).
 chmod 700 secrets
 if [ "$(id -u)" = 0 ]; then
   chown 185:185 secrets/jwt-signing-key.pem secrets/jwt-public-key.pem
   chmod 400 secrets/jwt-signing-key.pem secrets/jwt-public-key.pem
+  chown 999:999 secrets/mongodb-backup-password
+  chmod 400 secrets/mongodb-backup-password
 else
+  chmod 444 secrets/mongodb-backup-password
   chmod 444 secrets/jwt-signing-key.pem secrets/jwt-public-key.pem
 fi
 

@@ -156,13 +156,17 @@ class ComposeFileTest {
     }
 
     @Test
-    void backupDumpsEveryServiceDatabaseWithRetention() {
+    void backupDumpsTheReplicaSetWithRetentionAndReportsItsFreshness() {
         Object backup = services.get("backup");
         Map<String, Object> environment = asMap(at(backup, "environment"));
 
-        assertThat(string(environment.get("BACKUP_DATABASES")).split(" "))
-                .containsExactlyInAnyOrder("auth", "inventory", "payroll", "orders");
+        assertThat(string(environment.get("MONGODB_URI"))).startsWith("mongodb://backup@mongodb:27017/");
+        assertThat(string(environment.get("MONGODB_PASSWORD_FILE"))).startsWith("/run/secrets/");
         assertThat(string(environment.get("BACKUP_RETENTION_DAYS"))).isNotBlank();
+        assertThat(string(environment.get("BACKUP_RETENTION_COUNT"))).isNotBlank();
+        assertThat(environment).containsKey("BACKUP_COPY_DIR");
+        assertThat(asList(at(backup, "healthcheck", "test")).toString()).contains("misty-backup-check.sh");
+        assertThat(MemorySize.bytes(at(backup, "mem_limit"))).as("backup mem_limit").isGreaterThanOrEqualTo(192L * 1024 * 1024);
         assertThat(asList(at(backup, "entrypoint")).toString()).contains("misty-backup-loop.sh");
         assertThat(string(at(backup, "image"))).isEqualTo(string(at(services, "mongodb", "image")));
     }

@@ -102,7 +102,7 @@ class KubernetesManifestsTest {
 
     @Test
     void theBackupCopiesOfTheScriptsAreTheScripts() {
-        for (String script : List.of("misty-backup.sh", "misty-restore.sh")) {
+        for (String script : List.of("misty-backup.sh", "misty-restore.sh", "misty-backup-check.sh")) {
             assertThat(RepositoryLayout.read(BASE.resolve("backup").resolve(script))).as(script)
                     .isEqualTo(RepositoryLayout.read(RepositoryLayout.deploy().resolve("backup").resolve(script)));
         }
@@ -154,14 +154,14 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theBackupCronJobDumpsEveryServiceDatabaseOntoItsVolumeWithRetention() {
+    void theBackupCronJobDumpsTheReplicaSetOntoItsVolumeWithRetention() {
         List<Map<String, Object>> rendered = render("nas");
 
         Map<String, Object> config = ofKind(rendered, "ConfigMap").stream()
                 .filter(c -> string(at(c, "metadata", "name")).startsWith("misty-backup-config")).findFirst().orElseThrow();
-        assertThat(string(at(config, "data", "BACKUP_DATABASES")).split(" "))
-                .containsExactlyInAnyOrder("auth", "inventory", "payroll", "orders");
         assertThat(Integer.parseInt(string(at(config, "data", "BACKUP_RETENTION_DAYS")))).isPositive();
+        assertThat(Integer.parseInt(string(at(config, "data", "BACKUP_RETENTION_COUNT")))).isPositive();
+        assertThat(string(at(config, "data", "BACKUP_STATUS_FILE"))).startsWith("/backups/");
 
         Map<String, Object> cronJob = ofKind(rendered, "CronJob").get(0);
         Object pod = at(cronJob, "spec", "jobTemplate", "spec", "template", "spec");
