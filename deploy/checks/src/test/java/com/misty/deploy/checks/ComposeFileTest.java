@@ -35,6 +35,7 @@ class ComposeFileTest {
     /** Profiles a compose user can switch on; the checks render the file with each. */
     private static final List<String> PROFILES = List.of("tls");
     private static final String SECRETS_DIR = "${MISTY_SECRETS_DIR:-./secrets}/";
+    private static final String RELEASE_TAG = "0123456789ab";
 
     private final Map<String, Object> compose = YamlDocuments.load(COMPOSE_FILE);
     private final Map<String, Object> services = asMap(compose.get("services"));
@@ -64,11 +65,13 @@ class ComposeFileTest {
     }
 
     @Test
-    void imagesAreNamedAfterTheirModulesWithTheProjectVersionAsDefaultTag() {
+    void imagesAreNamedAfterTheirModulesAndNeedAnExplicitReleaseTag() {
         for (String module : RepositoryLayout.SERVICE_MODULES) {
             assertThat(string(at(services, module, "image"))).as(module)
-                    .isEqualTo("misty/" + module + ":${MISTY_VERSION:-" + RepositoryLayout.projectVersion() + "}");
+                    .startsWith("misty/" + module + ":${MISTY_VERSION:?");
         }
+        assertThat(RepositoryLayout.read(RepositoryLayout.compose().resolve(".env.example")))
+                .containsPattern("(?m)^MISTY_VERSION=$");
     }
 
     @Test
@@ -355,7 +358,7 @@ class ComposeFileTest {
             arguments.addAll(profile);
             arguments.add("config");
             ExternalTool.Result result = dockerCompose.run(RepositoryLayout.compose(),
-                    Map.of("MISTY_ADMIN_BOOTSTRAP_PASSWORD", "rendering-only"), arguments);
+                    Map.of("MISTY_ADMIN_BOOTSTRAP_PASSWORD", "rendering-only", "MISTY_VERSION", RELEASE_TAG), arguments);
 
             assertThat(result.exitCode()).as(profile + ": " + result.stderr()).isZero();
             Map<String, Object> rendered = asMap(YamlDocuments.loadAll(result.stdout()).get(0).get("services"));
@@ -366,7 +369,7 @@ class ComposeFileTest {
             assertThat(string(asList(at(rendered, "gateway", "ports")).get(0))).as("gateway on loopback by default")
                     .contains("127.0.0.1");
             for (String module : RepositoryLayout.SERVICE_MODULES) {
-                assertThat(string(at(rendered, module, "image"))).isEqualTo("misty/" + module + ":" + RepositoryLayout.projectVersion());
+                assertThat(string(at(rendered, module, "image"))).isEqualTo("misty/" + module + ":" + RELEASE_TAG);
             }
         }
     }
@@ -377,7 +380,7 @@ class ComposeFileTest {
         assumeTrue(dockerCompose.installed(), "docker-compose is not installed: only the file itself was checked");
 
         ExternalTool.Result result = dockerCompose.run(RepositoryLayout.compose(),
-                Map.of("MISTY_ADMIN_BOOTSTRAP_PASSWORD", "rendering-only"),
+                Map.of("MISTY_ADMIN_BOOTSTRAP_PASSWORD", "rendering-only", "MISTY_VERSION", RELEASE_TAG),
                 List.of("--env-file", ".env.example", "-f", "docker-compose.yml", "-f", "docker-compose.dev.yml", "config"));
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -392,11 +395,24 @@ class ComposeFileTest {
     }
 
     @Test
+    void withoutAReleaseTagDockerComposeRefusesToRender() {
+        ExternalTool dockerCompose = new ExternalTool("docker-compose");
+        assumeTrue(dockerCompose.installed(), "docker-compose is not installed");
+
+        ExternalTool.Result result = dockerCompose.run(RepositoryLayout.compose(),
+                Map.of("MISTY_ADMIN_BOOTSTRAP_PASSWORD", "rendering-only"),
+                List.of("--env-file", ".env.example", "-f", "docker-compose.yml", "config", "-q"));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("MISTY_VERSION");
+    }
+
+    @Test
     void withoutTheAdminPasswordDockerComposeRefusesToRender() {
         ExternalTool dockerCompose = new ExternalTool("docker-compose");
         assumeTrue(dockerCompose.installed(), "docker-compose is not installed");
 
-        ExternalTool.Result result = dockerCompose.run(RepositoryLayout.compose(), Map.of("MISTY_ADMIN_BOOTSTRAP_PASSWORD", ""),
+        ExternalTool.Result result = dockerCompose.run(RepositoryLayout.compose(), Map.of("MISTY_ADMIN_BOOTSTRAP_PASSWORD", "", "MISTY_VERSION", RELEASE_TAG),
                 List.of("--env-file", ".env.example", "-f", "docker-compose.yml", "config", "-q"));
 
         assertThat(result.exitCode()).isNotZero();
