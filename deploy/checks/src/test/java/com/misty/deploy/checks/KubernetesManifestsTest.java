@@ -235,6 +235,35 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyDataServiceConnectsToMongoDbAsItsOwnUserWithReadWriteOnItsOwnDatabaseOnly() {
+        List<String> dataServices = List.of("auth-service", "inventory-service", "payroll-service", "order-service");
+        for (Map<String, Object> deployment : ofKind(baseDocuments(), "Deployment")) {
+            String name = string(at(deployment, "metadata", "name"));
+            List<Map<String, Object>> uri = maps(container(deployment).get("env")).stream()
+                    .filter(env -> "QUARKUS_MONGODB_CONNECTION_STRING".equals(env.get("name"))).toList();
+            if (!dataServices.contains(name)) {
+                assertThat(uri).as(name + " has no MongoDB").isEmpty();
+                continue;
+            }
+            assertThat(uri).as(name).singleElement().satisfies(env ->
+                    assertThat(string(at(env, "valueFrom", "secretKeyRef", "name"))).isEqualTo("misty-mongodb-" + name));
+        }
+        for (String file : List.of("mongodb-community.yaml", "nas/mongodb-community.yaml")) {
+            Map<String, Object> mongodb = YamlDocuments.loadAll(OPERATORS.resolve(file)).get(0);
+            assertThat(string(at(mongodb, "spec", "security", "authentication", "modes"))).contains("SCRAM");
+            Map<String, Map<String, Object>> users = new java.util.HashMap<>();
+            maps(at(mongodb, "spec", "users")).forEach(user -> users.put(string(user.get("name")), user));
+            assertThat(users).containsKeys("backup", "restore");
+            for (String service : dataServices) {
+                String database = RepositoryLayout.applicationProperties(service).getProperty("quarkus.mongodb.database").strip();
+                assertThat(maps(at(users.get(service), "roles"))).as(file + " " + service).containsExactly(
+                        Map.of("name", "readWrite", "db", database));
+                assertThat(string(at(users.get(service), "connectionStringSecretName"))).isEqualTo("misty-mongodb-" + service);
+            }
+        }
+    }
+
+    @Test
     void theNasOperatorExamplesPassTheRestrictedPodSecurityStandard() {
         for (String file : List.of("nas/strimzi-kafka.yaml", "nas/mongodb-community.yaml")) {
             List<Map<String, Object>> podContexts = new ArrayList<>();
