@@ -46,15 +46,21 @@ work="$(mktemp -d)"
 trap 'rm -rf "$partial" "$work"' EXIT
 
 # The password goes into a YAML config file readable by this user only (mongodump --config), never argv.
-tool_options=()
-if [ -n "${MONGODB_PASSWORD_FILE:-}" ]; then
-  (umask 077 && printf '%s: "%s"\n' password "$(sed 's/["\\]/\\&/g' "$MONGODB_PASSWORD_FILE")" > "$work/mongodb-tools.yaml")
-  tool_options+=(--config="$work/mongodb-tools.yaml")
-fi
+# The connection string (it may hold a password, as the Kubernetes Secrets' do) and the password from
+# MONGODB_PASSWORD_FILE reach the tool in a YAML --config file readable by this user only, never in argv.
+yaml_quoted() { printf '"%s"' "$(printf '%s' "$1" | sed 's/["\\]/\\&/g')"; }
+(
+  umask 077
+  printf 'uri: %s\n' "$(yaml_quoted "$MONGODB_URI")"
+  if [ -n "${MONGODB_PASSWORD_FILE:-}" ]; then
+    printf '%s: %s\n' password "$(yaml_quoted "$(tr -d '\n' < "$MONGODB_PASSWORD_FILE")")"
+  fi
+) > "$work/mongodb-tools.yaml"
+tool_options=(--config="$work/mongodb-tools.yaml")
 
 archive="$partial/dump.archive.gz"
 echo "misty-backup: dumping the replica set (--oplog: one point in time for every database)"
-mongodump --uri="$MONGODB_URI" "${tool_options[@]}" --oplog --gzip --archive="$archive" --quiet
+mongodump "${tool_options[@]}" --oplog --gzip --archive="$archive" --quiet
 
 # A dump that cannot be decompressed is no backup.
 if ! gzip -t "$archive" 2>"$work/gzip.err"; then

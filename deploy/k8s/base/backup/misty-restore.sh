@@ -51,23 +51,29 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-tool_options=()
-if [ -n "${MONGODB_PASSWORD_FILE:-}" ]; then
-  (umask 077 && printf '%s: "%s"\n' password "$(sed 's/["\\]/\\&/g' "$MONGODB_PASSWORD_FILE")" > "$work/mongodb-tools.yaml")
-  tool_options+=(--config="$work/mongodb-tools.yaml")
-fi
+# The connection string (it may hold a password, as the Kubernetes Secrets' do) and the password from
+# MONGODB_PASSWORD_FILE reach the tool in a YAML --config file readable by this user only, never in argv.
+yaml_quoted() { printf '"%s"' "$(printf '%s' "$1" | sed 's/["\\]/\\&/g')"; }
+(
+  umask 077
+  printf 'uri: %s\n' "$(yaml_quoted "$MONGODB_URI")"
+  if [ -n "${MONGODB_PASSWORD_FILE:-}" ]; then
+    printf '%s: %s\n' password "$(yaml_quoted "$(tr -d '\n' < "$MONGODB_PASSWORD_FILE")")"
+  fi
+) > "$work/mongodb-tools.yaml"
+tool_options=(--config="$work/mongodb-tools.yaml")
 
 if [ $# -eq 0 ]; then
   # mongorestore refuses --oplogReplay with any --nsInclude: the whole dump is restored, users included (as
   # they were at the backup; mongodb-init sets the passwords from the secret files again on the next start).
   echo "misty-restore: restoring the whole dump from $archive at one point in time (replaces its collections)"
-  mongorestore --uri="$MONGODB_URI" "${tool_options[@]}" --gzip --archive="$archive" \
+  mongorestore "${tool_options[@]}" --gzip --archive="$archive" \
     --drop --oplogReplay --stopOnError
   echo "misty-restore: done (every database, oplog replayed)"
 else
   for db in "$@"; do
     echo "misty-restore: restoring $db from $archive (replaces its collections; no oplog replay)"
-    mongorestore --uri="$MONGODB_URI" "${tool_options[@]}" --gzip --archive="$archive" \
+    mongorestore "${tool_options[@]}" --gzip --archive="$archive" \
       --nsInclude="$db.*" --drop --stopOnError
   done
   echo "misty-restore: done ($*)"

@@ -53,7 +53,7 @@ class BackupScriptsTest {
                 for arg in "$@"; do
                   case "$arg" in
                     --archive=*) archive="${arg#--archive=}" ;;
-                    --config=*) echo "config: $(cat "${arg#--config=}")" >> "$CALLS" ;;
+                    --config=*) echo "config: $(tr '\n' ' ' < "${arg#--config=}")" >> "$CALLS" ;;
                   esac
                 done
                 """;
@@ -72,11 +72,13 @@ class BackupScriptsTest {
         Path completed = single(completedBackups(backups));
         assertThat(completed.getFileName().toString()).matches(STAMP);
         assertThat(gzipTest(completed.resolve("dump.archive.gz"))).as("the archive is a valid gzip file").isZero();
-        List<String> dumps = Files.readAllLines(calls);
-        assertThat(dumps).singleElement().satisfies(call -> assertThat(call)
-                .contains("--uri=" + URI, "--oplog", "--gzip", "--archive=" + backups + "/")
+        assertThat(calls("mongodump")).singleElement().satisfies(call -> assertThat(call)
+                .contains("--oplog", "--gzip", "--archive=" + backups + "/", "--config=")
                 .contains(".partial/dump.archive.gz")
-                .doesNotContain("--db"));
+                .doesNotContain("--db")
+                // the connection string (a Kubernetes Secret's holds a password) only in the config file
+                .doesNotContain("mongodb://"));
+        assertThat(calls("config:")).singleElement().asString().contains("uri: \"" + URI + "\"");
         List<String> status = Files.readAllLines(backups.resolve("last-success"));
         assertThat(Long.parseLong(status.get(0))).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
         assertThat(status.get(1)).isEqualTo(completed.getFileName().toString());
@@ -92,7 +94,7 @@ class BackupScriptsTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         List<String> log = Files.readAllLines(calls);
         assertThat(log.get(0)).startsWith("mongodump ").contains("--config=").doesNotContain("Example-not-a-secret-7");
-        assertThat(log.get(1)).isEqualTo("config: password: \"Example-not-a-secret-7\"");
+        assertThat(log.get(1)).isEqualTo("config: uri: \"" + URI + "\" password: \"Example-not-a-secret-7\" ");
     }
 
     @Test
@@ -209,8 +211,9 @@ class BackupScriptsTest {
         ExternalTool.Result result = restore(List.of(backup.toString()));
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(Files.readAllLines(calls)).singleElement().satisfies(call -> assertThat(call)
-                .contains("--uri=" + URI, "--gzip", "--drop", "--oplogReplay", "--archive=" + backup.resolve("dump.archive.gz"))
+        assertThat(calls("mongorestore")).singleElement().satisfies(call -> assertThat(call)
+                .contains("--config=", "--gzip", "--drop", "--oplogReplay", "--archive=" + backup.resolve("dump.archive.gz"))
+                .doesNotContain("mongodb://")
                 // mongorestore refuses --oplogReplay together with an include
                 .doesNotContain("--nsInclude"));
     }
@@ -222,9 +225,9 @@ class BackupScriptsTest {
         ExternalTool.Result result = restore(List.of(backup.toString(), "orders", "inventory"));
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        List<String> restores = Files.readAllLines(calls);
+        List<String> restores = calls("mongorestore");
         assertThat(restores).hasSize(2);
-        assertThat(restores.get(0)).contains("--uri=" + URI, "--gzip", "--drop", "--nsInclude=orders.*",
+        assertThat(restores.get(0)).contains("--config=", "--gzip", "--drop", "--nsInclude=orders.*",
                 "--archive=" + backup.resolve("dump.archive.gz")).doesNotContain("--oplogReplay");
         assertThat(restores.get(1)).contains("--nsInclude=inventory.*");
     }
@@ -243,6 +246,11 @@ class BackupScriptsTest {
         assertThat(restore(List.of(backups.resolve("nope").toString())).exitCode()).isEqualTo(2);
         assertThat(restore(List.of()).exitCode()).isEqualTo(2);
         assertThat(calls).doesNotExist();
+    }
+
+    /** The logged lines that start with the given word (a tool's name, or "config:" for its config file). */
+    private List<String> calls(String first) throws IOException {
+        return Files.readAllLines(calls).stream().filter(line -> line.startsWith(first + " ")).toList();
     }
 
     private Path completedBackup() throws IOException {
