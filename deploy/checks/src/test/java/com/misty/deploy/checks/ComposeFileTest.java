@@ -198,6 +198,13 @@ class ComposeFileTest {
         }
         assertThat(string(kafka.get("KAFKA_ADVERTISED_LISTENERS"))).contains("SASL_PLAINTEXT://kafka:9092");
         assertThat(string(kafka.get("KAFKA_SASL_ENABLED_MECHANISMS"))).isEqualTo("SCRAM-SHA-512");
+        // The apache/kafka image turns KAFKA_<NAME> into a property: "_" -> ".", "__" -> "_", "___" -> "-".
+        Map<String, String> properties = new java.util.HashMap<>();
+        for (var entry : kafka.entrySet()) {
+            properties.put(kafkaImageProperty(entry.getKey()), string(entry.getValue()));
+        }
+        assertThat(properties.get("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config"))
+                .as("the SCRAM listener's server-side JAAS entry").contains("ScramLoginModule required");
         assertThat(string(kafka.get("KAFKA_AUTHORIZER_CLASS_NAME"))).endsWith("StandardAuthorizer");
         assertThat(string(kafka.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND"))).isEqualTo("false");
 
@@ -417,6 +424,21 @@ class ComposeFileTest {
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("MISTY_ADMIN_BOOTSTRAP_PASSWORD");
+    }
+
+    /** The property the apache/kafka image makes of an environment variable (its utility.go ConvertKey). */
+    static String kafkaImageProperty(String variable) {
+        String key = variable.substring("KAFKA_".length());
+        // One non-overlapping scan, as the image's Go regexp does.
+        String singles = Pattern.compile("[^_]_[^_]").matcher(key).replaceAll(m -> m.group().replace('_', '.'));
+        return singles.replace("___", "-").replace("__", "_").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void theKafkaImagePropertyNamingIsReadAsTheImageReadsIt() {
+        assertThat(kafkaImageProperty("KAFKA_LISTENER_NAME_SASL__PLAINTEXT_SCRAM___SHA___512_SASL_JAAS_CONFIG"))
+                .isEqualTo("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config");
+        assertThat(kafkaImageProperty("KAFKA_LOG_CLEANER_DEDUPE_BUFFER_SIZE")).isEqualTo("log.cleaner.dedupe.buffer.size");
     }
 
     /** A value as the container sees it: compose turns $$ into $ (and leaves ${...} with $$ to Quarkus). */
