@@ -65,11 +65,17 @@ case "$machine" in
     else
       pass arch "$machine, 64-bit OS"
     fi
-    # ARMv8.2-A: atomics (LSE) and asimdrdm come with v8.1, fphp and dcpop with v8.2. Cortex-A53/A72 lack them.
+    # ARMv8.2-A: atomics (LSE) and asimdrdm come with v8.1; of the v8.2+ features, the official mongo image's
+    # entrypoint looks for any of fphp dcpop sha3 sm3 sm4 asimddp sha512 sve. Cortex-A53/A72 have none of them.
     missing=""
-    for flag in atomics asimdrdm fphp dcpop; do
+    for flag in atomics asimdrdm; do
       has_flag "$flag" || missing="$missing $flag"
     done
+    v82=""
+    for flag in fphp dcpop sha3 sm3 sm4 asimddp sha512 sve; do
+      has_flag "$flag" && v82="$flag"
+    done
+    [ -n "$v82" ] || missing="$missing fphp/dcpop/asimddp/..."
     if [ -z "$missing" ]; then
       pass cpu "ARMv8.2-A features present (MongoDB 5+ needs them)${cpu_model:+: $cpu_model}"
     else
