@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The compose backup service: runs misty-backup.sh every day at BACKUP_AT (HH:MM, container time zone),
-# for as long as the container lives. Set BACKUP_ON_START=true to also back up right after a start.
+# for as long as the container lives. BACKUP_ON_START=true (compose sets it) also backs up right after a start,
+# so the freshness check (misty-backup-check.sh, the container's health check) is green from the first run on.
 set -euo pipefail
 
 BACKUP_AT="${BACKUP_AT:-02:30}"

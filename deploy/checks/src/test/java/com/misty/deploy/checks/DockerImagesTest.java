@@ -75,6 +75,31 @@ class DockerImagesTest {
                 .contains("exec java $JAVA_OPTS");
     }
 
+    @ParameterizedTest
+    @FieldSource("MODULES")
+    void carriesOciLabels(String module) {
+        String labels = instruction(dockerfile(module), "LABEL");
+
+        assertThat(labels).as(module).contains("org.opencontainers.image.title=\"misty-" + module + "\"")
+                .contains("org.opencontainers.image.description=");
+    }
+
+    @org.junit.jupiter.api.Test
+    void buildImagesBuildsBothArchitecturesFromADigestPinnedBaseWithReleaseTags() {
+        String script = RepositoryLayout.read(RepositoryLayout.deploy().resolve("build-images.sh"));
+
+        assertThat(script).contains("docker buildx build").contains("platforms=linux/amd64,linux/arm64")
+                .contains("docker buildx imagetools inspect")
+                .contains("--build-arg BASE_IMAGE=\"$pinned\"")
+                .contains("tag=\"$(git rev-parse --short=12 HEAD)\"")
+                .doesNotContain("SNAPSHOT");
+        for (String label : List.of("version", "revision", "created", "source", "base.name", "base.digest")) {
+            assertThat(script).as("OCI label " + label).contains("--label org.opencontainers.image." + label + "=");
+        }
+        // The pinned reference is the tag plus the resolved sha256 digest.
+        assertThat(script).contains("pinned=\"${base_image%%@*}@$digest\"").contains("^sha256:[0-9a-f]{64}$");
+    }
+
     private static String baseImage(String dockerfile) {
         Matcher from = FROM.matcher(dockerfile);
         assertThat(from.find()).as("FROM").isTrue();

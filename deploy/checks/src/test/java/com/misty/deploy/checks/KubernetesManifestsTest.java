@@ -30,6 +30,7 @@ class KubernetesManifestsTest {
 
     private static final Path BASE = RepositoryLayout.k8s().resolve("base");
     private static final Path OVERLAYS = RepositoryLayout.k8s().resolve("overlays");
+    private static final Path OPERATORS = RepositoryLayout.k8s().resolve("operators");
     private static final Set<String> NAMESPACED_KINDS = Set.of("Deployment", "Service", "Ingress", "ConfigMap",
             "PodDisruptionBudget", "HorizontalPodAutoscaler", "CronJob", "PersistentVolumeClaim", "NetworkPolicy");
 
@@ -63,8 +64,8 @@ class KubernetesManifestsTest {
         assertWorkloadsSafe(base, "base");
         for (Map<String, Object> deployment : ofKind(base, "Deployment")) {
             String name = string(at(deployment, "metadata", "name"));
-            assertThat(string(at(container(deployment), "image"))).as(name)
-                    .isEqualTo("misty/" + name + ":" + RepositoryLayout.projectVersion());
+            assertThat(string(at(container(deployment), "image"))).as(name).startsWith("misty/" + name + ":")
+                    .doesNotContain("SNAPSHOT").doesNotEndWith(":latest");
         }
     }
 
@@ -78,14 +79,21 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theBaseImageTagsAreTheProjectVersion() {
+    void theImagesAreDeployedByReleaseTagNeverByAMutableOne() {
         Map<String, Object> kustomization = YamlDocuments.load(BASE.resolve("kustomization.yaml"));
         List<Map<String, Object>> images = maps(kustomization.get("images"));
 
         assertThat(images).extracting(image -> string(image.get("name")))
                 .containsExactlyInAnyOrderElementsOf(RepositoryLayout.SERVICE_MODULES.stream().map(m -> "misty/" + m).toList());
+        // A git SHA as deploy/build-images.sh --set-tags writes it, or the placeholder that pulls nothing.
         assertThat(images).allSatisfy(image ->
-                assertThat(string(image.get("newTag"))).isEqualTo(RepositoryLayout.projectVersion()));
+                assertThat(string(image.get("newTag"))).matches("[0-9a-f]{7,40}|unreleased"));
+        for (String overlay : List.of("nas", "cluster")) {
+            for (Map<String, Object> deployment : ofKind(render(overlay), "Deployment")) {
+                String image = string(at(container(deployment), "image"));
+                assertThat(image).as(overlay + " " + image).matches("misty/[a-z-]+:([0-9a-f]{7,40}|unreleased)");
+            }
+        }
     }
 
     @Test
@@ -102,7 +110,7 @@ class KubernetesManifestsTest {
 
     @Test
     void theBackupCopiesOfTheScriptsAreTheScripts() {
-        for (String script : List.of("misty-backup.sh", "misty-restore.sh")) {
+        for (String script : List.of("misty-backup.sh", "misty-restore.sh", "misty-backup-check.sh")) {
             assertThat(RepositoryLayout.read(BASE.resolve("backup").resolve(script))).as(script)
                     .isEqualTo(RepositoryLayout.read(RepositoryLayout.deploy().resolve("backup").resolve(script)));
         }
@@ -131,6 +139,177 @@ class KubernetesManifestsTest {
         assertThat(ofKind(rendered, "Secret")).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"nas", "cluster"})
+    void eachOverlayDeniesByDefaultAndLetsOnlyTheIngressControllerReachTheGateway(String overlay) {
+        List<Map<String, Object>> policies = ofKind(render(overlay), "NetworkPolicy");
+
+        assertThat(policies).as(overlay + " default-deny").anySatisfy(policy -> {
+            assertThat(asMap(at(policy, "spec", "podSelector"))).isEmpty();
+            assertThat(asList(at(policy, "spec", "policyTypes"))).contains("Ingress");
+            assertThat(at(policy, "spec", "ingress")).isNull();
+        });
+        List<Map<String, Object>> toGateway = policies.stream()
+                .filter(p -> "gateway".equals(string(at(p, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"))))
+                .toList();
+        assertThat(toGateway).as(overlay + " policies selecting the gateway").hasSize(1);
+        List<Map<String, Object>> rules = maps(at(toGateway.get(0), "spec", "ingress"));
+        assertThat(rules).singleElement().satisfies(rule -> {
+            assertThat(maps(rule.get("from"))).singleElement().satisfies(peer -> {
+                assertThat(asMap(at(peer, "namespaceSelector", "matchLabels"))).as("the ingress controller's namespace")
+                        .containsKey("kubernetes.io/metadata.name");
+                assertThat(asMap(at(peer, "podSelector", "matchLabels"))).isNotEmpty();
+            });
+            assertThat(maps(rule.get("ports"))).extracting(port -> port.get("port")).containsExactly(8080);
+        });
+        Map<String, Object> mongodb = policies.stream()
+                .filter(p -> "mongodb-from-data-services-only".equals(string(at(p, "metadata", "name")))).findFirst().orElseThrow();
+        Map<String, Object> gateway = ofKind(render(overlay), "Deployment").stream()
+                .filter(d -> "gateway".equals(string(at(d, "metadata", "name")))).findFirst().orElseThrow();
+        Map<String, Object> gatewayLabels = asMap(at(gateway, "spec", "template", "metadata", "labels"));
+        for (Map<String, Object> peer : maps(at(maps(at(mongodb, "spec", "ingress")).get(0), "from"))) {
+            Map<String, Object> selector = asMap(at(peer, "podSelector", "matchLabels"));
+            assertThat(gatewayLabels.entrySet().containsAll(selector.entrySet()))
+                    .as("the gateway must not match a peer MongoDB accepts: " + selector).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nas", "cluster"})
+    void eachOverlayServesTheGatewayOverTls(String overlay) {
+        Map<String, Object> ingress = ofKind(render(overlay), "Ingress").get(0);
+
+        assertThat(maps(at(ingress, "spec", "tls"))).singleElement().satisfies(tls -> {
+            assertThat(string(tls.get("secretName"))).isNotBlank();
+            assertThat(asList(tls.get("hosts"))).contains(at(maps(at(ingress, "spec", "rules")).get(0), "host"));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nas", "cluster"})
+    void everyServiceTalksToKafkaWithSaslAsItsOwnPrincipal(String overlay) {
+        List<Map<String, Object>> rendered = render(overlay);
+        Map<String, Object> config = ofKind(rendered, "ConfigMap").stream()
+                .filter(c -> string(at(c, "metadata", "name")).startsWith("misty-config")).findFirst().orElseThrow();
+
+        assertThat(string(at(config, "data", "KAFKA_SECURITY_PROTOCOL"))).startsWith("SASL_");
+        assertThat(string(at(config, "data", "KAFKA_SASL_MECHANISM"))).isEqualTo("SCRAM-SHA-512");
+        for (Map<String, Object> deployment : ofKind(rendered, "Deployment")) {
+            String name = string(at(deployment, "metadata", "name"));
+            assertThat(maps(container(deployment).get("env"))).as(name).anySatisfy(env -> {
+                assertThat(env.get("name")).isEqualTo("KAFKA_SASL_JAAS_CONFIG");
+                assertThat(string(at(env, "valueFrom", "secretKeyRef", "name"))).isEqualTo(name);
+                assertThat(string(at(env, "valueFrom", "secretKeyRef", "key"))).isEqualTo("sasl.jaas.config");
+            });
+        }
+    }
+
+    @Test
+    void theStrimziExamplesRequireScramAndGrantEachServiceOnlyItsOwnTopic() {
+        for (String file : List.of("strimzi-kafka.yaml", "nas/strimzi-kafka.yaml")) {
+            Map<String, Object> kafka = YamlDocuments.loadAll(OPERATORS.resolve(file)).stream()
+                    .filter(d -> "Kafka".equals(d.get("kind"))).findFirst().orElseThrow();
+            assertThat(maps(at(kafka, "spec", "kafka", "listeners"))).as(file).isNotEmpty().allSatisfy(listener ->
+                    assertThat(string(at(listener, "authentication", "type"))).as(file + " " + listener.get("name"))
+                            .isEqualTo("scram-sha-512"));
+            assertThat(string(at(kafka, "spec", "kafka", "authorization", "type"))).as(file).isEqualTo("simple");
+        }
+        Map<String, String> ownTopic = Map.of("auth-service", "auth.events", "inventory-service", "inventory.events",
+                "payroll-service", "payroll.events", "order-service", "orders.events");
+        List<Map<String, Object>> users = YamlDocuments.loadAll(OPERATORS.resolve("strimzi-users.yaml")).stream()
+                .filter(d -> "KafkaUser".equals(d.get("kind"))).toList();
+        assertThat(users).extracting(u -> string(at(u, "metadata", "name")))
+                .containsExactlyInAnyOrderElementsOf(RepositoryLayout.SERVICE_MODULES);
+        for (Map<String, Object> user : users) {
+            String name = string(at(user, "metadata", "name"));
+            assertThat(string(at(user, "spec", "authentication", "type"))).isEqualTo("scram-sha-512");
+            List<String> written = maps(at(user, "spec", "authorization", "acls")).stream()
+                    .filter(acl -> asList(acl.get("operations")).contains("Write"))
+                    .map(acl -> string(at(acl, "resource", "name"))).toList();
+            if (name.equals("gateway")) {
+                assertThat(written).as("the gateway only reads").isEmpty();
+            } else {
+                assertThat(written).as(name + " writes").containsExactly(ownTopic.get(name));
+            }
+        }
+    }
+
+    @Test
+    void everyDataServiceConnectsToMongoDbAsItsOwnUserWithReadWriteOnItsOwnDatabaseOnly() {
+        List<String> dataServices = List.of("auth-service", "inventory-service", "payroll-service", "order-service");
+        for (Map<String, Object> deployment : ofKind(baseDocuments(), "Deployment")) {
+            String name = string(at(deployment, "metadata", "name"));
+            List<Map<String, Object>> uri = maps(container(deployment).get("env")).stream()
+                    .filter(env -> "QUARKUS_MONGODB_CONNECTION_STRING".equals(env.get("name"))).toList();
+            if (!dataServices.contains(name)) {
+                assertThat(uri).as(name + " has no MongoDB").isEmpty();
+                continue;
+            }
+            assertThat(uri).as(name).singleElement().satisfies(env ->
+                    assertThat(string(at(env, "valueFrom", "secretKeyRef", "name"))).isEqualTo("misty-mongodb-" + name));
+        }
+        for (String file : List.of("mongodb-community.yaml", "nas/mongodb-community.yaml")) {
+            Map<String, Object> mongodb = YamlDocuments.loadAll(OPERATORS.resolve(file)).get(0);
+            assertThat(string(at(mongodb, "spec", "security", "authentication", "modes"))).contains("SCRAM");
+            Map<String, Map<String, Object>> users = new java.util.HashMap<>();
+            maps(at(mongodb, "spec", "users")).forEach(user -> users.put(string(user.get("name")), user));
+            assertThat(users).containsKeys("backup", "restore");
+            for (String service : dataServices) {
+                String database = RepositoryLayout.applicationProperties(service).getProperty("quarkus.mongodb.database").strip();
+                assertThat(maps(at(users.get(service), "roles"))).as(file + " " + service).containsExactly(
+                        Map.of("name", "readWrite", "db", database));
+                assertThat(string(at(users.get(service), "connectionStringSecretName"))).isEqualTo("misty-mongodb-" + service);
+            }
+        }
+    }
+
+    @Test
+    void theNasOperatorExamplesPassTheRestrictedPodSecurityStandard() {
+        for (String file : List.of("nas/strimzi-kafka.yaml", "nas/mongodb-community.yaml")) {
+            List<Map<String, Object>> podContexts = new ArrayList<>();
+            List<Map<String, Object>> containerContexts = new ArrayList<>();
+            for (Map<String, Object> document : YamlDocuments.loadAll(OPERATORS.resolve(file))) {
+                collectSecurityContexts(document, null, podContexts, containerContexts);
+            }
+            assertThat(podContexts).as(file + " pod security contexts").isNotEmpty().allSatisfy(context -> {
+                assertThat(context.get("runAsNonRoot")).isEqualTo(true);
+                assertThat(string(at(context, "seccompProfile", "type"))).isEqualTo("RuntimeDefault");
+            });
+            assertThat(containerContexts).as(file + " container security contexts").isNotEmpty()
+                    .allSatisfy(KubernetesManifestsTest::assertRestrictedContainer);
+        }
+        List<Map<String, Object>> mongodb = YamlDocuments.loadAll(OPERATORS.resolve("nas/mongodb-community.yaml"));
+        assertThat(at(mongodb.get(0), "spec", "members")).isEqualTo(1);
+        Map<String, Object> pool = YamlDocuments.loadAll(OPERATORS.resolve("nas/strimzi-kafka.yaml")).stream()
+                .filter(d -> "KafkaNodePool".equals(d.get("kind"))).findFirst().orElseThrow();
+        assertThat(at(pool, "spec", "replicas")).isEqualTo(1);
+    }
+
+    /** securityContext maps under "securityContext" keys: of a pod (next to containers) or of a container. */
+    private static void collectSecurityContexts(Object node, String parentKey, List<Map<String, Object>> pods,
+                                                List<Map<String, Object>> containers) {
+        if (node instanceof Map<?, ?> map) {
+            for (var entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                if (key.equals("securityContext")) {
+                    boolean pod = "pod".equals(parentKey) || map.containsKey("containers");
+                    (pod ? pods : containers).add(asMap(entry.getValue()));
+                } else {
+                    collectSecurityContexts(entry.getValue(), key, pods, containers);
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectSecurityContexts(item, parentKey, pods, containers));
+        }
+    }
+
+    private static void assertRestrictedContainer(Map<String, Object> context) {
+        assertThat(context.get("allowPrivilegeEscalation")).as("allowPrivilegeEscalation").isEqualTo(false);
+        assertThat(asList(at(context, "capabilities", "drop"))).as("capabilities.drop").containsExactly("ALL");
+        assertThat(context.get("runAsNonRoot")).as("runAsNonRoot").isEqualTo(true);
+        assertThat(string(at(context, "seccompProfile", "type"))).as("seccompProfile").isEqualTo("RuntimeDefault");
+    }
+
     @Test
     void theNasOverlayRunsOneReplicaOfEachServiceWithoutAutoscaling() {
         List<Map<String, Object>> rendered = render("nas");
@@ -154,14 +333,14 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theBackupCronJobDumpsEveryServiceDatabaseOntoItsVolumeWithRetention() {
+    void theBackupCronJobDumpsTheReplicaSetOntoItsVolumeWithRetention() {
         List<Map<String, Object>> rendered = render("nas");
 
         Map<String, Object> config = ofKind(rendered, "ConfigMap").stream()
                 .filter(c -> string(at(c, "metadata", "name")).startsWith("misty-backup-config")).findFirst().orElseThrow();
-        assertThat(string(at(config, "data", "BACKUP_DATABASES")).split(" "))
-                .containsExactlyInAnyOrder("auth", "inventory", "payroll", "orders");
         assertThat(Integer.parseInt(string(at(config, "data", "BACKUP_RETENTION_DAYS")))).isPositive();
+        assertThat(Integer.parseInt(string(at(config, "data", "BACKUP_RETENTION_COUNT")))).isPositive();
+        assertThat(string(at(config, "data", "BACKUP_STATUS_FILE"))).startsWith("/backups/");
 
         Map<String, Object> cronJob = ofKind(rendered, "CronJob").get(0);
         Object pod = at(cronJob, "spec", "jobTemplate", "spec", "template", "spec");
@@ -195,6 +374,11 @@ class KubernetesManifestsTest {
                 }
             }
             assertThat(at(container, "securityContext", "allowPrivilegeEscalation")).as(name).isEqualTo(false);
+            // The restricted Pod Security Standard, which the overlays' namespace enforces.
+            assertRestrictedContainer(asMap(at(container, "securityContext")));
+            assertThat(string(at(pod, "securityContext", "seccompProfile", "type"))).as(name).isEqualTo("RuntimeDefault");
+            assertThat(at(container, "securityContext", "readOnlyRootFilesystem")).as(name).isEqualTo(true);
+            assertThat(string(at(container, "startupProbe", "httpGet", "path"))).as(name).isEqualTo("/q/health/started");
             int port = RepositoryLayout.httpPort(string(at(deployment, "metadata", "name")));
             assertThat(maps(container.get("ports"))).as(name + " ports").singleElement().satisfies(p -> {
                 assertThat(p.get("containerPort")).isEqualTo(port);
