@@ -12,6 +12,7 @@ import com.misty.gateway.security.Revocations;
 import com.misty.gateway.support.DownstreamStubs;
 import com.misty.gateway.support.SseClient;
 import com.misty.gateway.support.SuiteEvents;
+import com.misty.platform.events.KafkaConnection;
 import com.misty.testkit.MistyTestInfrastructure;
 import com.misty.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -71,7 +72,7 @@ class EventResumeAcrossRestartResourceTest {
 
         LiveEventHub restartedHub = new LiveEventHub(config);
         Revocations restartedRevocations = new Revocations();
-        SuiteEventsFeed restartedFeed = new SuiteEventsFeed(MistyTestInfrastructure.kafkaBootstrapServers(), config,
+        SuiteEventsFeed restartedFeed = new SuiteEventsFeed(KafkaConnection.to(MistyTestInfrastructure.kafkaBootstrapServers()), config,
                 restartedRevocations, restartedHub);
         try {
             restartedFeed.startReading();

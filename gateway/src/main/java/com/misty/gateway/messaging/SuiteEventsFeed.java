@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import com.misty.platform.events.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,7 +21,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -50,7 +50,7 @@ public class SuiteEventsFeed {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long PARTITION_REFRESH_MILLIS = 10_000;
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String revocationTopic;
     private final Set<String> liveTopics;
     private final int replaySize;
@@ -65,9 +65,8 @@ public class SuiteEventsFeed {
     private KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    public SuiteEventsFeed(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                           GatewayConfig config, Revocations revocations, LiveEventHub hub) {
-        this.bootstrapServers = bootstrapServers;
+    public SuiteEventsFeed(KafkaConnection kafka, GatewayConfig config, Revocations revocations, LiveEventHub hub) {
+        this.kafka = kafka;
         this.revocationTopic = config.revocations().topic();
         this.liveTopics = Set.copyOf(config.live().topics());
         this.replaySize = config.live().replayBufferSize();
@@ -256,9 +255,7 @@ public class SuiteEventsFeed {
     }
 
     private Properties properties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-events-feed");
+        Properties props = kafka.clientProperties("gateway-events-feed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");

@@ -1,5 +1,6 @@
 package com.misty.platform.outbox;
 
+import com.misty.platform.events.KafkaConnection;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,10 +18,8 @@ public final class KafkaEventPublisher implements EventPublisher {
 
     private final KafkaProducer<String, String> producer;
 
-    public KafkaEventPublisher(String bootstrapServers, String clientId, Duration deliveryTimeout) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    public KafkaEventPublisher(KafkaConnection connection, String clientId, Duration deliveryTimeout) {
+        Properties props = connection.clientProperties(clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");

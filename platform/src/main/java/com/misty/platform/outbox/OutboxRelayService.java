@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import com.misty.platform.events.KafkaConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -26,18 +27,18 @@ public class OutboxRelayService {
     private final OutboxConfig config;
     private final Instance<MongoClient> mongoClient;
     private final String databaseName;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String applicationName;
     private volatile OutboxRelay relay;
 
     public OutboxRelayService(OutboxConfig config, Instance<MongoClient> mongoClient,
                               @ConfigProperty(name = "quarkus.mongodb.database", defaultValue = "misty") String databaseName,
-                              @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+                              KafkaConnection kafka,
                               @ConfigProperty(name = "quarkus.application.name", defaultValue = "misty") String applicationName) {
         this.config = config;
         this.mongoClient = mongoClient;
         this.databaseName = databaseName;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.applicationName = applicationName;
     }
 
@@ -49,7 +50,7 @@ public class OutboxRelayService {
         MongoDatabase database = mongoClient.get().getDatabase(databaseName);
         String owner = applicationName + "-" + UUID.randomUUID();
         relay = new OutboxRelay(collections.stream().map(database::getCollection).toList(),
-                new KafkaEventPublisher(bootstrapServers, owner, config.deliveryTimeout()),
+                new KafkaEventPublisher(kafka, owner, config.deliveryTimeout()),
                 config.settings(), owner, Clock.systemUTC());
         relay.start();
         LOG.infof("Outbox relay %s publishing from %s.%s", owner, databaseName, collections);

@@ -1,5 +1,6 @@
 package com.misty.platform.outbox;
 
+import com.misty.platform.events.KafkaConnection;
 import com.misty.platform.events.EventJson;
 import com.misty.testkit.EmbeddedKafkaBroker;
 import com.misty.testkit.EventProbe;
@@ -52,7 +53,7 @@ class OutboxBrokerOutageTest {
         OutboxSettings fast = new OutboxSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 100,
                 Duration.ofSeconds(5), Duration.ofSeconds(1));
         try (OutboxRelay relay = new OutboxRelay(List.of(stock),
-                new KafkaEventPublisher(broker.bootstrapServers(), "outage-test", Duration.ofSeconds(5)),
+                new KafkaEventPublisher(KafkaConnection.to(broker.bootstrapServers()), "outage-test", Duration.ofSeconds(5)),
                 fast, "relay-1", Clock.systemUTC())) {
             relay.start();
             written.addAll(writeEvents(stock, 0, 30));
