@@ -1,0 +1,56 @@
+package com.misty.systemtest.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.misty.systemtest.Session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Data the browser tests start from, made through the API as another user would. */
+final class UiFixtures {
+
+    private UiFixtures() {
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Receives {@code quantity} of a new product for a new client and places a one-line order of {@code ordered}. */
+    static JsonNode confirmedOrder(Session user, long quantity, long ordered) {
+        String product = unique("board");
+        String client = unique("client");
+        user.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", quantity,
+                "reference", "browser test")).expect(201);
+        String id = user.post("/api/orders", Map.of("client_id", client, "contact_name", "Ada Original",
+                        "lines", List.of(Map.of("product_id", product, "quantity", ordered))))
+                .expect(201).field("id").asText();
+        return awaitOrder(user, id, order -> "CONFIRMED".equals(order.path("status").asText()));
+    }
+
+    static JsonNode awaitOrder(Session user, String id, Predicate<JsonNode> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode order = user.get("/api/orders/" + id).expect(200).json();
+        while (!condition.test(order)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("order " + id + " did not reach the expected state within 60 s: " + order);
+            }
+            sleep(250);
+            order = user.get("/api/orders/" + id).expect(200).json();
+        }
+        return order;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
