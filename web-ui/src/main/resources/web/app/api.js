@@ -4,6 +4,8 @@
 
 const REFRESH_KEY = 'misty.refresh-token';
 const USER_KEY = 'misty.user';
+/** Why the shared session ended, for the other tabs to show the same reason. */
+const END_REASON_KEY = 'misty.end-reason';
 const REFRESH_LOCK = 'misty-token-refresh';
 /** Refresh when this share of the token's lifetime is left (20 s tokens in the system tests: after 12 s). */
 const REFRESH_WHEN_LEFT = 0.4;
@@ -84,7 +86,7 @@ class Session extends EventTarget {
     // Another tab signed out (or its refresh was refused): the shared refresh token is gone.
     window.addEventListener('storage', (e) => {
       if (e.key === REFRESH_KEY && !e.newValue && this.user) {
-        this.end('You were signed out in another tab.');
+        this.end(localStorage.getItem(END_REASON_KEY) || 'You were signed out in another tab.');
       }
     });
   }
@@ -116,6 +118,7 @@ class Session extends EventTarget {
     this.lifetimeMs = tokens.expires_in * 1000;
     this.expiresAt = Date.now() + this.lifetimeMs;
     this.endReason = null;
+    localStorage.removeItem(END_REASON_KEY);
     localStorage.setItem(REFRESH_KEY, tokens.refresh_token);
     localStorage.setItem(USER_KEY, tokens.user.username);
     clearTimeout(this.timer);
@@ -139,7 +142,7 @@ class Session extends EventTarget {
   async refreshWithNewestToken() {
     const refreshToken = localStorage.getItem(REFRESH_KEY);
     if (!refreshToken) {
-      this.end(this.user ? 'You were signed out in another tab.' : null);
+      this.end(this.user ? localStorage.getItem(END_REASON_KEY) || 'You were signed out in another tab.' : null);
       throw new Problem(401, { detail: 'Not signed in.', code: 'SIGNED_OUT' });
     }
     const r = await send('POST', '/api/auth/refresh', { body: { refresh_token: refreshToken } });
@@ -149,8 +152,10 @@ class Session extends EventTarget {
     }
     const problem = new Problem(r.status, r.body, r.headers);
     if (r.status === 401 || r.status === 403) {
+      const reason = REFUSALS[problem.code] || problem.message;
+      localStorage.setItem(END_REASON_KEY, reason);
       localStorage.removeItem(REFRESH_KEY);
-      this.end(REFUSALS[problem.code] || problem.message);
+      this.end(reason);
     } else {
       // Throttled or the server is down: keep the session, try again shortly.
       clearTimeout(this.timer);

@@ -4,10 +4,18 @@ import { LightElement } from './base.js';
 import { session, network, retryText } from './api.js';
 import { live } from './live.js';
 import './orders.js';
+import './leave.js';
+import './timesheets.js';
+import './stock.js';
+import './users.js';
 
 /** Areas of the back office and who may open them (the gateway's role policy, seen from the UI). */
 export const AREAS = [
   { path: 'orders', label: 'Orders', roles: ['admin', 'manager', 'production'] },
+  { path: 'stock', label: 'Stock', roles: ['admin', 'manager', 'production'] },
+  { path: 'leave', label: 'Leave', roles: ['admin', 'manager', 'production', 'employee'] },
+  { path: 'timesheets', label: 'Timesheets', roles: ['admin', 'manager', 'production', 'employee'] },
+  { path: 'users', label: 'Users', roles: ['admin'] },
 ];
 
 export function areaOf(route) {
@@ -53,6 +61,7 @@ class MistyApp extends LightElement {
   sessionChanged() {
     this.signedIn = session.signedIn;
     if (session.signedIn) {
+      this.lastUser = session.user;
       if (this.mountedUser !== session.user.id) {
         this.mountedUser = session.user.id;
         if (!this.route || !areaOf(this.route)) this.go(this.home());
@@ -112,23 +121,25 @@ class MistyApp extends LightElement {
             ${AREAS.filter((a) => session.hasRole(...a.roles)).map((a) => html`
               <a href="#/${a.path}" aria-current=${areaOf(this.route) === a ? 'page' : 'false'}>${a.label}</a>`)}
           </nav>
-          <span class="live ${this.liveState}" role="status" aria-label=${liveText} title=${liveText}>${this.liveState === 'live' ? 'Live' : 'Offline'}</span>
+          <span class="live ${this.liveState}" role="status" aria-label=${liveText} title=${liveText}>${this.liveState === 'live' ? 'Live' : 'Not live'}</span>
           ${user ? html`
             <span class="who">${user.full_name || user.username} (${user.role})</span>
             <button type="button" @click=${() => session.signOut()}>Sign out</button>
             <button type="button" @click=${() => session.signOutEverywhere()}>Sign out everywhere</button>` : nothing}
         </header>
-        <main>${user ? this.renderRoute() : nothing}</main>
+        <main>${this.renderRoute()}</main>
       </div>`;
   }
 
   renderRoute() {
+    // While signed out under the dialog, the page of the last user stays as it was.
+    const user = session.user || this.lastUser;
     const area = areaOf(this.route);
     if (!area) {
-      return html`<h1>Welcome</h1><p>Nothing here yet for the role ${session.user.role}.</p>`;
+      return html`<h1>Welcome</h1><p>Nothing here yet for the role ${user.role}.</p>`;
     }
-    if (!session.hasRole(...area.roles)) {
-      return html`<div class="problem" role="alert"><strong>Not allowed.</strong> Your role (${session.user.role}) cannot open ${area.label}.</div>`;
+    if (!area.roles.includes(user.role)) {
+      return html`<div class="problem" role="alert"><strong>Not allowed.</strong> Your role (${user.role}) cannot open ${area.label}.</div>`;
     }
     const rest = this.route.slice(area.path.length + 1);
     switch (area.path) {
@@ -136,6 +147,14 @@ class MistyApp extends LightElement {
         if (rest === 'new') return html`<misty-order-new></misty-order-new>`;
         if (rest) return html`<misty-order-detail .orderId=${rest}></misty-order-detail>`;
         return html`<misty-orders></misty-orders>`;
+      case 'stock':
+        return rest ? html`<misty-stock-ledger .recordId=${rest}></misty-stock-ledger>` : html`<misty-stock></misty-stock>`;
+      case 'leave':
+        return html`<misty-leave></misty-leave>`;
+      case 'users':
+        return html`<misty-users></misty-users>`;
+      case 'timesheets':
+        return html`<misty-timesheets></misty-timesheets>`;
       default:
         return nothing;
     }

@@ -25,11 +25,32 @@ final class UiFixtures {
         String product = unique("board");
         String client = unique("client");
         user.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", quantity,
-                "reference", "browser test")).expect(201);
+                "reference", "browser test")).expect(200);
         String id = user.post("/api/orders", Map.of("client_id", client, "contact_name", "Ada Original",
                         "lines", List.of(Map.of("product_id", product, "quantity", ordered))))
                 .expect(201).field("id").asText();
         return awaitOrder(user, id, order -> "CONFIRMED".equals(order.path("status").asText()));
+    }
+
+    /** Completes the payroll profile that payroll-service made for {@code employee} from UserCreated. */
+    static String completeProfile(Session admin, Session employee, java.math.BigDecimal annualHours) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        com.misty.systemtest.Response me = employee.get("/api/payroll/employees/me");
+        while (me.status() != 200) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no payroll profile for " + employee.username() + " within 60 s: " + me);
+            }
+            sleep(250);
+            me = employee.get("/api/payroll/employees/me");
+        }
+        JsonNode stub = me.json();
+        String id = stub.path("id").asText();
+        admin.put("/api/payroll/employees/" + id, Map.of("name", "UI " + employee.username(),
+                "hourly_rate", new java.math.BigDecimal("30.00"), "standard_weekly_hours", new java.math.BigDecimal("40"),
+                "leave_balances", Map.of("annual", annualHours, "sick", java.math.BigDecimal.ZERO,
+                        "personal", java.math.BigDecimal.ZERO),
+                "active", true, "version", stub.path("version").asLong())).expect(200);
+        return id;
     }
 
     static JsonNode awaitOrder(Session user, String id, Predicate<JsonNode> condition) {
