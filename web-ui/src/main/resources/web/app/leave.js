@@ -36,7 +36,12 @@ class LeaveView extends LightElement {
     this.stopLive();
   }
 
+  updated(changed) {
+    if (changed.has('rejecting') && this.rejecting) this.querySelector('[role=dialog] textarea').focus();
+  }
+
   async load() {
+    // An action's outcome or refusal stays on screen; only a failing load replaces it.
     try {
       try {
         this.profile = await api('GET', '/api/payroll/employees/me');
@@ -50,7 +55,6 @@ class LeaveView extends LightElement {
         const pending = await api('GET', '/api/payroll/leave-requests' + query({ status: 'PENDING', limit: 100 }));
         this.queue = pending.filter((r) => !this.profile || r.employee_id !== this.profile.id);
       }
-      this.problem = null;
     } catch (p) {
       this.problem = p;
     }
@@ -156,6 +160,7 @@ class LeaveView extends LightElement {
     return html`
       <div class="dialog-backdrop">
         <form role="dialog" aria-modal="true" aria-labelledby="reject-title" class="dialog"
+              @keydown=${(e) => { if (e.key === 'Escape') this.rejecting = null; }}
               @submit=${(e) => { e.preventDefault(); this.decide(r, 'reject', { reason: e.target.reason.value }); }}>
           <h2 id="reject-title">Reject ${r.hours} h of ${r.leave_type.toLowerCase()} leave from ${r.start_date}</h2>
           <label>Reason <textarea name="reason" required></textarea></label>

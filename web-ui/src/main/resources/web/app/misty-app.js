@@ -121,7 +121,7 @@ class MistyApp extends LightElement {
             ${AREAS.filter((a) => session.hasRole(...a.roles)).map((a) => html`
               <a href="#/${a.path}" aria-current=${areaOf(this.route) === a ? 'page' : 'false'}>${a.label}</a>`)}
           </nav>
-          <span class="live ${this.liveState}" role="status" aria-label=${liveText} title=${liveText}>${this.liveState === 'live' ? 'Live' : 'Not live'}</span>
+          <span class="live live-${this.liveState}" role="status" aria-label=${liveText} title=${liveText}>${this.liveState === 'live' ? 'Live' : 'Not live'}</span>
           ${user ? html`
             <span class="who">${user.full_name || user.username} (${user.role})</span>
             <button type="button" @click=${() => session.signOut()}>Sign out</button>

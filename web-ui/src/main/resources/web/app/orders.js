@@ -217,6 +217,14 @@ class OrderDetail extends LightElement {
     }
   }
 
+  updated(changed) {
+    // A dialog takes the keyboard focus when it opens.
+    if ((changed.has('conflict') && this.conflict) || (changed.has('cancelling') && this.cancelling)) {
+      const first = this.querySelector('[role=dialog] textarea, [role=dialog] button');
+      if (first) first.focus();
+    }
+  }
+
   async load() {
     try {
       this.order = await api('GET', '/api/orders/' + encodeURIComponent(this.orderId));
@@ -398,7 +406,8 @@ class OrderDetail extends LightElement {
   renderCancel() {
     return html`
       <div class="dialog-backdrop">
-        <form role="dialog" aria-modal="true" aria-labelledby="cancel-title" class="dialog" @submit=${this.cancelOrder}>
+        <form role="dialog" aria-modal="true" aria-labelledby="cancel-title" class="dialog" @submit=${this.cancelOrder}
+              @keydown=${(e) => { if (e.key === 'Escape') this.cancelling = false; }}>
           <h2 id="cancel-title">Cancel order ${this.order.order_number}</h2>
           <label>Reason <textarea name="reason" required maxlength="1000"></textarea></label>
           <div class="actions">

@@ -38,9 +38,10 @@ class StockList extends LightElement {
   }
 
   async load() {
+    // An action's outcome or refusal stays on screen; only a failing load replaces it.
     try {
       const r = await api('GET', '/api/stock' + query({ ...this.filters, page: this.page, size: PAGE_SIZE }));
-      this.items = r.items; this.total = r.total; this.problem = null;
+      this.items = r.items; this.total = r.total;
     } catch (p) {
       this.problem = p;
     }
@@ -52,10 +53,11 @@ class StockList extends LightElement {
     const product = f.product.value.trim();
     const client = f.client.value.trim();
     const quantity = Number(f.quantity.value);
+    const note = f.note ? f.note.value : ''; // allocations have no note field
     const bodies = {
-      receipts: { product_id: product, client_id: client, quantity, reference: f.note.value || undefined },
+      receipts: { product_id: product, client_id: client, quantity, reference: note || undefined },
       allocations: { product_id: product, client_id: client, quantity },
-      adjustments: { product_id: product, client_id: client, quantity_change: quantity, reason: f.note.value },
+      adjustments: { product_id: product, client_id: client, quantity_change: quantity, reason: note },
     };
     this.busy = true;
     try {

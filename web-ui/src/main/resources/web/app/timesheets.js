@@ -59,6 +59,7 @@ class TimesheetView extends LightElement {
   }
 
   async load() {
+    // An action's outcome or refusal stays on screen; only a failing load replaces it.
     try {
       try {
         this.profile = await api('GET', '/api/payroll/employees/me');
@@ -79,7 +80,6 @@ class TimesheetView extends LightElement {
         const submitted = await api('GET', '/api/payroll/timesheets' + query({ status: 'SUBMITTED', limit: 100 }));
         this.queue = submitted.filter((t) => !this.profile || t.employee_id !== this.profile.id);
       }
-      this.problem = null;
     } catch (p) {
       this.problem = p;
     }

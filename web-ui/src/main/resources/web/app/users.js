@@ -20,10 +20,10 @@ class UsersView extends LightElement {
   }
 
   async load() {
+    // An action's outcome or refusal stays on screen; only a failing load replaces it.
     try {
       const r = await api('GET', '/api/auth/users' + query({ offset: 0, limit: 200 }));
       this.users = Array.isArray(r) ? r : r.items || [];
-      this.problem = null;
     } catch (p) {
       this.problem = p;
     }

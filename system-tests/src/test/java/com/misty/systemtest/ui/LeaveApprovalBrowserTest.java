@@ -9,6 +9,7 @@ import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
  * Browser test 5 (the original Test 2 in two browsers): two managers approve the same leave request at once; one
  * is told it is approved, the other that it was already decided and by whom; the balance is deducted once.
  */
+@Order(64)
 class LeaveApprovalBrowserTest {
 
     private static RunningSuite suite;
@@ -74,6 +76,9 @@ class LeaveApprovalBrowserTest {
             if (page.getByText("Already decided").isVisible()) {
                 alreadyDecided++;
                 assertThat(page.getByRole(AriaRole.ALERT)).containsText("approved by");
+                // The queue reloads (the request is gone from it); the refusal stays on screen.
+                assertThat(row(page, reason)).hasCount(0);
+                assertThat(page.getByRole(AriaRole.ALERT)).containsText("Already decided");
                 UiBrowser.screenshot(page, "leave-already-decided");
             } else {
                 approved++;

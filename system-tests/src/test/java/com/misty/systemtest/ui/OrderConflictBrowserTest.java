@@ -9,6 +9,7 @@ import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -20,6 +21,7 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
  * version, changes the contact and saves, sees the conflict dialog with A's change and applies its own change on
  * top; both changes are stored.
  */
+@Order(61)
 class OrderConflictBrowserTest {
 
     private static RunningSuite suite;

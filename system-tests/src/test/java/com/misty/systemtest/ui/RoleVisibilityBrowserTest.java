@@ -8,6 +8,7 @@ import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +18,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static com.misty.systemtest.ui.UiActions.signInAs;
 
 /** Browser test 7: navigation and actions follow the role; a page the role may not open says so plainly. */
+@Order(66)
 class RoleVisibilityBrowserTest {
 
     private static final List<String> AREAS = List.of("Orders", "Stock", "Leave", "Timesheets", "Users");

@@ -6,6 +6,7 @@ import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -19,6 +20,7 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
 import static com.misty.systemtest.ui.UiActions.signOutButton;
 
 /** Browser test 1: sign-in, a wrong password and an unknown user get the same message, the throttled message. */
+@Order(60)
 class SignInBrowserTest {
 
     private static RunningSuite suite;
@@ -56,6 +58,22 @@ class SignInBrowserTest {
         page.reload();
         assertThat(button(page, "Sign in")).isVisible();
         assertThat(signOutButton(page)).hasCount(0);
+    }
+
+    /** The first load with an empty cache stays within the budget: JS + CSS at most 250 kB. */
+    @Test
+    void firstLoadOfTheSignInPageIsSmall() {
+        Page page = browser.newPage(); // a new context: empty cache
+        assertThat(button(page, "Sign in")).isVisible();
+        double renderedAfterMs = ((Number) page.evaluate("() => performance.now()")).doubleValue();
+        Number assetBytes = (Number) page.evaluate("() => performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/static/bundle/')).reduce((sum, e) => sum + e.encodedBodySize, 0)");
+        Number assets = (Number) page.evaluate("() => performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/static/bundle/')).length");
+        System.out.printf("ui: sign-in form usable %.0f ms after navigation start; %d bundle files, %d bytes on the wire%n",
+                renderedAfterMs, assets.intValue(), assetBytes.longValue());
+        org.assertj.core.api.Assertions.assertThat(assets.intValue()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(assetBytes.longValue()).isPositive().isLessThanOrEqualTo(250_000);
     }
 
     @Test

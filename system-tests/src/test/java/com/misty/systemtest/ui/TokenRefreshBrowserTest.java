@@ -8,6 +8,7 @@ import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ import static com.misty.systemtest.ui.UiActions.signOutButton;
  * with the newest rotating refresh token, so reuse detection never fires); "sign out everywhere" from another
  * context then sends both tabs to sign-in with the reason.
  */
+@Order(63)
 class TokenRefreshBrowserTest {
 
     private static RunningSuite suite;
