@@ -33,9 +33,9 @@ class UsersView extends LightElement {
     this.busy = true;
     try {
       const r = await action();
+      await this.load(); // the rows' versions, before the next action can use them
       this.outcome = done(r);
       this.problem = null;
-      await this.load();
     } catch (p) {
       this.problem = p;
       this.outcome = '';
@@ -90,7 +90,7 @@ class UsersView extends LightElement {
         <h2>New user</h2>
         <label>New username <input name="username" required autocomplete="off"></label>
         <label>Full name <input name="fullname"></label>
-        <label>Role <select name="role">${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
+        <label>Role <select name="role" aria-label="Role of the new user">${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
         <label>Initial password <input name="password" type="password" required minlength="12" autocomplete="new-password"></label>
         <button type="submit" ?disabled=${this.busy}>Create user</button>
       </form>`;
