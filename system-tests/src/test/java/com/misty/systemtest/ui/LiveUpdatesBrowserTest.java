@@ -1,0 +1,105 @@
+package com.misty.systemtest.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.misty.systemtest.Accounts;
+import com.misty.systemtest.RunningSuite;
+import com.misty.systemtest.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static com.misty.systemtest.ui.UiActions.button;
+import static com.misty.systemtest.ui.UiActions.signInAs;
+
+/**
+ * Browser test 3: a second context sees A's new order and A's status change without reloading, and B's open edit
+ * form shows the stale-data banner when A changes that order.
+ */
+@Order(62)
+class LiveUpdatesBrowserTest {
+
+    private static final String NOT_RELOADED = "window.mistyTestMarker";
+
+    private static RunningSuite suite;
+    private static UiBrowser browser;
+    private static Session admin;
+
+    @BeforeAll
+    static void start() {
+        suite = RunningSuite.get();
+        browser = new UiBrowser(suite);
+        admin = suite.admin();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void newOrdersAndStatusChangesArriveWithoutReloading() {
+        Session userA = Accounts.newUser(suite, admin, "manager");
+        Session userB = Accounts.newUser(suite, admin, "production");
+        String product = UiFixtures.unique("board");
+        String client = UiFixtures.unique("client");
+        userA.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 1000)).expect(200);
+
+        Page b = browser.newPage();
+        signInAs(b, userB);
+        assertThat(b.getByRole(AriaRole.STATUS, new Page.GetByRoleOptions().setName("Live updates on"))).isVisible();
+        b.evaluate(NOT_RELOADED + " = 'still the same page'");
+
+        // A places an order in the UI; B's list shows it.
+        Page a = browser.newPage();
+        signInAs(a, userA);
+        a.navigate("/#/orders/new");
+        a.getByLabel("Client").fill(client);
+        a.getByLabel("Contact name").fill("Live Tester");
+        a.getByLabel("Line 1 product").fill(product);
+        a.getByLabel("Line 1 quantity").fill("40");
+        button(a, "Place order").click();
+        Locator heading = a.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+        assertThat(heading).containsText("Order ORD-");
+        String orderNumber = heading.innerText().replace("Order ", "").trim();
+        String id = a.url().replaceAll(".*#/orders/", "");
+
+        Locator row = b.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(orderNumber));
+        assertThat(row).isVisible();
+        assertThat(row).containsText("Confirmed");
+        UiBrowser.screenshot(b, "orders-list-live");
+
+        // B opens the order and starts editing; A cancels it: B's record updates and the banner shows.
+        JsonNode before = userA.get("/api/orders/" + id).expect(200).json();
+        b.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(orderNumber)).click();
+        button(b, "Edit order").click();
+        b.getByLabel("Notes", new Page.GetByLabelOptions().setExact(true)).fill("B was typing this");
+
+        button(a, "Cancel order").click();
+        a.getByLabel("Reason").fill("client withdrew");
+        button(a, "Cancel the order").click();
+        assertThat(a.getByText("The order is cancelled.")).isVisible();
+
+        Locator banner = b.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("changed by"));
+        assertThat(banner).isVisible();
+        // The services record who changed an order by user id (names need the admin-only user directory).
+        assertThat(banner).containsText(userA.userId());
+        assertThat(b.getByLabel("Notes", new Page.GetByLabelOptions().setExact(true))).hasValue("B was typing this");
+        assertThat(b.locator("misty-order-detail .status").first()).hasText("Cancelled");
+        UiBrowser.screenshot(b, "order-stale-banner");
+
+        b.navigate("/#/orders");
+        assertThat(row).containsText("Cancelled");
+        org.assertj.core.api.Assertions.assertThat(b.evaluate(NOT_RELOADED)).isEqualTo("still the same page");
+        org.assertj.core.api.Assertions.assertThat(before.path("status").asText()).isNotEqualTo("CANCELLED");
+    }
+}

@@ -1,0 +1,75 @@
+package com.misty.systemtest.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.misty.systemtest.RunningSuite;
+import com.misty.systemtest.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.StreamSupport;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static com.misty.systemtest.ui.UiActions.button;
+import static com.misty.systemtest.ui.UiActions.signInAs;
+
+/** The admin's users page: create, change the role, reset the password (shown once), deactivate. */
+@Order(68)
+class UsersBrowserTest {
+
+    private static RunningSuite suite;
+    private static UiBrowser browser;
+    private static Session admin;
+
+    @BeforeAll
+    static void start() {
+        suite = RunningSuite.get();
+        browser = new UiBrowser(suite);
+        admin = suite.admin();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void adminManagesAUser() {
+        // Sorted first by username, so the new user is on the list's first page however many exist.
+        String username = UiFixtures.unique("aaa-ui");
+        Page page = browser.newPage();
+        signInAs(page, admin);
+        page.navigate("/#/users");
+
+        page.getByLabel("New username").fill(username);
+        page.getByLabel("Full name").fill("Una Interface");
+        page.getByLabel("Role of the new user").selectOption("employee");
+        page.getByLabel("Initial password").fill("Kx9-vortex-Lamp-42");
+        button(page, "Create user").click();
+        Locator status = page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(username));
+        assertThat(status.first()).containsText("Created " + username + " (employee)");
+
+        page.getByLabel("Role of " + username).selectOption("production");
+        assertThat(status.first()).containsText(username + " is now production");
+
+        button(page, "Reset password of " + username).click();
+        assertThat(page.getByText("Temporary password for " + username)).isVisible();
+        org.assertj.core.api.Assertions.assertThat(page.locator("code").innerText()).hasSizeGreaterThanOrEqualTo(12);
+        UiBrowser.screenshot(page, "users-reset-password");
+
+        button(page, "Deactivate " + username).click();
+        assertThat(page.getByText(username + " is deactivated")).isVisible();
+
+        JsonNode users = admin.get("/api/auth/users?offset=0&limit=500").expect(200).json();
+        JsonNode user = StreamSupport.stream(users.spliterator(), false)
+                .filter(u -> username.equals(u.path("username").asText())).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(user.path("role").asText()).isEqualTo("production");
+        org.assertj.core.api.Assertions.assertThat(user.path("active").asBoolean()).isFalse();
+    }
+}

@@ -1,0 +1,421 @@
+// Orders: the list (server-side filters and paging, live), placing an order, and one order's detail with the
+// saga's progress, editing based on a version (If-Match), the field-by-field conflict dialog and the stale-data
+// banner, and cancelling with a reason.
+import { html, nothing } from 'lit';
+import { api, apiFull, query, session } from './api.js';
+import { onLive } from './live.js';
+import { LightElement } from './base.js';
+
+const STATUSES = ['PENDING_STOCK', 'CONFIRMED', 'REJECTED', 'CANCELLED'];
+const STATUS_TEXT = { PENDING_STOCK: 'Awaiting stock', CONFIRMED: 'Confirmed', REJECTED: 'Rejected', CANCELLED: 'Cancelled' };
+const PAGE_SIZE = 20;
+/** While an edit form is open the order is also re-read this often (edits of contact or notes publish no event). */
+const STALE_CHECK_MS = 10000;
+
+const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+const status = (s) => html`<span class="status ${s}">${STATUS_TEXT[s] || s}</span>`;
+const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.message}</div>` : nothing);
+
+function isOrderEvent(type, envelope) {
+  return type === 'resync' || (type && type.startsWith('Order')) || (envelope && envelope.type === 'StockAllocated')
+    || (envelope && envelope.type === 'StockAllocationRejected');
+}
+
+class OrderList extends LightElement {
+  static properties = {
+    page: { state: true }, items: { state: true }, total: { state: true },
+    statusFilter: { state: true }, clientFilter: { state: true }, problem: { state: true }, loading: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.page = 0; this.items = []; this.total = 0; this.statusFilter = ''; this.clientFilter = '';
+    this.problem = null; this.loading = false; this.reloadTimer = null;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+    this.stopLive = onLive((type, envelope) => {
+      if (!isOrderEvent(type, envelope)) return;
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => this.load(), 250);
+    });
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopLive();
+    clearTimeout(this.reloadTimer);
+  }
+
+  async load() {
+    this.loading = true;
+    try {
+      const r = await api('GET', '/api/orders' + query({ status: this.statusFilter, client_id: this.clientFilter, page: this.page, size: PAGE_SIZE }));
+      this.items = r.items; this.total = r.total; this.problem = null;
+    } catch (p) {
+      this.problem = p;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  search(e) {
+    e.preventDefault();
+    const f = e.target;
+    this.statusFilter = f.status.value; this.clientFilter = f.client.value.trim(); this.page = 0;
+    this.load();
+  }
+
+  turn(delta) { this.page += delta; this.load(); }
+
+  render() {
+    const pages = Math.max(1, Math.ceil(this.total / PAGE_SIZE));
+    return html`
+      <div class="title-row"><h1>Orders</h1><a class="button" href="#/orders/new">New order</a></div>
+      <form class="filters" role="search" aria-label="Search orders" @submit=${this.search}>
+        <label>Status <select name="status"><option value="">Any</option>${STATUSES.map((s) => html`<option value=${s}>${STATUS_TEXT[s]}</option>`)}</select></label>
+        <label>Client <input name="client" placeholder="client id"></label>
+        <button type="submit">Search</button>
+      </form>
+      ${problemBox(this.problem)}
+      <table aria-label="Orders" aria-busy=${this.loading ? 'true' : 'false'}>
+        <thead><tr><th scope="col">Order</th><th scope="col">Client</th><th scope="col">Status</th><th scope="col">Lines</th><th scope="col">Due</th><th scope="col">Updated</th></tr></thead>
+        <tbody>
+          ${this.items.map((o) => html`<tr data-order=${o.id}>
+            <td><a href="#/orders/${o.id}">${o.order_number}</a></td><td>${o.client_id}</td><td>${status(o.status)}</td>
+            <td>${o.lines.map((l) => `${l.product_id} × ${l.quantity}`).join(', ')}</td><td>${o.due_date || ''}</td><td>${when(o.updated_at)}</td></tr>`)}
+        </tbody>
+      </table>
+      ${this.items.length === 0 && !this.loading ? html`<p>No orders match.</p>` : nothing}
+      <nav class="pager" aria-label="Pages">
+        <button type="button" ?disabled=${this.page === 0} @click=${() => this.turn(-1)}>Previous page</button>
+        <span>Page ${this.page + 1} of ${pages} (${this.total} orders)</span>
+        <button type="button" ?disabled=${this.page + 1 >= pages} @click=${() => this.turn(1)}>Next page</button>
+      </nav>`;
+  }
+}
+customElements.define('misty-orders', OrderList);
+
+/** The editable fields of an order, as the form holds them (strings, lines as {product_id, quantity, notes}). */
+function editable(order) {
+  return {
+    contact_name: order.contact_name || '', contact_email: order.contact_email || '', contact_phone: order.contact_phone || '',
+    due_date: order.due_date || '', notes: order.notes || '',
+    // A pending revision holds the lines the order is being changed to: those are what the user works on.
+    lines: (order.pending_revision ? order.pending_revision.lines : order.lines)
+      .map((l) => ({ product_id: l.product_id, quantity: Number(l.quantity), notes: l.notes || '' })),
+  };
+}
+const FIELD_LABELS = { contact_name: 'Contact name', contact_email: 'Contact email', contact_phone: 'Contact phone', due_date: 'Due date', notes: 'Notes', lines: 'Lines' };
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const show = (field, value) => (field === 'lines' ? value.map((l) => `${l.product_id} × ${l.quantity}${l.notes ? ' (' + l.notes + ')' : ''}`).join(', ') : value || '—');
+
+/** Only the fields this user changed relative to the version the edit started from. */
+function changedFields(base, draft) {
+  const changes = {};
+  for (const field of Object.keys(FIELD_LABELS)) if (!same(base[field], draft[field])) changes[field] = draft[field];
+  if (changes.due_date === '') delete changes.due_date; // an empty date cannot be sent; clearing one needs a PUT
+  return changes;
+}
+
+function linesForm(lines, onChange) {
+  const update = (i, field, value) => { const copy = lines.map((l) => ({ ...l })); copy[i][field] = value; onChange(copy); };
+  return html`
+    <fieldset><legend>Lines</legend>
+      ${lines.map((l, i) => html`<div class="line">
+        <label>Line ${i + 1} product <input required .value=${l.product_id} @input=${(e) => update(i, 'product_id', e.target.value)}></label>
+        <label>Line ${i + 1} quantity <input type="number" min="1" required .value=${String(l.quantity)} @input=${(e) => update(i, 'quantity', Number(e.target.value))}></label>
+        <label>Line ${i + 1} notes <input .value=${l.notes} @input=${(e) => update(i, 'notes', e.target.value)}></label>
+        ${lines.length > 1 ? html`<button type="button" @click=${() => onChange(lines.filter((_, j) => j !== i))}>Remove line ${i + 1}</button>` : nothing}
+      </div>`)}
+      <button type="button" @click=${() => onChange([...lines, { product_id: '', quantity: 1, notes: '' }])}>Add line</button>
+    </fieldset>`;
+}
+
+function contactFields(draft, set) {
+  return html`
+    <label>Contact name <input .value=${draft.contact_name} @input=${(e) => set('contact_name', e.target.value)}></label>
+    <label>Contact email <input type="email" .value=${draft.contact_email} @input=${(e) => set('contact_email', e.target.value)}></label>
+    <label>Contact phone <input .value=${draft.contact_phone} @input=${(e) => set('contact_phone', e.target.value)}></label>
+    <label>Due date <input type="date" .value=${draft.due_date} @input=${(e) => set('due_date', e.target.value)}></label>
+    <label>Notes <textarea .value=${draft.notes} @input=${(e) => set('notes', e.target.value)}></textarea></label>`;
+}
+
+class OrderNew extends LightElement {
+  static properties = { draft: { state: true }, client: { state: true }, problem: { state: true }, busy: { state: true } };
+
+  constructor() {
+    super();
+    this.client = '';
+    this.draft = { contact_name: '', contact_email: '', contact_phone: '', due_date: '', notes: '', lines: [{ product_id: '', quantity: 1, notes: '' }] };
+    this.problem = null; this.busy = false;
+  }
+
+  async place(e) {
+    e.preventDefault();
+    this.busy = true;
+    const body = { client_id: this.client.trim(), lines: this.draft.lines };
+    for (const f of ['contact_name', 'contact_email', 'contact_phone', 'due_date', 'notes']) if (this.draft[f]) body[f] = this.draft[f];
+    try {
+      const order = await api('POST', '/api/orders', body);
+      location.hash = '#/orders/' + order.id;
+    } catch (p) {
+      this.problem = p;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    return html`
+      <h1>New order</h1>
+      <form class="record" aria-label="New order" @submit=${this.place}>
+        <label>Client <input required .value=${this.client} @input=${(e) => { this.client = e.target.value; }}></label>
+        ${contactFields(this.draft, (f, v) => { this.draft = { ...this.draft, [f]: v }; })}
+        ${linesForm(this.draft.lines, (lines) => { this.draft = { ...this.draft, lines }; })}
+        ${problemBox(this.problem)}
+        <button type="submit" ?disabled=${this.busy}>Place order</button>
+      </form>`;
+  }
+}
+customElements.define('misty-order-new', OrderNew);
+
+class OrderDetail extends LightElement {
+  static properties = {
+    orderId: {}, order: { state: true }, problem: { state: true }, editing: { state: true }, draft: { state: true },
+    conflict: { state: true }, stale: { state: true }, cancelling: { state: true }, busy: { state: true }, notice: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.order = null; this.problem = null; this.editing = false; this.base = null; this.draft = null;
+    this.conflict = null; this.stale = null; this.cancelling = false; this.busy = false; this.notice = '';
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.stopLive = onLive((type, envelope) => {
+      if (type === 'resync' || (envelope && envelope.aggregate_id === this.orderId) || (envelope && envelope.payload && envelope.payload.order_id === this.orderId)) {
+        this.reread();
+      }
+    });
+    this.staleTimer = setInterval(() => { if (this.editing) this.reread(); }, STALE_CHECK_MS);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopLive();
+    clearInterval(this.staleTimer);
+  }
+
+  willUpdate(changed) {
+    if (changed.has('orderId')) {
+      this.order = null; this.editing = false; this.conflict = null; this.stale = null; this.notice = '';
+      this.load();
+    }
+  }
+
+  updated(changed) {
+    // A dialog takes the keyboard focus when it opens.
+    if ((changed.has('conflict') && this.conflict) || (changed.has('cancelling') && this.cancelling)) {
+      const first = this.querySelector('[role=dialog] textarea, [role=dialog] button');
+      if (first) first.focus();
+    }
+  }
+
+  async load() {
+    try {
+      this.order = await api('GET', '/api/orders/' + encodeURIComponent(this.orderId));
+      this.problem = null;
+    } catch (p) {
+      this.problem = p;
+    }
+  }
+
+  /** A live event or the periodic check: update the record in place; an open edit form gets the stale banner. */
+  async reread() {
+    let current;
+    try {
+      current = await api('GET', '/api/orders/' + encodeURIComponent(this.orderId));
+    } catch (p) {
+      return;
+    }
+    this.order = current;
+    if (this.editing && current.version !== this.baseVersion) {
+      this.stale = current;
+    }
+  }
+
+  startEdit() {
+    this.base = editable(this.order);
+    this.baseVersion = this.order.version;
+    this.draft = editable(this.order);
+    this.editing = true; this.stale = null; this.problem = null; this.notice = '';
+  }
+
+  async save(e) {
+    e.preventDefault();
+    await this.send(changedFields(this.base, this.draft), this.baseVersion);
+  }
+
+  async send(changes, version) {
+    if (Object.keys(changes).length === 0) {
+      this.editing = false;
+      this.notice = 'Nothing to save: no field was changed.';
+      return;
+    }
+    this.busy = true;
+    try {
+      const r = await apiFull('PATCH', '/api/orders/' + encodeURIComponent(this.orderId), changes, { 'If-Match': `"${version}"` });
+      this.order = r.body;
+      this.editing = false; this.conflict = null; this.stale = null; this.problem = null;
+      this.notice = `Saved (version ${r.body.version}).`;
+    } catch (p) {
+      if (p.code === 'VERSION_CONFLICT' && p.body.current_order) {
+        this.conflict = { current: p.body.current_order, changes };
+      } else {
+        this.problem = p;
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Re-sends only this user's changed fields, based on the version now stored. */
+  applyMine() {
+    const { current, changes } = this.conflict;
+    this.order = current;
+    this.base = editable(current);
+    this.baseVersion = current.version;
+    this.draft = { ...this.base, ...changes };
+    this.conflict = null;
+    this.send(changes, current.version);
+  }
+
+  discardMine() {
+    this.order = this.conflict.current;
+    this.conflict = null; this.editing = false; this.stale = null;
+    this.notice = 'Your changes were discarded; this is the order as now stored.';
+  }
+
+  reviewStale() {
+    // Keep this user's changes on top of what is now stored; the next save is based on the new version.
+    const changes = changedFields(this.base, this.draft);
+    this.base = editable(this.stale);
+    this.baseVersion = this.stale.version;
+    this.draft = { ...this.base, ...changes };
+    this.stale = null;
+  }
+
+  async cancelOrder(e) {
+    e.preventDefault();
+    this.busy = true;
+    try {
+      this.order = await api('POST', `/api/orders/${encodeURIComponent(this.orderId)}/cancel`, { reason: e.target.reason.value }, { 'If-Match': `"${this.order.version}"` });
+      this.cancelling = false; this.problem = null; this.notice = 'The order is cancelled.';
+    } catch (p) {
+      this.problem = p;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    const o = this.order;
+    if (!o) return html`${problemBox(this.problem)}${this.problem ? nothing : html`<p role="status">Loading order…</p>`}`;
+    const open = o.status === 'PENDING_STOCK' || o.status === 'CONFIRMED';
+    return html`
+      <p><a href="#/orders">← All orders</a></p>
+      <div class="title-row"><h1>Order ${o.order_number}</h1>${status(o.status)}</div>
+      ${this.renderSaga(o)}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${problemBox(this.problem)}
+      ${this.editing ? this.renderEdit() : this.renderRecord(o, open)}
+      ${this.conflict ? this.renderConflict() : nothing}
+      ${this.cancelling ? this.renderCancel() : nothing}`;
+  }
+
+  renderSaga(o) {
+    const done = o.status !== 'PENDING_STOCK';
+    const end = o.status === 'PENDING_STOCK' ? 'Confirmed or rejected' : STATUS_TEXT[o.status];
+    return html`
+      <ol class="saga" aria-label="Progress">
+        <li class="done">Placed by ${o.created_by} at ${when(o.created_at)}</li>
+        <li class=${done ? 'done' : 'current'}>Stock reserved${done ? '' : ' — waiting for inventory…'}</li>
+        <li class=${done ? 'done' : ''}>${end}${o.status_reason ? `: ${o.status_reason}` : ''}</li>
+      </ol>
+      ${o.pending_revision ? html`<p class="notice" role="status">Revision ${o.pending_revision.revision} pending (stock being re-reserved):
+        ${show('lines', o.pending_revision.lines)}, requested by ${o.pending_revision.requested_by} at ${when(o.pending_revision.requested_at)}.</p>` : nothing}`;
+  }
+
+  renderRecord(o, open) {
+    return html`
+      <dl class="record" aria-label="Order details">
+        <dt>Client</dt><dd>${o.client_id}</dd>
+        ${Object.keys(FIELD_LABELS).map((f) => html`<dt>${FIELD_LABELS[f]}</dt><dd data-field=${f}>${show(f, f === 'lines' ? o.lines : o[f])}</dd>`)}
+        <dt>Version</dt><dd>${o.version}</dd>
+        <dt>Last change</dt><dd>${o.updated_by || o.created_by} at ${when(o.updated_at || o.created_at)}</dd>
+      </dl>
+      ${open ? html`<div class="actions">
+        <button type="button" @click=${this.startEdit}>Edit order</button>
+        <button type="button" @click=${() => { this.cancelling = true; }}>Cancel order</button></div>` : nothing}`;
+  }
+
+  renderEdit() {
+    const s = this.stale;
+    return html`
+      ${s ? html`<div class="banner stale" role="alert">This order was changed by ${s.updated_by || 'someone'} at ${when(s.updated_at)} while you were editing
+        (now ${STATUS_TEXT[s.status]}, version ${s.version}).
+        <button type="button" @click=${this.reviewStale}>Review: keep my changes on the new version</button></div>` : nothing}
+      <form class="record" aria-label="Edit order" @submit=${this.save}>
+        ${contactFields(this.draft, (f, v) => { this.draft = { ...this.draft, [f]: v }; })}
+        ${linesForm(this.draft.lines, (lines) => { this.draft = { ...this.draft, lines }; })}
+        <p class="hint">Based on version ${this.baseVersion}.</p>
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>Save changes</button>
+          <button type="button" @click=${() => { this.editing = false; this.stale = null; }}>Stop editing</button>
+        </div>
+      </form>`;
+  }
+
+  renderConflict() {
+    const { current, changes } = this.conflict;
+    const stored = editable(current);
+    const fields = Object.keys(FIELD_LABELS).filter((f) => f in changes || !same(this.base[f], stored[f]));
+    return html`
+      <div class="dialog-backdrop">
+        <div role="dialog" aria-modal="true" aria-labelledby="conflict-title" class="dialog">
+          <h2 id="conflict-title">Someone else changed this order</h2>
+          <p>${current.updated_by || 'Another user'} saved version ${current.version} at ${when(current.updated_at)} after you started editing version ${this.baseVersion}.</p>
+          <table aria-label="Conflicting changes">
+            <thead><tr><th scope="col">Field</th><th scope="col">Your change</th><th scope="col">Now stored</th></tr></thead>
+            <tbody>${fields.map((f) => html`<tr data-field=${f}><th scope="row">${FIELD_LABELS[f]}</th>
+              <td>${f in changes ? show(f, changes[f]) : html`<span class="muted">(not changed by you)</span>`}</td>
+              <td>${show(f, stored[f])}</td></tr>`)}</tbody>
+          </table>
+          <div class="actions">
+            <button type="button" @click=${this.applyMine}>Apply my changes to the current version</button>
+            <button type="button" @click=${this.discardMine}>Discard mine</button>
+          </div>
+        </div>
+      </div>`;
+  }
+
+  renderCancel() {
+    return html`
+      <div class="dialog-backdrop">
+        <form role="dialog" aria-modal="true" aria-labelledby="cancel-title" class="dialog" @submit=${this.cancelOrder}
+              @keydown=${(e) => { if (e.key === 'Escape') this.cancelling = false; }}>
+          <h2 id="cancel-title">Cancel order ${this.order.order_number}</h2>
+          <label>Reason <textarea name="reason" required maxlength="1000"></textarea></label>
+          <div class="actions">
+            <button type="submit" ?disabled=${this.busy}>Cancel the order</button>
+            <button type="button" @click=${() => { this.cancelling = false; }}>Keep the order</button>
+          </div>
+        </form>
+      </div>`;
+  }
+}
+customElements.define('misty-order-detail', OrderDetail);

@@ -1,0 +1,190 @@
+// Stock: records with filters and live levels, a record's ledger, receipts, allocations (INSUFFICIENT_STOCK says
+// what is available) and, for managers, adjustments.
+import { html, nothing } from 'lit';
+import { api, query, session } from './api.js';
+import { onLive } from './live.js';
+import { LightElement } from './base.js';
+
+const PAGE_SIZE = 50;
+const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.message}</div>` : nothing);
+
+class StockList extends LightElement {
+  static properties = {
+    items: { state: true }, total: { state: true }, page: { state: true }, problem: { state: true }, outcome: { state: true }, busy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.items = []; this.total = 0; this.page = 0; this.problem = null; this.outcome = ''; this.busy = false;
+    this.filters = { client_id: '', product_id: '' };
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+    this.stopLive = onLive((type) => {
+      if (type === 'resync' || type === 'StockLevelChanged') {
+        clearTimeout(this.reloadTimer);
+        this.reloadTimer = setTimeout(() => this.load(), 250);
+      }
+    });
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopLive();
+    clearTimeout(this.reloadTimer);
+  }
+
+  async load() {
+    // An action's outcome or refusal stays on screen; only a failing load replaces it.
+    try {
+      const r = await api('GET', '/api/stock' + query({ ...this.filters, page: this.page, size: PAGE_SIZE }));
+      this.items = r.items; this.total = r.total;
+    } catch (p) {
+      this.problem = p;
+    }
+  }
+
+  async move(e, kind) {
+    e.preventDefault();
+    const f = e.target;
+    const product = f.product.value.trim();
+    const client = f.client.value.trim();
+    const quantity = Number(f.quantity.value);
+    const note = f.note ? f.note.value : ''; // allocations have no note field
+    const bodies = {
+      receipts: { product_id: product, client_id: client, quantity, reference: note || undefined },
+      allocations: { product_id: product, client_id: client, quantity },
+      adjustments: { product_id: product, client_id: client, quantity_change: quantity, reason: note },
+    };
+    this.busy = true;
+    try {
+      const r = await api('POST', '/api/stock/' + kind, bodies[kind]);
+      const level = r.quantity_on_hand_after ?? r.quantity_on_hand ?? r.level_after;
+      this.outcome = { receipts: 'Received', allocations: 'Allocated', adjustments: 'Adjusted' }[kind]
+        + ` ${Math.abs(quantity)} of ${product} for ${client}` + (level !== undefined ? `; ${level} on hand now.` : '.');
+      this.problem = null;
+      f.reset();
+    } catch (p) {
+      this.outcome = '';
+      if (p.code === 'INSUFFICIENT_STOCK' || p.code === 'STOCK_BELOW_ZERO') {
+        const available = p.body.available ?? await this.onHand(product, client);
+        p.message = `${p.message} Available now: ${available === null ? 'none (no stock record)' : available} of ${product} for ${client}.`;
+      }
+      this.problem = p;
+    } finally {
+      this.busy = false;
+      this.load();
+    }
+  }
+
+  async onHand(product, client) {
+    try {
+      const r = await api('GET', '/api/stock' + query({ product_id: product, client_id: client, size: 1 }));
+      return r.items.length ? r.items[0].quantity_on_hand : null;
+    } catch {
+      return null;
+    }
+  }
+
+  movementForm(kind, title, quantityLabel, noteLabel, noteRequired = false) {
+    return html`
+      <form class="record" aria-label=${title} @submit=${(e) => this.move(e, kind)}>
+        <h2>${title}</h2>
+        <label>Product <input name="product" required></label>
+        <label>Client <input name="client" required></label>
+        <label>${quantityLabel} <input name="quantity" type="number" required min=${kind === 'adjustments' ? '-1000000000' : '1'}></label>
+        ${noteLabel ? html`<label>${noteLabel} <input name="note" ?required=${noteRequired}></label>` : nothing}
+        <button type="submit" ?disabled=${this.busy}>${title}</button>
+      </form>`;
+  }
+
+  render() {
+    const pages = Math.max(1, Math.ceil(this.total / PAGE_SIZE));
+    return html`
+      <h1>Stock</h1>
+      ${this.outcome ? html`<p class="notice" role="status">${this.outcome}</p>` : nothing}
+      ${problemBox(this.problem)}
+      <form class="filters" role="search" aria-label="Search stock" @submit=${(e) => { e.preventDefault(); this.filters = { client_id: e.target.client.value.trim(), product_id: e.target.product.value.trim() }; this.page = 0; this.load(); }}>
+        <label>Product <input name="product"></label>
+        <label>Client <input name="client"></label>
+        <button type="submit">Search</button>
+      </form>
+      <table aria-label="Stock records">
+        <thead><tr><th scope="col">Product</th><th scope="col">Client</th><th scope="col">On hand</th><th scope="col">Updated</th><th scope="col">Ledger</th></tr></thead>
+        <tbody>${this.items.map((s) => html`<tr><td>${s.product_id}</td><td>${s.client_id}</td><td>${s.quantity_on_hand} ${s.unit || ''}</td>
+          <td>${when(s.updated_at)}</td><td><a href="#/stock/${s.id}" aria-label="Ledger of ${s.product_id} for ${s.client_id}">Ledger</a></td></tr>`)}</tbody>
+      </table>
+      <nav class="pager" aria-label="Pages">
+        <button type="button" ?disabled=${this.page === 0} @click=${() => { this.page--; this.load(); }}>Previous page</button>
+        <span>Page ${this.page + 1} of ${pages} (${this.total} records)</span>
+        <button type="button" ?disabled=${this.page + 1 >= pages} @click=${() => { this.page++; this.load(); }}>Next page</button>
+      </nav>
+      <div class="forms">
+        ${this.movementForm('receipts', 'Receive stock', 'Quantity received', 'Reference')}
+        ${this.movementForm('allocations', 'Allocate stock', 'Quantity to allocate', null)}
+        ${session.hasRole('manager', 'admin') ? this.movementForm('adjustments', 'Adjust stock', 'Change (+/-)', 'Reason', true) : nothing}
+      </div>`;
+  }
+}
+customElements.define('misty-stock', StockList);
+
+class StockLedger extends LightElement {
+  static properties = { recordId: {}, record: { state: true }, movements: { state: true }, problem: { state: true } };
+
+  constructor() {
+    super();
+    this.record = null; this.movements = []; this.problem = null;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.stopLive = onLive((type, envelope) => {
+      if (type === 'resync' || (type === 'StockLevelChanged' && envelope && envelope.aggregate_id === this.recordId)) this.load();
+    });
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopLive();
+  }
+
+  willUpdate(changed) {
+    if (changed.has('recordId')) this.load();
+  }
+
+  async load() {
+    try {
+      this.record = await api('GET', '/api/stock/' + encodeURIComponent(this.recordId));
+      const all = [];
+      let after = 0;
+      for (let page = 0; page < 20; page++) {
+        const batch = await api('GET', `/api/stock/${encodeURIComponent(this.recordId)}/movements` + query({ after_seq: after, limit: 100 }));
+        const items = Array.isArray(batch) ? batch : batch.items || [];
+        all.push(...items);
+        if (items.length < 100) break;
+        after = items[items.length - 1].seq;
+      }
+      this.movements = all.reverse();
+      this.problem = null;
+    } catch (p) {
+      this.problem = p;
+    }
+  }
+
+  render() {
+    const r = this.record;
+    return html`
+      <p><a href="#/stock">← All stock</a></p>
+      ${problemBox(this.problem)}
+      ${r ? html`<h1>${r.product_id} for ${r.client_id}</h1><p>On hand: <strong>${r.quantity_on_hand} ${r.unit || ''}</strong> (version ${r.version})</p>` : nothing}
+      <table aria-label="Ledger">
+        <thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Change</th><th scope="col">Level after</th><th scope="col">Why</th></tr></thead>
+        <tbody>${this.movements.map((m) => html`<tr><td>${m.seq}</td><td>${when(m.at)}</td><td>${m.actor}</td><td>${m.type}</td>
+          <td>${m.quantity_change > 0 ? '+' : ''}${m.quantity_change}</td><td>${m.level_after}</td><td>${m.reason || m.reference || m.order_id || ''}</td></tr>`)}</tbody>
+      </table>`;
+  }
+}
+customElements.define('misty-stock-ledger', StockLedger);
