@@ -72,7 +72,7 @@ public class AuthResource {
     @Authenticated
     @ResponseStatus(204)
     public void logout() {
-        sessions.logout(jwt.getClaim(TokenIssuer.SESSION_CLAIM));
+        sessions.logout(currentUser.id(), jwt.getClaim(TokenIssuer.SESSION_CLAIM));
     }
 
     @POST

@@ -10,6 +10,7 @@ import com.misty.auth.repository.RefreshTokenRepository;
 import com.misty.auth.repository.UserRepository;
 import com.misty.auth.security.KeyRing;
 import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.auth.SessionEnded;
 import com.misty.contracts.auth.SessionsRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -77,10 +78,15 @@ public class SessionService {
         throw AuthProblems.invalidRefreshToken();
     }
 
-    /** Ends the caller's login (its refresh-token family). Access tokens already issued run out on their own. */
-    public void logout(String familyId) {
+    /**
+     * Ends the caller's login: its refresh-token family, and (announced as {@code SessionEnded}) every access
+     * token of that login, at the gateway and at every service.
+     */
+    public void logout(String userId, String familyId) {
         if (familyId != null) {
-            refreshTokens.revokeFamily(familyId, Instant.now(), "logout");
+            Instant now = Instant.now();
+            users.announce(userId, EventEnvelope.of(userId, userId, new SessionEnded(userId, familyId, now)));
+            refreshTokens.revokeFamily(familyId, now, "logout");
         }
     }
 

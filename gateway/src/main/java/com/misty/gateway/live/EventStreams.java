@@ -42,7 +42,7 @@ public class EventStreams {
                 .setChunked(true)
                 .setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         LiveStream stream = new LiveStream(vertx, new Viewer(token.subject(), token.roles()), token.issuedAtSeconds(),
-                token.expiresAtSeconds(), response, config.clientQueueSize(), config.heartbeat().toMillis(),
+                token.sessionId(), token.expiresAtSeconds(), response, config.clientQueueSize(), config.heartbeat().toMillis(),
                 hub::detach);
         response.write("retry: 3000\n\n");
         String lastEventId = ctx.request().getHeader("Last-Event-ID");

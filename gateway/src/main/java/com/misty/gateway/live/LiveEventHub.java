@@ -6,9 +6,9 @@ import com.misty.gateway.domain.EventVisibility;
 import com.misty.gateway.domain.LiveEvent;
 import com.misty.gateway.domain.StreamPosition;
 import com.misty.gateway.domain.Viewer;
+import com.misty.platform.security.revocation.Revocation;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,10 +94,14 @@ public class LiveEventHub {
                 .map(events -> events.stream().filter(event -> EventVisibility.canSee(viewer, event)).toList());
     }
 
-    /** Closes the streams of {@code userId} opened with tokens issued before {@code before}. */
-    public void revoke(String userId, Instant before) {
+    /** Closes the streams the revocation covers: opened with a token of that user (or login) issued before it. */
+    public void revoke(Revocation revocation) {
+        long before = revocation.before().toEpochMilli();
         for (LiveStream stream : streams) {
-            if (stream.viewer().userId().equals(userId) && stream.issuedAtSeconds() * 1000 <= before.toEpochMilli()) {
+            boolean covered = revocation.wholeSubject()
+                    ? stream.viewer().userId().equals(revocation.subject())
+                    : revocation.sessionId().equals(stream.sessionId());
+            if (covered && stream.issuedAtSeconds() * 1000 <= before) {
                 stream.close();
             }
         }

@@ -1,5 +1,6 @@
 package com.misty.platform.problem;
 
+import com.misty.platform.security.revocation.RevocationsNotReadyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,6 +24,13 @@ public class SecurityProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response forbidden(ForbiddenException e) {
         return Problem.of(403, "FORBIDDEN", "You are not allowed to do this.").toResponse();
+    }
+
+    /** Fail closed while the revocation history is being read: the client retries shortly. */
+    @ServerExceptionMapper(priority = 1)
+    public Response revocationsNotReady(RevocationsNotReadyException e) {
+        return Response.fromResponse(Problem.of(503, "STARTING",
+                "The service is still starting; try again shortly.").toResponse()).header("Retry-After", "2").build();
     }
 
     private static Response unauthorized(HttpHeaders headers, String detail) {

@@ -1,0 +1,109 @@
+package com.misty.systemtest.access;
+
+import com.misty.systemtest.Accounts;
+import com.misty.systemtest.Response;
+import com.misty.systemtest.RunningSuite;
+import com.misty.systemtest.Session;
+import com.misty.systemtest.SuiteClient;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16 through the running suite, with real users: revocation reaches the gateway and the services within
+ * two seconds of the action that caused it.
+ */
+@Order(52)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityHardeningSystemTest {
+
+    private static final Duration REVOCATION_DEADLINE = Duration.ofSeconds(2);
+
+    private final RunningSuite suite = RunningSuite.get();
+    private final Session admin = suite.admin();
+
+    @Test
+    @Order(1)
+    void aDemotedAdminIsRefusedAtTheGatewayAndAtAuthServiceWithinTwoSeconds() throws Exception {
+        Session demoted = Accounts.newUser(suite, admin, "admin");
+        String token = demoted.accessToken();
+        direct("auth-service", "GET", "/api/auth/me", token).expect(200);
+        long version = admin.get("/api/auth/users/" + demoted.userId()).expect(200).field("version").asLong();
+
+        admin.patch("/api/auth/users/" + demoted.userId(), Map.of("role", "employee", "version", version)).expect(200);
+        long demotedAt = System.nanoTime();
+
+        // The very next admin action with the old token is refused: auth-service reads the role from its database.
+        int sneaky = suite.client().send("POST", "/api/auth/users", token, SuiteClient.json(Map.of(
+                "username", "sneaky-" + UUID.randomUUID().toString().substring(0, 8), "password", "pw-" + UUID.randomUUID(),
+                "role", "admin")), Map.of()).status();
+        assertThat(sneaky).as("creating another admin with the demoted admin's token").isIn(401, 403);
+        awaitRefused(demotedAt, () -> suite.client().send("GET", "/api/stock", token, null, Map.of()).status());
+        awaitRefused(demotedAt, () -> direct("auth-service", "GET", "/api/auth/me", token).status());
+        awaitRefused(demotedAt, () -> direct("inventory-service", "GET", "/api/stock", token).status());
+    }
+
+    @Test
+    @Order(2)
+    void aLoggedOutTokenIsRefusedAtTheGatewayAndDirectlyAtTheServices() throws Exception {
+        Session leaver = Accounts.newUser(suite, admin, "employee");
+        String token = leaver.accessToken();
+        Session otherLogin = suite.client().login(leaver.username(), leaver.password());
+        suite.client().send("GET", "/api/auth/me", token, null, Map.of()).expect(200);
+
+        suite.client().send("POST", "/api/auth/logout", token, null, Map.of()).expect(204);
+        long loggedOutAt = System.nanoTime();
+
+        awaitRefused(loggedOutAt, () -> suite.client().send("GET", "/api/auth/me", token, null, Map.of()).status());
+        awaitRefused(loggedOutAt, () -> suite.client().send("GET", "/api/payroll/employees/me", token, null, Map.of())
+                .status());
+        awaitRefused(loggedOutAt, () -> direct("auth-service", "GET", "/api/auth/me", token).status());
+        awaitRefused(loggedOutAt, () -> direct("payroll-service", "GET", "/api/payroll/employees/me", token).status());
+        suite.client().send("GET", "/api/auth/me", otherLogin.accessToken(), null, Map.of())
+                .expect(200);
+    }
+
+    /** Polls until {@code status} is 401, failing if that takes longer than two seconds after {@code since}. */
+    private static void awaitRefused(long since, IntSupplier status) throws InterruptedException {
+        int last;
+        do {
+            last = status.getAsInt();
+            if (last == 401) {
+                return;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() - since < REVOCATION_DEADLINE.toNanos());
+        throw new AssertionError("Still accepted " + REVOCATION_DEADLINE.toMillis() + " ms after the revocation: "
+                + last);
+    }
+
+    /** A request straight to a service's port, past the gateway (as an attacker on the host would). */
+    private Response direct(String module, String method, String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.processes().serviceUrl(module) + path))
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + token).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(method, path, response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+}
