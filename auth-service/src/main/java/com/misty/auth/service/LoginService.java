@@ -25,9 +25,8 @@ public class LoginService {
     }
 
     public IssuedSession login(String username, String password, String clientAddress) {
-        String usernameKey = LoginThrottle.usernameKey(username);
-        String addressKey = LoginThrottle.addressKey(clientAddress);
-        throttle.requireNotLocked(usernameKey, addressKey);
+        LoginThrottle.Keys keys = LoginThrottle.forUser(username, clientAddress);
+        throttle.requireNotLocked(keys);
 
         Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username);
         boolean passwordMatches;
@@ -38,11 +37,11 @@ public class LoginService {
             passwordMatches = false;
         }
         if (!passwordMatches) {
-            throttle.recordFailure(usernameKey, addressKey);
+            throttle.recordFailure(keys);
             throw AuthProblems.invalidCredentials();
         }
         User user = found.get();
-        throttle.recordSuccess(usernameKey);
+        throttle.recordSuccess(keys);
         if (!user.active()) {
             throw AuthProblems.accountDisabled();
         }

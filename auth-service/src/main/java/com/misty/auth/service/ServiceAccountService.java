@@ -101,16 +101,15 @@ public class ServiceAccountService {
 
     /** The client-credentials grant: an access token for the account, no refresh token. */
     public TokenIssuer.AccessToken token(String clientId, String clientSecret, String clientAddress) {
-        String clientKey = "client:" + (clientId == null ? "" : clientId);
-        String addressKey = LoginThrottle.addressKey(clientAddress);
-        throttle.requireNotLocked(clientKey, addressKey);
+        LoginThrottle.Keys keys = LoginThrottle.forClient(clientId, clientAddress);
+        throttle.requireNotLocked(keys);
         Optional<ServiceAccount> account = clientId == null ? Optional.empty() : accounts.findById(clientId);
         String presentedHash = RefreshTokens.hash(clientSecret == null ? "" : clientSecret);
         boolean matches = account.isPresent() && MessageDigest.isEqual(
                 presentedHash.getBytes(StandardCharsets.US_ASCII),
                 account.get().secretHash().getBytes(StandardCharsets.US_ASCII));
         if (!matches || !account.get().active()) {
-            throttle.recordFailure(clientKey, addressKey);
+            throttle.recordFailure(keys);
             throw AuthProblems.invalidClient();
         }
         ServiceAccount found = account.get();

@@ -109,12 +109,16 @@ public interface GatewayConfig {
     }
 
     interface Throttle {
-        /** Login, refresh and token requests per client address: burst size. */
-        @WithDefault("10")
+        /**
+         * Login, refresh and token requests per client address and endpoint (refreshes never use up logins):
+         * burst size. High enough for an office behind one proxy signing in at nine; wrong passwords are
+         * auth-service's to count, per account.
+         */
+        @WithDefault("100")
         int credentialBurst();
 
-        /** Login, refresh and token requests per client address: sustained requests per minute. */
-        @WithDefault("10")
+        /** Login, refresh and token requests per client address and endpoint: sustained requests per minute. */
+        @WithDefault("300")
         double credentialPerMinute();
 
         /** Authenticated requests per user: burst size. */

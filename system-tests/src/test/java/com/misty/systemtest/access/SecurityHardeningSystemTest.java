@@ -15,8 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +78,85 @@ class SecurityHardeningSystemTest {
         awaitRefused(loggedOutAt, () -> direct("payroll-service", "GET", "/api/payroll/employees/me", token).status());
         suite.client().send("GET", "/api/auth/me", otherLogin.accessToken(), null, Map.of())
                 .expect(200);
+    }
+
+    @Test
+    @Order(3)
+    void fortyColleaguesSigningInFromOneAddressAllGetIn() throws Exception {
+        int colleagues = 40;
+        List<String[]> accounts = inParallel(colleagues, i -> {
+            String username = "office-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String password = "pw-" + UUID.randomUUID();
+            admin.post("/api/auth/users", Map.of("username", username, "password", password, "role", "employee"))
+                    .expect(201);
+            return new String[] {username, password};
+        });
+        long started = System.nanoTime();
+        // All forty are sent at once, well within one minute, from this one address (as behind an office proxy).
+        List<Integer> statuses = inParallel(colleagues, i -> suite.client().send("POST", "/api/auth/login", null,
+                SuiteClient.json(Map.of("username", accounts.get(i)[0], "password", accounts.get(i)[1])), Map.of())
+                .status());
+        assertThat(statuses).as("sign-ins of %d colleagues from one address, in %d ms", colleagues,
+                (System.nanoTime() - started) / 1_000_000).containsOnly(200).hasSize(colleagues);
+    }
+
+    @Test
+    @Order(4)
+    void twentyWrongPasswordsLockXOutWhileYAtTheSameAddressSignsIn() {
+        Session x = Accounts.newUser(suite, admin, "employee");
+        Session y = Accounts.newUser(suite, admin, "employee");
+        List<Response> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            guesses.add(suite.client().send("POST", "/api/auth/login", null,
+                    SuiteClient.json(Map.of("username", x.username(), "password", "wrong-" + i)), Map.of()));
+        }
+        Response last = guesses.get(19);
+        assertThat(last.status()).as(last.toString()).isEqualTo(429);
+        long retryAfter = Long.parseLong(last.header("Retry-After").orElseThrow());
+        // Honest: after the 5 tolerated failures each counted one locked the pair for 2 s, doubling; what is left
+        // of the last lock, rounded up, is at most that lock.
+        long counted = guesses.stream().filter(r -> r.status() == 401).count();
+        assertThat(counted).isGreaterThanOrEqualTo(6);
+        assertThat(retryAfter).isBetween(1L, 2L << (counted - 6));
+        assertThat(last.field("retry_after").asLong()).isEqualTo(retryAfter);
+        assertThat(guesses).extracting(Response::status).containsOnly(401, 429);
+        Response xTries = suite.client().send("POST", "/api/auth/login", null,
+                SuiteClient.json(Map.of("username", x.username(), "password", x.password())), Map.of());
+        assertThat(xTries.status()).as("X itself, from the guesser's address, while locked").isEqualTo(429);
+
+        suite.client().login(y.username(), y.password());
+    }
+
+    @Test
+    @Order(5)
+    void guessingTheCurrentPasswordWithAStolenTokenIsThrottled() {
+        Session victim = Accounts.newUser(suite, admin, "employee");
+        String stolen = victim.accessToken();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(suite.client().send("POST", "/api/auth/password", stolen, SuiteClient.json(Map.of(
+                    "current_password", "guess-" + i, "new_password", "Another-long-pass-123")), Map.of()).status());
+        }
+        assertThat(statuses.subList(0, 6)).containsOnly(400);
+        assertThat(statuses.subList(6, 12)).containsOnly(429);
+    }
+
+    private static <T> List<T> inParallel(int count, java.util.function.IntFunction<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> task.apply(n)));
+            }
+            List<T> results = new java.util.ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(5, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Polls until {@code status} is 401, failing if that takes longer than two seconds after {@code since}. */
