@@ -169,4 +169,16 @@ public interface GatewayConfig {
         @WithDefault("20s")
         Duration startupWait();
     }
+
+    /** Browser-facing response headers (rest/SecurityHeaders). */
+    Headers headers();
+
+    interface Headers {
+        /** Send HSTS: only when the suite is served over TLS (over plain HTTP it would lock browsers out). */
+        @WithDefault("false")
+        boolean hsts();
+
+        @WithDefault("365d")
+        Duration hstsMaxAge();
+    }
 }
