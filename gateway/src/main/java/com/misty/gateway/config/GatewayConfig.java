@@ -155,6 +155,10 @@ public interface GatewayConfig {
         @WithDefault("2000")
         int maxStreams();
 
+        /** Most open streams of one user (or service account) at once: nobody takes all the slots. */
+        @WithDefault("5")
+        int maxStreamsPerUser();
+
         /** Name of the cookie that may carry the access token for EventSource clients. */
         @WithDefault("misty_access_token")
         String tokenCookie();
