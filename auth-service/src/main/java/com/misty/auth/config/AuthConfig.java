@@ -21,6 +21,13 @@ public interface AuthConfig {
     @WithDefault("30d")
     Duration refreshTokenLifetime();
 
+    /**
+     * A login (refresh-token family) ends this long after its sign-in however often it is refreshed: rotation
+     * does not make a stolen session live forever.
+     */
+    @WithDefault("30d")
+    Duration sessionLifetime();
+
     /** A repeat of an already rotated refresh within this window returns the same successor (two tabs). */
     @WithDefault("10s")
     Duration refreshGraceWindow();

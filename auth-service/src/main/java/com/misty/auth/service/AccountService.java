@@ -64,8 +64,10 @@ public class AccountService {
         if (hasher.matches(newPassword, user.passwordHash())) {
             throw DomainException.badRequest("WEAK_PASSWORD", "The new password must differ from the current one.");
         }
+        // Hashed first, so that the revocation's moment is right before the update (see UserAdminService).
+        String hash = hasher.hash(newPassword);
         Instant now = Instant.now();
-        users.setPassword(userId, hasher.hash(newPassword), now,
+        users.setPassword(userId, hash, now,
                 EventEnvelope.of(userId, userId, new SessionsRevoked(userId, now, "password_changed")), false);
         if (familyId == null) {
             refreshTokens.revokeAllOfUser(userId, now, "password_changed");

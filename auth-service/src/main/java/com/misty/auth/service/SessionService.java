@@ -53,12 +53,14 @@ public class SessionService {
         // At most twice: a lost rotation race re-reads the token, which then is a repeat within the grace window.
         for (int round = 0; round < 2; round++) {
             Instant now = Instant.now();
-            switch (RefreshOutcome.of(stored, now, config.refreshGraceWindow())) {
+            switch (RefreshOutcome.of(stored, now, config.refreshGraceWindow(), config.sessionLifetime())) {
                 case ROTATE -> {
                     User user = liveUser(stored);
                     // The successor is stored before the rotation is claimed: whoever wins, it already exists.
                     refreshTokens.insertIfAbsent(new StoredRefreshToken(successorHash, stored.familyId(), stored.userId(),
-                            now, now.plus(config.refreshTokenLifetime()), null, null, null));
+                            now, StoredRefreshToken.expiryOfNewToken(now, config.refreshTokenLifetime(),
+                            stored.loginStartedAt(), config.sessionLifetime()), null, null, null,
+                            stored.loginStartedAt()));
                     if (refreshTokens.rotate(hash, successorHash, now)) {
                         return sessions.session(user, stored.familyId(), successor);
                     }

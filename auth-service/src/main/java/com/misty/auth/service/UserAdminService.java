@@ -112,8 +112,11 @@ public class UserAdminService {
         User user = find(id);
         String password = newPassword != null ? newPassword : RefreshTokens.newToken().substring(0, 20);
         PasswordPolicy.requireAcceptable(password, user.username());
+        // Hashed first: the revocation's moment must be right before the update, not a bcrypt earlier, or a login
+        // finishing in between would mint a token after that moment while still seeing the old password.
+        String hash = hasher.hash(password);
         Instant now = Instant.now();
-        users.setPassword(id, hasher.hash(password), now,
+        users.setPassword(id, hash, now,
                 EventEnvelope.of(id, actor, new SessionsRevoked(id, now, "password_reset")), true);
         refreshTokens.revokeAllOfUser(id, now, "password_reset");
         return newPassword != null ? null : password;
