@@ -159,6 +159,106 @@ class SecurityHardeningSystemTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void aManagerCannotFileSubmitAndApproveSomeonesTimesheetAlone() throws InterruptedException {
+        Session employee = Accounts.newUser(suite, admin, "employee");
+        Session preparer = Accounts.newUser(suite, admin, "manager");
+        Session colleague = Accounts.newUser(suite, admin, "manager");
+        Response stub = null;
+        for (int attempt = 0; attempt < 120 && (stub == null || stub.status() != 200); attempt++) {
+            if (stub != null) {
+                Thread.sleep(500);
+            }
+            // payroll-service makes the profile stub from UserCreated on auth.events.
+            stub = employee.get("/api/payroll/employees/me");
+        }
+        assertThat(stub.status()).as(stub.toString()).isEqualTo(200);
+        String profileId = stub.field("id").asText();
+        admin.put("/api/payroll/employees/" + profileId, Map.of("name", "Four Eyes", "hourly_rate", 20,
+                "standard_weekly_hours", 40, "leave_balances", Map.of("annual", 40, "sick", 0, "personal", 0),
+                "active", true, "version", stub.field("version").asLong())).expect(200);
+
+        List<Map<String, Object>> absurd = new java.util.ArrayList<>();
+        for (int day = 0; day < 7; day++) {
+            absurd.add(Map.of("date", java.time.LocalDate.of(2027, 7, 26).plusDays(day).toString(), "hours", 24));
+        }
+        Response refused = preparer.post("/api/payroll/timesheets", Map.of("employee_id", profileId, "week", "2027-W30",
+                "entries", absurd));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.field("code").asText()).isEqualTo("WEEKLY_HOURS_EXCEEDED");
+
+        String sheet = preparer.post("/api/payroll/timesheets", Map.of("employee_id", profileId, "week", "2027-W30",
+                "entries", absurd.subList(0, 5).stream().map(e -> Map.of("date", e.get("date"), "hours", 8)).toList()))
+                .expect(201).field("id").asText();
+        preparer.post("/api/payroll/timesheets/" + sheet + "/submit", null).expect(200);
+        Response alone = preparer.post("/api/payroll/timesheets/" + sheet + "/approve", null);
+        assertThat(alone.status()).as(alone.toString()).isEqualTo(403);
+        assertThat(alone.field("code").asText()).isEqualTo("FOUR_EYES");
+        assertThat(admin.get("/api/payroll/calculations?timesheet_id=" + sheet).expect(200).json()).isEmpty();
+        colleague.post("/api/payroll/timesheets/" + sheet + "/approve", null).expect(200);
+    }
+
+    @Test
+    @Order(7)
+    void theServicesListenOnLoopbackOnlyAndTheGatewayIsTheEntryPoint() throws Exception {
+        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this host has no non-loopback address");
+        for (String module : List.of("auth-service", "inventory-service", "payroll-service", "order-service")) {
+            int port = URI.create(suite.processes().serviceUrl(module)).getPort();
+            assertThat(accepts(external, port)).as("%s on %s:%d", module, external.getHostAddress(), port).isFalse();
+            assertThat(accepts(java.net.InetAddress.getLoopbackAddress(), port)).as("%s on loopback", module).isTrue();
+        }
+        int gatewayPort = URI.create(suite.client().baseUrl()).getPort();
+        assertThat(accepts(external, gatewayPort)).as("the gateway on %s", external.getHostAddress()).isTrue();
+    }
+
+    private static boolean accepts(java.net.InetAddress address, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    @Order(8)
+    void everyRouteGroupCarriesTheBrowserHeadersAndTokensAreNeverStored() {
+        Session manager = Accounts.newUser(suite, admin, "manager");
+        String token = manager.accessToken();
+        Response login = suite.client().send("POST", "/api/auth/login", null,
+                SuiteClient.json(Map.of("username", manager.username(), "password", manager.password())), Map.of());
+        List<Response> answers = List.of(login,
+                suite.client().send("GET", "/api/auth/me", token, null, Map.of()),
+                suite.client().send("GET", "/api/stock", token, null, Map.of()),
+                suite.client().send("GET", "/api/orders", token, null, Map.of()),
+                suite.client().send("GET", "/api/payroll/timesheets", token, null, Map.of()),
+                suite.client().send("GET", "/api/payroll/employees", null, null, Map.of()),
+                suite.client().send("GET", "/api/auth/jwks", null, null, Map.of()),
+                suite.client().send("GET", "/no/such/page", null, null, Map.of()),
+                suite.client().send("GET", "/q/health/ready", null, null, Map.of()));
+        for (Response answer : answers) {
+            assertThat(answer.header("X-Content-Type-Options")).as(answer.toString()).contains("nosniff");
+            assertThat(answer.header("Referrer-Policy")).as(answer.toString()).contains("no-referrer");
+            assertThat(answer.header("Content-Security-Policy").orElse("")).as(answer.toString())
+                    .contains("frame-ancestors 'none'");
+        }
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("Cache-Control")).contains("no-store");
+        assertThat(answers.get(1).header("Cache-Control")).contains("no-store");
+    }
+
     /** Polls until {@code status} is 401, failing if that takes longer than two seconds after {@code since}. */
     private static void awaitRefused(long since, IntSupplier status) throws InterruptedException {
         int last;
