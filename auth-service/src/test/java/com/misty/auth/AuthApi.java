@@ -36,8 +36,22 @@ final class AuthApi {
         return given().header("X-Forwarded-For", address);
     }
 
+    private static volatile String bootstrapAdminId;
+
+    /**
+     * An admin token for the bootstrap admin: admin operations check the caller's current role and active flag in
+     * the database, so the token must name a real, active admin.
+     */
     static String adminToken() {
-        return TestTokens.accessToken("test-admin", "admin");
+        return TestTokens.accessToken(bootstrapAdminId(), "admin");
+    }
+
+    static synchronized String bootstrapAdminId() {
+        if (bootstrapAdminId == null) {
+            bootstrapAdminId = login("admin", System.getenv("MISTY_ADMIN_BOOTSTRAP_PASSWORD"))
+                    .then().statusCode(200).extract().path("user.id");
+        }
+        return bootstrapAdminId;
     }
 
     static String uniqueName(String prefix) {

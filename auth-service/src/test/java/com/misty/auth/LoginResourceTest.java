@@ -13,8 +13,10 @@ import java.util.Map;
 import static com.misty.auth.AuthApi.PASSWORD;
 import static com.misty.auth.AuthApi.createUser;
 import static com.misty.auth.AuthApi.freshAddress;
+import static com.misty.auth.AuthApi.from;
 import static com.misty.auth.AuthApi.jwtPart;
 import static com.misty.auth.AuthApi.login;
+import static com.misty.auth.AuthApi.session;
 import static com.misty.auth.AuthApi.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,39 +93,97 @@ class LoginResourceTest {
     }
 
     @Test
-    void repeatedFailuresForOneUsernameAreRefusedWith429AndRetryAfter() {
-        String username = uniqueName("target");
+    void twentyWrongPasswordsLockTheAccountForThatAddressWhileAnotherUserThereStillSignsIn() {
+        String address = freshAddress();
+        String target = uniqueName("target");
+        String colleague = uniqueName("colleague");
+        createUser(target, "employee");
+        createUser(colleague, "employee");
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            statuses.add(login(target, "wrong-password-" + i, address).statusCode());
+        }
+        // Five failures are tolerated for the pair; the sixth locks it; the rest are refused unchecked.
+        assertThat(statuses.subList(0, 6)).containsOnly(401);
+        assertThat(statuses.subList(6, 20)).containsOnly(429);
+
+        Response refused = login(target, PASSWORD, address);
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("code", equalTo("TOO_MANY_ATTEMPTS"));
+        // Honest: the test profile's first lockout is 60 s, and some of it has passed.
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(30, 60);
+        assertThat(refused.jsonPath().getLong("retry_after")).isEqualTo(Long.parseLong(refused.header("Retry-After")));
+
+        login(colleague, PASSWORD, address).then().statusCode(200);
+        login(target, PASSWORD, freshAddress()).then().statusCode(200); // the owner elsewhere is not locked out
+    }
+
+    @Test
+    void guessesSpreadOverManyAddressesLockTheAccountEverywhere() {
+        String username = uniqueName("spread");
         createUser(username, "employee");
-        // Five failures are tolerated; the sixth locks the username, whatever address the guesses come from.
-        for (int i = 0; i < 6; i++) {
+        // The test profile tolerates 10 failures per account from any addresses.
+        for (int i = 0; i < 11; i++) {
             login(username, "wrong-password-" + i, freshAddress()).then().statusCode(401);
         }
         Response refused = login(username, PASSWORD, freshAddress());
-        refused.then().statusCode(429).contentType("application/problem+json")
-                .body("code", equalTo("TOO_MANY_ATTEMPTS"));
+        refused.then().statusCode(429).body("code", equalTo("TOO_MANY_ATTEMPTS"));
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
     }
 
     @Test
     void unknownUsernamesAreThrottledLikeRealOnes() {
         String username = uniqueName("ghost");
+        String address = freshAddress();
         for (int i = 0; i < 6; i++) {
-            login(username, "wrong-password-" + i, freshAddress()).then().statusCode(401);
+            login(username, "wrong-password-" + i, address).then().statusCode(401);
         }
-        login(username, "wrong-password-x", freshAddress()).then().statusCode(429);
+        login(username, "wrong-password-x", address).then().statusCode(429);
     }
 
     @Test
-    void repeatedFailuresFromOneAddressAreRefusedForEveryUsername() {
+    void sprayingFromOneAddressHitsTheAddressCeiling() {
         String address = freshAddress();
         String innocent = uniqueName("innocent");
         createUser(innocent, "employee");
-        // The test profile tolerates 8 failures per address; each guess uses another username.
-        for (int i = 0; i < 9; i++) {
+        // The test profile tolerates 12 failures per address; each guess uses another username.
+        for (int i = 0; i < 13; i++) {
             login(uniqueName("spray"), "wrong-password-1", address).then().statusCode(401);
         }
         login(innocent, PASSWORD, address).then().statusCode(429).header("Retry-After", notNullValue());
         login(innocent, PASSWORD, freshAddress()).then().statusCode(200);
+    }
+
+    @Test
+    void manySuccessfulSignInsFromOneAddressAreNeverThrottled() {
+        String address = freshAddress();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            String name = uniqueName("office");
+            createUser(name, "employee");
+            names.add(name);
+        }
+        for (String name : names) {
+            login(name, PASSWORD, address).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountTowardTheAccountsLockout() {
+        String username = uniqueName("stolen");
+        createUser(username, "employee");
+        String address = freshAddress();
+        String token = (String) session(username).get("access_token");
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(from(address).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("current_password", "guess-" + i, "new_password", "Another-long-pass-123"))
+                    .when().post("/api/auth/password").statusCode());
+        }
+        assertThat(statuses.subList(0, 6)).containsOnly(400);
+        assertThat(statuses.subList(6, 12)).containsOnly(429);
+        // The same account signing in from that address is locked too: one counter for both doors.
+        login(username, PASSWORD, address).then().statusCode(429).header("Retry-After", notNullValue());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.misty.contracts;
 
+import com.misty.contracts.auth.ServiceAccountRevoked;
+import com.misty.contracts.auth.SessionEnded;
 import com.misty.contracts.auth.SessionsRevoked;
 import com.misty.contracts.auth.UserCreated;
 import com.misty.contracts.auth.UserDeactivated;
@@ -37,6 +39,7 @@ public final class EventTypes {
             OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class,
             StockAllocated.class, StockAllocationRejected.class, StockReleased.class, StockLevelChanged.class,
             UserCreated.class, UserRoleChanged.class, UserDeactivated.class, SessionsRevoked.class,
+            SessionEnded.class, ServiceAccountRevoked.class,
             LeaveRequested.class, LeaveApproved.class, LeaveRejected.class, LeaveCancelled.class,
             TimesheetSubmitted.class, TimesheetApproved.class, TimesheetRejected.class, PayrollCalculated.class);
 

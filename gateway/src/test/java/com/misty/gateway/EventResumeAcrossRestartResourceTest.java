@@ -8,7 +8,7 @@ import com.misty.gateway.domain.LiveEvent;
 import com.misty.gateway.domain.Viewer;
 import com.misty.gateway.live.LiveEventHub;
 import com.misty.gateway.messaging.SuiteEventsFeed;
-import com.misty.gateway.security.Revocations;
+import com.misty.platform.security.revocation.Revocations;
 import com.misty.gateway.support.DownstreamStubs;
 import com.misty.gateway.support.SseClient;
 import com.misty.gateway.support.SuiteEvents;

@@ -1,6 +1,7 @@
 package com.misty.gateway;
 
 import com.misty.contracts.Topics;
+import com.misty.contracts.auth.SessionEnded;
 import com.misty.contracts.auth.SessionsRevoked;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.contracts.orders.OrderStatusChanged;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -140,6 +142,52 @@ class EventStreamResourceTest {
             SuiteEvents.publish(Topics.AUTH_EVENTS, user, new SessionsRevoked(user, Instant.now(), "logout-all"));
             await().atMost(WAIT).until(revoked::ended);
             assertThat(other.ended()).isFalse();
+        }
+    }
+
+    @Test
+    void aLoggedOutLoginsStreamIsClosedWhileTheUsersOtherLoginKeepsItsStream() {
+        String user = "two-logins-" + UUID.randomUUID();
+        long issued = Instant.now().getEpochSecond() - 5;
+        String ended = TestTokens.builder(user, "manager").claim("sid", "login-a").issuedAt(issued)
+                .sign(TestTokens.privateKey());
+        String kept = TestTokens.builder(user, "manager").claim("sid", "login-b").issuedAt(issued)
+                .sign(TestTokens.privateKey());
+        try (SseClient loggedOut = open("Bearer " + ended); SseClient other = open("Bearer " + kept)) {
+            awaitConnected(loggedOut);
+            awaitConnected(other);
+            SuiteEvents.publish(Topics.AUTH_EVENTS, user, new SessionEnded(user, "login-a", Instant.now()));
+            await().atMost(WAIT).until(loggedOut::ended);
+            assertThat(other.ended()).isFalse();
+        }
+    }
+
+    @Test
+    void oneUserCannotTakeAllTheStreamSlots() {
+        String greedy = TestTokens.accessToken("greedy-" + UUID.randomUUID(), "manager");
+        List<SseClient> opened = new java.util.ArrayList<>();
+        try {
+            // The default allows five streams per user.
+            for (int i = 0; i < 5; i++) {
+                SseClient client = open("Bearer " + greedy);
+                opened.add(client);
+                assertThat(client.status()).isEqualTo(200);
+                awaitConnected(client);
+            }
+            try (SseClient refused = open("Bearer " + greedy);
+                 SseClient someoneElse = open("Bearer " + TestTokens.accessToken("modest-" + UUID.randomUUID(), "manager"))) {
+                assertThat(refused.status()).isEqualTo(429);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(someoneElse.status()).isEqualTo(200);
+            }
+            opened.remove(0).close();
+            await().atMost(WAIT).untilAsserted(() -> {
+                try (SseClient again = open("Bearer " + greedy)) {
+                    assertThat(again.status()).as("a slot is free again once a stream closed").isEqualTo(200);
+                }
+            });
+        } finally {
+            opened.forEach(SseClient::close);
         }
     }
 

@@ -1,7 +1,10 @@
 package com.misty.gateway;
 
 import com.misty.contracts.Topics;
+import com.misty.contracts.auth.ServiceAccountRevoked;
+import com.misty.contracts.auth.SessionEnded;
 import com.misty.contracts.auth.SessionsRevoked;
+import com.misty.contracts.auth.UserRoleChanged;
 import com.misty.contracts.auth.UserDeactivated;
 import com.misty.gateway.support.DownstreamStubs;
 import com.misty.gateway.support.StubServices;
@@ -40,6 +43,9 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(MistyTestInfrastructure.class)
 @WithTestResource(DownstreamStubs.class)
 class TokenRejectionResourceTest {
+
+    /** Issue 16: a revocation reaches the gateway within two seconds of its publication. */
+    private static final Duration REVOCATION_DEADLINE = Duration.ofSeconds(2);
 
     private static final String PATH = "/api/payroll/timesheets";
 
@@ -155,6 +161,37 @@ class TokenRejectionResourceTest {
         given().auth().oauth2(token).when().get("/api/orders").then().statusCode(200);
         SuiteEvents.publish(Topics.AUTH_EVENTS, user, new UserDeactivated(user, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertInvalid(token, "/api/orders"));
+    }
+
+    @Test
+    void aLoggedOutLoginIsRefusedWithinTwoSecondsWhileTheUsersOtherLoginWorks() {
+        String user = "logged-out-" + UUID.randomUUID();
+        long issued = Instant.now().getEpochSecond() - 5;
+        String ended = withKid(TestTokens.builder(user, "employee").claim("sid", "login-a").issuedAt(issued));
+        String other = withKid(TestTokens.builder(user, "employee").claim("sid", "login-b").issuedAt(issued));
+        given().auth().oauth2(ended).when().get(PATH).then().statusCode(200);
+        SuiteEvents.publish(Topics.AUTH_EVENTS, user, new SessionEnded(user, "login-a", Instant.now()));
+        await().atMost(REVOCATION_DEADLINE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> assertInvalid(ended));
+        given().auth().oauth2(other).when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void aRoleChangeRefusesTheTokensCarryingTheOldRoleWithinTwoSeconds() {
+        String user = "demoted-" + UUID.randomUUID();
+        String token = withKid(TestTokens.builder(user, "admin").issuedAt(Instant.now().getEpochSecond() - 5));
+        given().auth().oauth2(token).when().get(PATH).then().statusCode(200);
+        SuiteEvents.publish(Topics.AUTH_EVENTS, user, new UserRoleChanged(user, "employee", "admin"));
+        await().atMost(REVOCATION_DEADLINE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> assertInvalid(token));
+    }
+
+    @Test
+    void aDisabledServiceAccountsTokensAreRefusedWithinTwoSeconds() {
+        String account = "robot-" + UUID.randomUUID();
+        String token = withKid(TestTokens.builder(account, "production").issuedAt(Instant.now().getEpochSecond() - 5));
+        given().auth().oauth2(token).when().get("/api/stock").then().statusCode(200);
+        SuiteEvents.publish(Topics.AUTH_EVENTS, account, new ServiceAccountRevoked(account, Instant.now(), "disabled"));
+        await().atMost(REVOCATION_DEADLINE).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertInvalid(token, "/api/stock"));
     }
 
     @Test

@@ -14,4 +14,9 @@ class InventoryServiceBootTest extends ServiceConformanceTests {
     protected String jsonPostPath() {
         return "/api/stock/receipts";
     }
+
+    @Override
+    protected String authenticatedPath() {
+        return "/api/stock";
+    }
 }

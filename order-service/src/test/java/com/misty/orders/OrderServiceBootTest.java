@@ -14,4 +14,9 @@ class OrderServiceBootTest extends ServiceConformanceTests {
     protected String jsonPostPath() {
         return "/api/orders";
     }
+
+    @Override
+    protected String authenticatedPath() {
+        return "/api/orders";
+    }
 }

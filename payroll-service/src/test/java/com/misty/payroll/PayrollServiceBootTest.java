@@ -28,4 +28,9 @@ class PayrollServiceBootTest extends ServiceConformanceTests {
                 .body("paths", hasKey("/api/payroll/employees/{id}/pay-summary"))
                 .body("paths", hasKey("/api/payroll/calculations"));
     }
+
+    @Override
+    protected String authenticatedPath() {
+        return "/api/payroll/timesheets";
+    }
 }

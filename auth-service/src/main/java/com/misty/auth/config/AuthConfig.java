@@ -21,6 +21,13 @@ public interface AuthConfig {
     @WithDefault("30d")
     Duration refreshTokenLifetime();
 
+    /**
+     * A login (refresh-token family) ends this long after its sign-in however often it is refreshed: rotation
+     * does not make a stolen session live forever.
+     */
+    @WithDefault("30d")
+    Duration sessionLifetime();
+
     /** A repeat of an already rotated refresh within this window returns the same successor (two tabs). */
     @WithDefault("10s")
     Duration refreshGraceWindow();
@@ -53,12 +60,26 @@ public interface AuthConfig {
     Throttle throttle();
 
     interface Throttle {
-        /** Failed logins for one username tolerated before each further one locks it out. */
+        /**
+         * Failures for one account from one client address tolerated before each further one locks that pair: a
+         * guesser is stopped without locking the account's owner out elsewhere.
+         */
         @WithDefault("5")
+        int accountAddressFreeFailures();
+
+        /**
+         * Failures for one account from any addresses tolerated before each further one locks the account
+         * everywhere (a guesser spread over many addresses); higher than the pair's, so one guesser cannot do it
+         * quickly.
+         */
+        @WithDefault("20")
         int usernameFreeFailures();
 
-        /** Failed logins from one client address tolerated before each further one locks it out. */
-        @WithDefault("20")
+        /**
+         * Failures from one client address, over all accounts, tolerated before each further one locks the
+         * address: a ceiling against password spraying, high enough for an office behind one proxy or NAT.
+         */
+        @WithDefault("100")
         int addressFreeFailures();
 
         /** Failures older than this are forgotten. */

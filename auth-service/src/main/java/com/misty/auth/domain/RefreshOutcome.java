@@ -14,14 +14,15 @@ public enum RefreshOutcome {
     EXPIRED,
     REVOKED;
 
-    public static RefreshOutcome of(StoredRefreshToken token, Instant now, Duration graceWindow) {
+    public static RefreshOutcome of(StoredRefreshToken token, Instant now, Duration graceWindow,
+                                    Duration sessionLifetime) {
         if (token.revokedAt() != null) {
             return REVOKED;
         }
         if (token.rotatedAt() != null) {
             return now.isAfter(token.rotatedAt().plus(graceWindow)) ? REUSED : REPEAT_WITHIN_GRACE;
         }
-        if (!now.isBefore(token.expiresAt())) {
+        if (!now.isBefore(token.usableUntil(sessionLifetime))) {
             return EXPIRED;
         }
         return ROTATE;

@@ -97,12 +97,13 @@ public class RefreshTokenRepository {
                 .append("expires_at", date(token.expiresAt()))
                 .append("rotated_at", date(token.rotatedAt()))
                 .append("successor_hash", token.successorHash())
-                .append("revoked_at", date(token.revokedAt()));
+                .append("revoked_at", date(token.revokedAt()))
+                .append("family_started_at", date(token.familyStartedAt()));
     }
 
     private static StoredRefreshToken toToken(Document d) {
         return new StoredRefreshToken(d.getString("_id"), d.getString("family_id"), d.getString("user_id"),
                 instant(d, "issued_at"), instant(d, "expires_at"), instant(d, "rotated_at"),
-                d.getString("successor_hash"), instant(d, "revoked_at"));
+                d.getString("successor_hash"), instant(d, "revoked_at"), instant(d, "family_started_at"));
     }
 }

@@ -1,6 +1,10 @@
 package com.misty.auth.repository;
 
 import com.misty.auth.domain.ServiceAccount;
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -26,9 +30,11 @@ import static com.mongodb.client.model.Filters.eq;
 public class ServiceAccountRepository {
 
     private final AuthDatabase database;
+    private final OutboxRelayService relay;
 
-    public ServiceAccountRepository(AuthDatabase database) {
+    public ServiceAccountRepository(AuthDatabase database, OutboxRelayService relay) {
         this.database = database;
+        this.relay = relay;
     }
 
     public void insert(ServiceAccount account) {
@@ -59,13 +65,18 @@ public class ServiceAccountRepository {
                 .into(new ArrayList<>());
     }
 
-    public ServiceAccount updateIfVersion(String id, long expectedVersion, Boolean active, List<String> roles) {
+    /** Applies the changes if the version still matches; {@code revocation}, if any, goes into the outbox with them. */
+    public ServiceAccount updateIfVersion(String id, long expectedVersion, Boolean active, List<String> roles,
+                                          EventEnvelope revocation) {
         List<Bson> updates = new ArrayList<>(List.of(Updates.inc("version", 1L)));
         if (active != null) {
             updates.add(Updates.set("active", active));
         }
         if (roles != null) {
             updates.add(Updates.set("roles", roles));
+        }
+        if (revocation != null) {
+            updates.add(Outbox.append(Topics.AUTH_EVENTS, revocation));
         }
         Document after = accounts().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
                 Updates.combine(updates),
@@ -75,18 +86,25 @@ public class ServiceAccountRepository {
             throw DomainException.conflict("VERSION_CONFLICT", "Service account was modified by another user.")
                     .with("current_version", current.version());
         }
+        if (revocation != null) {
+            relay.nudge();
+        }
         return toAccount(after);
     }
 
-    /** Replaces the secret hash whatever the version: rotating twice just leaves the later secret valid. */
-    public ServiceAccount replaceSecret(String id, String secretHash, java.time.Instant now) {
+    /**
+     * Replaces the secret hash whatever the version (rotating twice just leaves the later secret valid),
+     * announcing {@code revocation} in the same update.
+     */
+    public ServiceAccount replaceSecret(String id, String secretHash, java.time.Instant now, EventEnvelope revocation) {
         Document after = accounts().findOneAndUpdate(eq("_id", id),
                 Updates.combine(Updates.set("secret_hash", secretHash), Updates.set("secret_rotated_at", date(now)),
-                        Updates.inc("version", 1L)),
+                        Updates.inc("version", 1L), Outbox.append(Topics.AUTH_EVENTS, revocation)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
             throw DomainException.notFound("Service account", id);
         }
+        relay.nudge();
         return toAccount(after);
     }
 

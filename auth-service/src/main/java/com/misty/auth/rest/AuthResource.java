@@ -72,7 +72,7 @@ public class AuthResource {
     @Authenticated
     @ResponseStatus(204)
     public void logout() {
-        sessions.logout(jwt.getClaim(TokenIssuer.SESSION_CLAIM));
+        sessions.logout(currentUser.id(), jwt.getClaim(TokenIssuer.SESSION_CLAIM));
     }
 
     @POST
@@ -95,9 +95,9 @@ public class AuthResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(204)
-    public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
+    public void changePassword(@Valid @NotNull ChangePasswordRequest request, @Context HttpServerRequest http) {
         accounts.changePassword(currentUser.id(), jwt.getClaim(TokenIssuer.SESSION_CLAIM), issuedAt(),
-                request.currentPassword(), request.newPassword());
+                request.currentPassword(), request.newPassword(), clientAddress(http));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package com.misty.auth.rest;
 
 import com.misty.auth.service.ServiceAccountService;
+import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,41 +25,43 @@ import java.util.List;
 public class ServiceAccountResource {
 
     private final ServiceAccountService accounts;
+    private final CurrentUser currentUser;
 
-    public ServiceAccountResource(ServiceAccountService accounts) {
+    public ServiceAccountResource(ServiceAccountService accounts, CurrentUser currentUser) {
         this.accounts = accounts;
+        this.currentUser = currentUser;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     public ServiceAccountView create(@Valid @NotNull CreateServiceAccountRequest request) {
-        ServiceAccountService.WithSecret created = accounts.create(request.name(), request.roles());
+        ServiceAccountService.WithSecret created = accounts.create(request.name(), request.roles(), currentUser.id());
         return ServiceAccountView.of(created.account(), created.clientSecret());
     }
 
     @GET
     public List<ServiceAccountView> list() {
-        return accounts.list().stream().map(a -> ServiceAccountView.of(a, null)).toList();
+        return accounts.list(currentUser.id()).stream().map(a -> ServiceAccountView.of(a, null)).toList();
     }
 
     @GET
     @Path("/{id}")
     public ServiceAccountView get(@PathParam("id") String id) {
-        return ServiceAccountView.of(accounts.get(id), null);
+        return ServiceAccountView.of(accounts.get(id, currentUser.id()), null);
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ServiceAccountView update(@PathParam("id") String id, @Valid @NotNull UpdateServiceAccountRequest request) {
-        return ServiceAccountView.of(accounts.update(id, request.active(), request.roles(), request.version()), null);
+        return ServiceAccountView.of(accounts.update(id, request.active(), request.roles(), request.version(), currentUser.id()), null);
     }
 
     @POST
     @Path("/{id}/secret")
     public ServiceAccountView rotateSecret(@PathParam("id") String id) {
-        ServiceAccountService.WithSecret rotated = accounts.rotateSecret(id);
+        ServiceAccountService.WithSecret rotated = accounts.rotateSecret(id, currentUser.id());
         return ServiceAccountView.of(rotated.account(), rotated.clientSecret());
     }
 }

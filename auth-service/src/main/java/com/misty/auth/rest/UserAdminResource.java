@@ -47,13 +47,13 @@ public class UserAdminResource {
     @GET
     public List<UserView> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return users.list(offset, limit).stream().map(UserView::of).toList();
+        return users.list(offset, limit, currentUser.id()).stream().map(UserView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public UserView get(@PathParam("id") String id) {
-        return UserView.of(users.get(id));
+        return UserView.of(users.get(id, currentUser.id()));
     }
 
     @PATCH

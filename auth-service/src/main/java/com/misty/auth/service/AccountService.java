@@ -20,11 +20,14 @@ public class AccountService {
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
 
-    public AccountService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher) {
+    public AccountService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+                          LoginThrottle throttle) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
+        this.throttle = throttle;
     }
 
     /**
@@ -44,19 +47,27 @@ public class AccountService {
         return user;
     }
 
-    /** Changes the caller's password and ends their other logins; the current one ({@code familyId}) stays. */
+    /**
+     * Changes the caller's password and ends their other logins; the current one ({@code familyId}) stays. A wrong
+     * current password counts like a failed login of the account (a stolen access token is no password oracle).
+     */
     public void changePassword(String userId, String familyId, Instant tokenIssuedAt, String currentPassword,
-                               String newPassword) {
+                               String newPassword, String clientAddress) {
         User user = me(userId, tokenIssuedAt);
+        LoginThrottle.Keys keys = LoginThrottle.forUser(user.username(), clientAddress);
+        throttle.requireNotLocked(keys);
         if (!hasher.matches(currentPassword, user.passwordHash())) {
+            throttle.recordFailure(keys);
             throw DomainException.badRequest("WRONG_PASSWORD", "The current password is not correct.");
         }
         PasswordPolicy.requireAcceptable(newPassword, user.username());
         if (hasher.matches(newPassword, user.passwordHash())) {
             throw DomainException.badRequest("WEAK_PASSWORD", "The new password must differ from the current one.");
         }
+        // Hashed first, so that the revocation's moment is right before the update (see UserAdminService).
+        String hash = hasher.hash(newPassword);
         Instant now = Instant.now();
-        users.setPassword(userId, hasher.hash(newPassword), now,
+        users.setPassword(userId, hash, now,
                 EventEnvelope.of(userId, userId, new SessionsRevoked(userId, now, "password_changed")), false);
         if (familyId == null) {
             refreshTokens.revokeAllOfUser(userId, now, "password_changed");

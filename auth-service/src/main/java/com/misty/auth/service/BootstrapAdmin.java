@@ -39,7 +39,7 @@ public class BootstrapAdmin {
         boolean generated = config.bootstrapAdminPassword().isEmpty();
         String password = config.bootstrapAdminPassword().orElseGet(BootstrapAdmin::generatePassword);
         try {
-            admin.create(new UserAdminService.NewUser(USERNAME, password, Roles.ADMIN, "Administrator", null), "auth-service");
+            admin.createBootstrapAdmin(new UserAdminService.NewUser(USERNAME, password, Roles.ADMIN, "Administrator", null));
         } catch (DomainException e) {
             if ("USERNAME_TAKEN".equals(e.code())) {
                 return;

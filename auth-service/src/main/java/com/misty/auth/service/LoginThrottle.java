@@ -9,37 +9,60 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-/** Counts failed logins per username and per client address and refuses locked-out keys with 429. */
+/**
+ * Counts failed credential checks per account, per (account, client address) and per client address, and refuses
+ * locked keys with 429 before any password is checked. Which key locks first decides who suffers: the pair locks
+ * first (the guesser, for that account), the account much later (a guesser spread over addresses), the address
+ * only past a ceiling an office behind one proxy does not reach. Successful logins count nowhere.
+ */
 @ApplicationScoped
 public class LoginThrottle {
 
     private final LoginAttemptRepository attempts;
-    private final LoginThrottlePolicy perUsername;
+    private final LoginThrottlePolicy perAccount;
+    private final LoginThrottlePolicy perAccountAndAddress;
     private final LoginThrottlePolicy perAddress;
     private final Duration window;
 
     public LoginThrottle(LoginAttemptRepository attempts, AuthConfig config) {
         this.attempts = attempts;
         AuthConfig.Throttle t = config.throttle();
-        this.perUsername = new LoginThrottlePolicy(t.usernameFreeFailures(), t.baseLockout(), t.maxLockout());
+        this.perAccount = new LoginThrottlePolicy(t.usernameFreeFailures(), t.baseLockout(), t.maxLockout());
+        this.perAccountAndAddress = new LoginThrottlePolicy(t.accountAddressFreeFailures(), t.baseLockout(),
+                t.maxLockout());
         this.perAddress = new LoginThrottlePolicy(t.addressFreeFailures(), t.baseLockout(), t.maxLockout());
         this.window = t.window();
     }
 
-    public static String usernameKey(String username) {
-        return "user:" + Usernames.normalize(username == null ? "" : username);
+    /** The three counters one credential check touches. */
+    public record Keys(String account, String accountAtAddress, String address) {
+        List<String> all() {
+            return List.of(account, accountAtAddress, address);
+        }
     }
 
-    public static String addressKey(String address) {
-        return "addr:" + (address == null ? "unknown" : address);
+    /** Keys of a password check for {@code username} (unknown names count like real ones). */
+    public static Keys forUser(String username, String clientAddress) {
+        return keys("user:" + Usernames.normalize(username == null ? "" : username), clientAddress);
     }
 
-    /** Throws 429 with the remaining lockout if either key is locked. */
-    public void requireNotLocked(String usernameKey, String addressKey) {
+    /** Keys of a client-credentials check for {@code clientId}. */
+    public static Keys forClient(String clientId, String clientAddress) {
+        return keys("client:" + (clientId == null ? "" : clientId), clientAddress);
+    }
+
+    private static Keys keys(String account, String clientAddress) {
+        String address = "addr:" + (clientAddress == null ? "unknown" : clientAddress);
+        return new Keys(account, account + "@" + address, address);
+    }
+
+    /** Throws 429 with the time until the longest applicable lockout ends (the honest Retry-After). */
+    public void requireNotLocked(Keys keys) {
         Instant now = Instant.now();
         Duration longest = Duration.ZERO;
-        for (String key : new String[] {usernameKey, addressKey}) {
+        for (String key : keys.all()) {
             Instant until = attempts.lockedUntil(key).orElse(null);
             if (until != null && until.isAfter(now) && Duration.between(now, until).compareTo(longest) > 0) {
                 longest = Duration.between(now, until);
@@ -50,15 +73,20 @@ public class LoginThrottle {
         }
     }
 
-    public void recordFailure(String usernameKey, String addressKey) {
+    public void recordFailure(Keys keys) {
         Instant now = Instant.now();
-        record(usernameKey, perUsername, now);
-        record(addressKey, perAddress, now);
+        record(keys.account(), perAccount, now);
+        record(keys.accountAtAddress(), perAccountAndAddress, now);
+        record(keys.address(), perAddress, now);
     }
 
-    /** A successful login forgets the username's failures (not the address's: one good account must not reset it). */
-    public void recordSuccess(String usernameKey) {
-        attempts.clear(usernameKey);
+    /**
+     * A successful login forgets the account's failures (its owner knows the password), not the address's: one
+     * good account must not reset the ceiling for a sprayer on the same address.
+     */
+    public void recordSuccess(Keys keys) {
+        attempts.clear(keys.account());
+        attempts.clear(keys.accountAtAddress());
     }
 
     private void record(String key, LoginThrottlePolicy policy, Instant now) {

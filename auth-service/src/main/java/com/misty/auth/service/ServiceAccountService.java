@@ -9,6 +9,8 @@ import com.misty.auth.domain.Usernames;
 import com.misty.auth.repository.ServiceAccountRepository;
 import com.misty.auth.security.TokenIssuer;
 import com.misty.platform.problem.DomainException;
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.auth.ServiceAccountRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -29,20 +31,23 @@ public class ServiceAccountService {
     private final TokenIssuer tokens;
     private final LoginThrottle throttle;
     private final AuthConfig config;
+    private final CurrentAdmin currentAdmin;
 
     public ServiceAccountService(ServiceAccountRepository accounts, TokenIssuer tokens, LoginThrottle throttle,
-                                 AuthConfig config) {
+                                 AuthConfig config, CurrentAdmin currentAdmin) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.throttle = throttle;
         this.config = config;
+        this.currentAdmin = currentAdmin;
     }
 
     /** An account together with its client secret, which is shown this once and never again. */
     public record WithSecret(ServiceAccount account, String clientSecret) {
     }
 
-    public WithSecret create(String name, List<String> roles) {
+    public WithSecret create(String name, List<String> roles, String actor) {
+        currentAdmin.require(actor);
         String validName = Usernames.requireValid(name);
         String secret = RefreshTokens.newToken();
         Instant now = Instant.now();
@@ -52,36 +57,59 @@ public class ServiceAccountService {
         return new WithSecret(account, secret);
     }
 
-    public List<ServiceAccount> list() {
+    public List<ServiceAccount> list(String actor) {
+        currentAdmin.require(actor);
         return accounts.list();
     }
 
-    public ServiceAccount get(String id) {
+    public ServiceAccount get(String id, String actor) {
+        currentAdmin.require(actor);
+        return find(id);
+    }
+
+    private ServiceAccount find(String id) {
         return accounts.findById(id).orElseThrow(() -> DomainException.notFound("Service account", id));
     }
 
-    public ServiceAccount update(String id, Boolean active, List<String> roles, long version) {
-        get(id);
-        return accounts.updateIfVersion(id, version, active, roles == null ? null : UserRoles.requireKnown(roles));
+    /**
+     * Disabling the account, or changing its roles, voids the access tokens it holds (announced in the same
+     * update, so every service refuses them within seconds).
+     */
+    public ServiceAccount update(String id, Boolean active, List<String> roles, long version, String actor) {
+        currentAdmin.require(actor);
+        ServiceAccount current = find(id);
+        List<String> newRoles = roles == null ? null : UserRoles.requireKnown(roles);
+        Instant now = Instant.now();
+        String reason = Boolean.FALSE.equals(active) && current.active() ? "disabled"
+                : newRoles != null && !newRoles.equals(current.roles()) ? "roles_changed" : null;
+        return accounts.updateIfVersion(id, version, active, newRoles,
+                reason == null ? null : revocation(id, now, reason, actor));
     }
 
-    public WithSecret rotateSecret(String id) {
+    /** The old secret stops working, and so do the tokens obtained with it. */
+    public WithSecret rotateSecret(String id, String actor) {
+        currentAdmin.require(actor);
         String secret = RefreshTokens.newToken();
-        return new WithSecret(accounts.replaceSecret(id, RefreshTokens.hash(secret), Instant.now()), secret);
+        Instant now = Instant.now();
+        return new WithSecret(accounts.replaceSecret(id, RefreshTokens.hash(secret), now,
+                revocation(id, now, "secret_rotated", actor)), secret);
+    }
+
+    private static EventEnvelope revocation(String id, Instant now, String reason, String actor) {
+        return EventEnvelope.of(id, actor, new ServiceAccountRevoked(id, now, reason));
     }
 
     /** The client-credentials grant: an access token for the account, no refresh token. */
     public TokenIssuer.AccessToken token(String clientId, String clientSecret, String clientAddress) {
-        String clientKey = "client:" + (clientId == null ? "" : clientId);
-        String addressKey = LoginThrottle.addressKey(clientAddress);
-        throttle.requireNotLocked(clientKey, addressKey);
+        LoginThrottle.Keys keys = LoginThrottle.forClient(clientId, clientAddress);
+        throttle.requireNotLocked(keys);
         Optional<ServiceAccount> account = clientId == null ? Optional.empty() : accounts.findById(clientId);
         String presentedHash = RefreshTokens.hash(clientSecret == null ? "" : clientSecret);
         boolean matches = account.isPresent() && MessageDigest.isEqual(
                 presentedHash.getBytes(StandardCharsets.US_ASCII),
                 account.get().secretHash().getBytes(StandardCharsets.US_ASCII));
         if (!matches || !account.get().active()) {
-            throttle.recordFailure(clientKey, addressKey);
+            throttle.recordFailure(keys);
             throw AuthProblems.invalidClient();
         }
         ServiceAccount found = account.get();

@@ -31,7 +31,8 @@ public class SessionIssuer {
         String refreshToken = RefreshTokens.newToken();
         Instant now = Instant.now();
         refreshTokens.insert(new StoredRefreshToken(RefreshTokens.hash(refreshToken), familyId, user.id(), now,
-                now.plus(config.refreshTokenLifetime()), null, null, null));
+                StoredRefreshToken.expiryOfNewToken(now, config.refreshTokenLifetime(), now, config.sessionLifetime()),
+                null, null, null, now));
         return session(user, familyId, refreshToken);
     }
 
@@ -39,6 +40,6 @@ public class SessionIssuer {
     public IssuedSession session(User user, String familyId, String refreshToken) {
         TokenIssuer.AccessToken access = tokens.issue(user.id(), user.username(), List.of(user.role()), familyId,
                 config.accessTokenLifetime());
-        return new IssuedSession(access.token(), refreshToken, access.expiresInSeconds(), user);
+        return new IssuedSession(access.token(), refreshToken, access.expiresInSeconds(), user, familyId);
     }
 }

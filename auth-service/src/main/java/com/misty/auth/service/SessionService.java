@@ -10,6 +10,7 @@ import com.misty.auth.repository.RefreshTokenRepository;
 import com.misty.auth.repository.UserRepository;
 import com.misty.auth.security.KeyRing;
 import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.auth.SessionEnded;
 import com.misty.contracts.auth.SessionsRevoked;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -52,12 +53,14 @@ public class SessionService {
         // At most twice: a lost rotation race re-reads the token, which then is a repeat within the grace window.
         for (int round = 0; round < 2; round++) {
             Instant now = Instant.now();
-            switch (RefreshOutcome.of(stored, now, config.refreshGraceWindow())) {
+            switch (RefreshOutcome.of(stored, now, config.refreshGraceWindow(), config.sessionLifetime())) {
                 case ROTATE -> {
                     User user = liveUser(stored);
                     // The successor is stored before the rotation is claimed: whoever wins, it already exists.
                     refreshTokens.insertIfAbsent(new StoredRefreshToken(successorHash, stored.familyId(), stored.userId(),
-                            now, now.plus(config.refreshTokenLifetime()), null, null, null));
+                            now, StoredRefreshToken.expiryOfNewToken(now, config.refreshTokenLifetime(),
+                            stored.loginStartedAt(), config.sessionLifetime()), null, null, null,
+                            stored.loginStartedAt()));
                     if (refreshTokens.rotate(hash, successorHash, now)) {
                         return sessions.session(user, stored.familyId(), successor);
                     }
@@ -77,10 +80,15 @@ public class SessionService {
         throw AuthProblems.invalidRefreshToken();
     }
 
-    /** Ends the caller's login (its refresh-token family). Access tokens already issued run out on their own. */
-    public void logout(String familyId) {
+    /**
+     * Ends the caller's login: its refresh-token family, and (announced as {@code SessionEnded}) every access
+     * token of that login, at the gateway and at every service.
+     */
+    public void logout(String userId, String familyId) {
         if (familyId != null) {
-            refreshTokens.revokeFamily(familyId, Instant.now(), "logout");
+            Instant now = Instant.now();
+            users.announce(userId, EventEnvelope.of(userId, userId, new SessionEnded(userId, familyId, now)));
+            refreshTokens.revokeFamily(familyId, now, "logout");
         }
     }
 

@@ -28,11 +28,14 @@ public class UserAdminService {
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
+    private final CurrentAdmin currentAdmin;
 
-    public UserAdminService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher) {
+    public UserAdminService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+                            CurrentAdmin currentAdmin) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
+        this.currentAdmin = currentAdmin;
     }
 
     public record NewUser(String username, String password, String role, String fullName, String email) {
@@ -43,6 +46,16 @@ public class UserAdminService {
     }
 
     public User create(NewUser request, String actor) {
+        currentAdmin.require(actor);
+        return createUnchecked(request, actor);
+    }
+
+    /** For the first start's bootstrap admin only: there is no caller to check yet. */
+    User createBootstrapAdmin(NewUser request) {
+        return createUnchecked(request, "auth-service");
+    }
+
+    private User createUnchecked(NewUser request, String actor) {
         String username = Usernames.requireValid(request.username());
         String role = UserRoles.requireKnown(request.role());
         PasswordPolicy.requireAcceptable(request.password(), username);
@@ -52,16 +65,23 @@ public class UserAdminService {
         return user;
     }
 
-    public List<User> list(int offset, int limit) {
+    public List<User> list(int offset, int limit, String actor) {
+        currentAdmin.require(actor);
         return users.list(offset, limit);
     }
 
-    public User get(String id) {
+    public User get(String id, String actor) {
+        currentAdmin.require(actor);
+        return find(id);
+    }
+
+    private User find(String id) {
         return users.findById(id).orElseThrow(() -> DomainException.notFound("User", id));
     }
 
     public User update(String id, UserChanges changes, String actor) {
-        User current = get(id);
+        currentAdmin.require(actor);
+        User current = find(id);
         if (id.equals(actor) && ((changes.role() != null && !changes.role().equals(current.role()))
                 || Boolean.FALSE.equals(changes.active()))) {
             throw DomainException.conflict("OWN_ACCESS", "You cannot change your own role or deactivate yourself.");
@@ -88,11 +108,15 @@ public class UserAdminService {
 
     /** Sets a new password (the admin's, or a generated one returned once) and ends all the user's logins. */
     public String resetPassword(String id, String newPassword, String actor) {
-        User user = get(id);
+        currentAdmin.require(actor);
+        User user = find(id);
         String password = newPassword != null ? newPassword : RefreshTokens.newToken().substring(0, 20);
         PasswordPolicy.requireAcceptable(password, user.username());
+        // Hashed first: the revocation's moment must be right before the update, not a bcrypt earlier, or a login
+        // finishing in between would mint a token after that moment while still seeing the old password.
+        String hash = hasher.hash(password);
         Instant now = Instant.now();
-        users.setPassword(id, hasher.hash(password), now,
+        users.setPassword(id, hash, now,
                 EventEnvelope.of(id, actor, new SessionsRevoked(id, now, "password_reset")), true);
         refreshTokens.revokeAllOfUser(id, now, "password_reset");
         return newPassword != null ? null : password;

@@ -74,6 +74,7 @@ class KeyRingTest {
             public Duration accessTokenLifetime() { return Duration.ofHours(8); }
             public Duration serviceTokenLifetime() { return Duration.ofHours(1); }
             public Duration refreshTokenLifetime() { return Duration.ofDays(30); }
+            public Duration sessionLifetime() { return Duration.ofDays(30); }
             public Duration refreshGraceWindow() { return Duration.ofSeconds(10); }
             public Optional<String> signingKeyFile() { return signingKey; }
             public Optional<String> publicKeyFile() { return publicKey; }

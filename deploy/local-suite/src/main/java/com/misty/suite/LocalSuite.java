@@ -207,6 +207,10 @@ public final class LocalSuite {
     private Map<String, String> serviceEnvironment(ServiceSpec service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port(options.gatewayPort())));
+        if (service.routeVariable() != null) {
+            // A service the gateway routes to is no entry point of its own: it listens on loopback only.
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        }
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", options.mongodbUri());
         env.put("KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
         // A small machine: a handful of users, not hundreds of connections per service.

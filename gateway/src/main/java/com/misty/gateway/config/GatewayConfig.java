@@ -109,12 +109,16 @@ public interface GatewayConfig {
     }
 
     interface Throttle {
-        /** Login, refresh and token requests per client address: burst size. */
-        @WithDefault("10")
+        /**
+         * Login, refresh and token requests per client address and endpoint (refreshes never use up logins):
+         * burst size. High enough for an office behind one proxy signing in at nine; wrong passwords are
+         * auth-service's to count, per account.
+         */
+        @WithDefault("100")
         int credentialBurst();
 
-        /** Login, refresh and token requests per client address: sustained requests per minute. */
-        @WithDefault("10")
+        /** Login, refresh and token requests per client address and endpoint: sustained requests per minute. */
+        @WithDefault("300")
         double credentialPerMinute();
 
         /** Authenticated requests per user: burst size. */
@@ -151,6 +155,10 @@ public interface GatewayConfig {
         @WithDefault("2000")
         int maxStreams();
 
+        /** Most open streams of one user (or service account) at once: nobody takes all the slots. */
+        @WithDefault("5")
+        int maxStreamsPerUser();
+
         /** Name of the cookie that may carry the access token for EventSource clients. */
         @WithDefault("misty_access_token")
         String tokenCookie();
@@ -164,5 +172,17 @@ public interface GatewayConfig {
         /** Startup waits at most this long for the revocation history to be replayed. */
         @WithDefault("20s")
         Duration startupWait();
+    }
+
+    /** Browser-facing response headers (rest/SecurityHeaders). */
+    Headers headers();
+
+    interface Headers {
+        /** Send HSTS: only when the suite is served over TLS (over plain HTTP it would lock browsers out). */
+        @WithDefault("false")
+        boolean hsts();
+
+        @WithDefault("365d")
+        Duration hstsMaxAge();
     }
 }

@@ -32,6 +32,12 @@ public class EventStreams {
             Problems.send(ctx, 503, "TOO_MANY_STREAMS", "Too many open event streams; try again shortly.");
             return;
         }
+        if (!hub.reserve(token.subject(), config.maxStreamsPerUser())) {
+            ctx.response().putHeader("Retry-After", "5");
+            Problems.send(ctx, 429, "TOO_MANY_STREAMS", "You have " + config.maxStreamsPerUser()
+                    + " event streams open already; close one first.");
+            return;
+        }
         ctx.request().resume();
         HttpServerResponse response = ctx.response()
                 .setStatusCode(200)
@@ -42,7 +48,7 @@ public class EventStreams {
                 .setChunked(true)
                 .setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         LiveStream stream = new LiveStream(vertx, new Viewer(token.subject(), token.roles()), token.issuedAtSeconds(),
-                token.expiresAtSeconds(), response, config.clientQueueSize(), config.heartbeat().toMillis(),
+                token.sessionId(), token.expiresAtSeconds(), response, config.clientQueueSize(), config.heartbeat().toMillis(),
                 hub::detach);
         response.write("retry: 3000\n\n");
         String lastEventId = ctx.request().getHeader("Last-Event-ID");

@@ -6,10 +6,12 @@ import com.misty.gateway.domain.EventVisibility;
 import com.misty.gateway.domain.LiveEvent;
 import com.misty.gateway.domain.StreamPosition;
 import com.misty.gateway.domain.Viewer;
+import com.misty.platform.security.revocation.Revocation;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,8 @@ public class LiveEventHub {
 
     private final EventRing ring;
     private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
+    /** Streams per user, reserved before a stream starts and given back when it is detached. */
+    private final Map<String, Integer> perUser = new HashMap<>();
 
     public LiveEventHub(GatewayConfig config) {
         this.ring = new EventRing(config.live().replayBufferSize());
@@ -80,8 +84,25 @@ public class LiveEventHub {
     public record Attached(boolean resumable, String currentId) {
     }
 
+    /** Takes one of {@code userId}'s stream slots; false when all {@code max} are in use. */
+    public synchronized boolean reserve(String userId, int max) {
+        int open = perUser.getOrDefault(userId, 0);
+        if (open >= max) {
+            return false;
+        }
+        perUser.put(userId, open + 1);
+        return true;
+    }
+
+    /** Gives back a slot taken by {@link #reserve} for a stream that never started. */
+    public synchronized void release(String userId) {
+        perUser.computeIfPresent(userId, (user, open) -> open <= 1 ? null : open - 1);
+    }
+
+    /** Called once per stream (its close is idempotent): it leaves the fan-out and gives its user's slot back. */
     public void detach(LiveStream stream) {
         streams.remove(stream);
+        release(stream.viewer().userId());
     }
 
     public int openStreams() {
@@ -94,10 +115,14 @@ public class LiveEventHub {
                 .map(events -> events.stream().filter(event -> EventVisibility.canSee(viewer, event)).toList());
     }
 
-    /** Closes the streams of {@code userId} opened with tokens issued before {@code before}. */
-    public void revoke(String userId, Instant before) {
+    /** Closes the streams the revocation covers: opened with a token of that user (or login) issued before it. */
+    public void revoke(Revocation revocation) {
+        long before = revocation.before().toEpochMilli();
         for (LiveStream stream : streams) {
-            if (stream.viewer().userId().equals(userId) && stream.issuedAtSeconds() * 1000 <= before.toEpochMilli()) {
+            boolean covered = revocation.wholeSubject()
+                    ? stream.viewer().userId().equals(revocation.subject())
+                    : revocation.sessionId().equals(stream.sessionId());
+            if (covered && stream.issuedAtSeconds() * 1000 <= before) {
                 stream.close();
             }
         }

@@ -20,6 +20,7 @@ public final class LiveStream {
 
     private final Viewer viewer;
     private final long issuedAtSeconds;
+    private final String sessionId;
     private final HttpServerResponse response;
     private final Context context;
     private final ArrayBlockingQueue<LiveEvent> pending;
@@ -32,11 +33,13 @@ public final class LiveStream {
     private final long expiryTimer;
     private final Vertx vertx;
 
-    LiveStream(Vertx vertx, Viewer viewer, long issuedAtSeconds, long expiresAtSeconds, HttpServerResponse response,
+    LiveStream(Vertx vertx, Viewer viewer, long issuedAtSeconds, String sessionId, long expiresAtSeconds,
+               HttpServerResponse response,
                int queueSize, long heartbeatMillis, Consumer<LiveStream> onClose) {
         this.vertx = vertx;
         this.viewer = viewer;
         this.issuedAtSeconds = issuedAtSeconds;
+        this.sessionId = sessionId;
         this.response = response;
         this.context = vertx.getOrCreateContext();
         this.pending = new ArrayBlockingQueue<>(queueSize);
@@ -54,6 +57,11 @@ public final class LiveStream {
 
     public long issuedAtSeconds() {
         return issuedAtSeconds;
+    }
+
+    /** The login ({@code sid}) whose token opened the stream; null for service accounts. */
+    public String sessionId() {
+        return sessionId;
     }
 
     /** Called under the hub's lock before the stream receives anything. */

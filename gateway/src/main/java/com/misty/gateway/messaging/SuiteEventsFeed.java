@@ -1,14 +1,12 @@
 package com.misty.gateway.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.misty.contracts.auth.SessionsRevoked;
-import com.misty.contracts.auth.UserDeactivated;
 import com.misty.gateway.config.GatewayConfig;
 import com.misty.gateway.live.LiveEventHub;
-import com.misty.gateway.security.Revocations;
 import com.misty.platform.events.EventJson;
 import com.misty.platform.events.IncomingEvents;
 import com.misty.platform.events.ReceivedEvent;
+import com.misty.platform.security.revocation.Revocations;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -219,17 +217,9 @@ public class SuiteEventsFeed {
         }
     }
 
+    /** The revocation list is platform's (the services read the same events the same way); streams close too. */
     private void applyRevocation(ReceivedEvent event) {
-        if (event.is(SessionsRevoked.class)) {
-            SessionsRevoked revoked = event.payloadAs(SessionsRevoked.class);
-            LOG.debugf("Sessions of %s revoked before %s", revoked.userId(), revoked.revokedBefore());
-            revocations.revoke(revoked.userId(), revoked.revokedBefore());
-            hub.revoke(revoked.userId(), revoked.revokedBefore());
-        } else if (event.is(UserDeactivated.class)) {
-            UserDeactivated deactivated = event.payloadAs(UserDeactivated.class);
-            revocations.revoke(deactivated.userId(), deactivated.at());
-            hub.revoke(deactivated.userId(), deactivated.at());
-        }
+        revocations.apply(event).ifPresent(hub::revoke);
     }
 
     private void pushLive(ConsumerRecord<String, String> record) {

@@ -160,7 +160,8 @@ public class AccessTokenVerifier {
         }
         List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
         return new VerifiedToken(claims.getSubject(), Set.copyOf(groups),
-                claims.getIssuedAt().getValue(), claims.getExpirationTime().getValue());
+                claims.getIssuedAt().getValue(), claims.getExpirationTime().getValue(),
+                claims.getClaimValueAsString("sid"));
     }
 
     /** Reads the header cheaply before any key work: anything but RS256 is refused outright. */

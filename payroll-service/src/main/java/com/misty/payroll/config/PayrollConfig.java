@@ -18,6 +18,10 @@ public interface PayrollConfig {
     @WithDefault("40")
     BigDecimal defaultStandardWeeklyHours();
 
+    /** Timesheets above this many hours in one week are refused (400 WEEKLY_HOURS_EXCEEDED). */
+    @WithDefault("80")
+    BigDecimal maxWeeklyHours();
+
     Recovery recovery();
 
     interface Recovery {

@@ -20,6 +20,16 @@ public final class Access {
         }
     }
 
+    /**
+     * Four eyes: whoever prepared a record (created or submitted it, for someone else) does not also approve it.
+     * Null (a record from before this rule) names nobody.
+     */
+    public static void requireNotPreparer(Actor actor, String preparedBy, String what) {
+        if (actor.userId().equals(preparedBy)) {
+            throw new DomainException(403, "FOUR_EYES", "You prepared this " + what + "; someone else must approve it.");
+        }
+    }
+
     public static void requireSupervisor(Actor actor) {
         if (!actor.isSupervisor()) {
             throw DomainException.forbidden("Only managers and admins may do this.");

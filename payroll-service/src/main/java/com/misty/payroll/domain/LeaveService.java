@@ -99,6 +99,8 @@ public class LeaveService {
         Access.requireSupervisor(actor);
         LeaveRequest request = find(id);
         Access.requireNotOwner(actor, request.employeeUserId(), "leave request");
+        // requested_by never changes, so checking it here is as good as in the update.
+        Access.requireNotPreparer(actor, request.requestedBy(), "leave request");
         if (request.status() != LeaveStatus.PENDING) {
             throw alreadyDecided();
         }

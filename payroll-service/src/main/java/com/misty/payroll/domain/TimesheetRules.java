@@ -8,7 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks on timesheet entries: each day of the sheet's week at most once, 0 to 24 hours. */
+/**
+ * Checks on timesheet entries: each day of the sheet's week at most once, 0 to 24 hours a day, and no more than
+ * the configured weekly ceiling in all (168 hours is possible day by day, never plausible).
+ */
 public final class TimesheetRules {
 
     private static final BigDecimal MAX_HOURS_PER_DAY = BigDecimal.valueOf(24);
@@ -16,7 +19,7 @@ public final class TimesheetRules {
     private TimesheetRules() {
     }
 
-    public static void checkEntries(IsoWeek week, List<TimesheetEntry> entries) {
+    public static void checkEntries(IsoWeek week, List<TimesheetEntry> entries, BigDecimal maxWeeklyHours) {
         Set<LocalDate> seen = new HashSet<>();
         for (TimesheetEntry entry : entries) {
             if (!week.contains(entry.date())) {
@@ -29,6 +32,13 @@ public final class TimesheetRules {
             if (entry.hours().signum() < 0 || entry.hours().compareTo(MAX_HOURS_PER_DAY) > 0) {
                 throw DomainException.badRequest("INVALID_HOURS", "Hours per day must be between 0 and 24.");
             }
+        }
+        BigDecimal total = entries.stream().map(TimesheetEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(maxWeeklyHours) > 0) {
+            throw DomainException.badRequest("WEEKLY_HOURS_EXCEEDED", "A week may have at most "
+                    + maxWeeklyHours.stripTrailingZeros().toPlainString() + " hours; this one has "
+                    + total.stripTrailingZeros().toPlainString() + ".")
+                    .with("max_weekly_hours", maxWeeklyHours).with("total_hours", total);
         }
     }
 }

@@ -10,6 +10,9 @@ import com.misty.platform.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import com.misty.payroll.config.PayrollConfig;
+
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,21 +32,26 @@ public class TimesheetService {
     private final EmployeeProfileRepository profiles;
     private final PayrollCalculationRepository calculations;
     private final PayCalculationService payCalculation;
+    private final BigDecimal maxWeeklyHours;
 
     public TimesheetService(TimesheetRepository timesheets, EmployeeProfileRepository profiles,
-                            PayrollCalculationRepository calculations, PayCalculationService payCalculation) {
+                            PayrollCalculationRepository calculations, PayCalculationService payCalculation,
+                            PayrollConfig config) {
         this.timesheets = timesheets;
         this.profiles = profiles;
         this.calculations = calculations;
         this.payCalculation = payCalculation;
+        this.maxWeeklyHours = config.maxWeeklyHours();
     }
 
     public Timesheet create(Actor actor, String employeeId, String weekText, List<TimesheetEntry> entries) {
         IsoWeek week = IsoWeek.parse(weekText);
-        TimesheetRules.checkEntries(week, entries);
+        TimesheetRules.checkEntries(week, entries, maxWeeklyHours);
         EmployeeProfile profile = profileFor(actor, employeeId);
+        requireActive(profile);
         Timesheet sheet = new Timesheet(UUID.randomUUID().toString(), profile.id(), profile.userId(), week.toString(),
-                List.copyOf(entries), TimesheetStatus.DRAFT, 1L, Instant.now(), null, null, null, null, null);
+                List.copyOf(entries), TimesheetStatus.DRAFT, 1L, Instant.now(), null, null, null, null, null,
+                actor.userId(), null);
         timesheets.insert(sheet);
         return sheet;
     }
@@ -72,7 +80,7 @@ public class TimesheetService {
     /** Replaces a draft's entries on the version the caller saw. */
     public Timesheet editEntries(Actor actor, String id, long expectedVersion, List<TimesheetEntry> entries) {
         Timesheet sheet = get(actor, id);
-        TimesheetRules.checkEntries(IsoWeek.parse(sheet.week()), entries);
+        TimesheetRules.checkEntries(IsoWeek.parse(sheet.week()), entries, maxWeeklyHours);
         return timesheets.replaceEntries(id, expectedVersion, List.copyOf(entries)).orElseThrow(() -> {
             Timesheet current = find(id);
             if (current.status() != TimesheetStatus.DRAFT) {
@@ -86,7 +94,9 @@ public class TimesheetService {
 
     public Timesheet submit(Actor actor, String id) {
         Timesheet sheet = get(actor, id);
-        return timesheets.markSubmitted(id, Instant.now(), EventEnvelope.of(id, actor.userId(),
+        requireActive(profiles.findById(sheet.employeeId())
+                .orElseThrow(() -> DomainException.notFound("Employee", sheet.employeeId())));
+        return timesheets.markSubmitted(id, actor.userId(), Instant.now(), EventEnvelope.of(id, actor.userId(),
                         new TimesheetSubmitted(id, sheet.employeeId(), sheet.employeeUserId(), sheet.week())))
                 .orElseThrow(() -> notInState(find(id), "Only a draft timesheet can be submitted"));
     }
@@ -96,8 +106,14 @@ public class TimesheetService {
         Access.requireSupervisor(actor);
         Timesheet sheet = find(id);
         Access.requireNotOwner(actor, sheet.employeeUserId(), "timesheet");
+        Access.requireNotPreparer(actor, sheet.createdBy(), "timesheet");
+        Access.requireNotPreparer(actor, sheet.submittedBy(), "timesheet");
         Timesheet approved = timesheets.markApproved(id, actor.userId(), Instant.now()).orElseThrow(() -> {
             Timesheet current = find(id);
+            if (current.status() == TimesheetStatus.SUBMITTED) {
+                // Resubmitted by this very approver in between: the guard in the update refused it.
+                Access.requireNotPreparer(actor, current.submittedBy(), "timesheet");
+            }
             return current.status() == TimesheetStatus.APPROVED
                     ? DomainException.conflict("ALREADY_DECIDED", "Already approved by another manager")
                     : notInState(current, "Only a submitted timesheet can be approved");
@@ -144,6 +160,12 @@ public class TimesheetService {
     private static DomainException notInState(Timesheet current, String rule) {
         return DomainException.conflict("INVALID_STATE", rule + "; this one is " + current.status() + ".")
                 .with("status", current.status().name());
+    }
+
+    private static void requireActive(EmployeeProfile profile) {
+        if (!profile.active()) {
+            throw DomainException.conflict("EMPLOYEE_INACTIVE", "Employee " + profile.id() + " is inactive.");
+        }
     }
 
     private Timesheet find(String id) {

@@ -21,6 +21,7 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -57,7 +58,8 @@ public class TimesheetRepository {
                 .append("entries", entries(sheet.entries()))
                 .append("status", sheet.status().name())
                 .append("version", sheet.version())
-                .append("created_at", Values.date(sheet.createdAt()));
+                .append("created_at", Values.date(sheet.createdAt()))
+                .append("created_by", sheet.createdBy());
         try {
             timesheets.insertOne(doc);
         } catch (MongoException e) {
@@ -98,10 +100,10 @@ public class TimesheetRepository {
     }
 
     /** DRAFT → SUBMITTED with its event; empty when not a draft. */
-    public Optional<Timesheet> markSubmitted(String id, Instant at, EventEnvelope submitted) {
+    public Optional<Timesheet> markSubmitted(String id, String by, Instant at, EventEnvelope submitted) {
         return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.DRAFT.name())),
                 Updates.combine(Updates.set("status", TimesheetStatus.SUBMITTED.name()),
-                        Updates.set("submitted_at", Values.date(at)), Updates.inc("version", 1L),
+                        Updates.set("submitted_by", by), Updates.set("submitted_at", Values.date(at)), Updates.inc("version", 1L),
                         Outbox.append(Topics.PAYROLL_EVENTS, submitted)));
     }
 
@@ -110,7 +112,8 @@ public class TimesheetRepository {
      * announced together with the pay (in the calculation's outbox), so a rolled-back approval never leaks.
      */
     public Optional<Timesheet> markApproved(String id, String by, Instant at) {
-        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.SUBMITTED.name())),
+        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.SUBMITTED.name()),
+                        notSubmittedBy(by)),
                 Updates.combine(Updates.set("status", TimesheetStatus.APPROVED.name()),
                         Updates.set("approved_by", by), Updates.set("approved_at", Values.date(at)),
                         Updates.unset("rejected_by"), Updates.unset("rejection_reason"), Updates.inc("version", 1L)));
@@ -160,6 +163,14 @@ public class TimesheetRepository {
         return Optional.of(toTimesheet(after));
     }
 
+    /**
+     * Four eyes, in the update itself: the approver is not whoever submitted this submission (a sheet sent back
+     * and resubmitted by someone else changes its submitter between the check and the update).
+     */
+    static Bson notSubmittedBy(String approver) {
+        return Filters.ne("submitted_by", approver);
+    }
+
     private static List<Document> entries(List<TimesheetEntry> entries) {
         return entries.stream().map(e -> new Document("date", Values.day(e.date()))
                 .append("hours", Values.decimal(e.hours())).append("notes", e.notes())).toList();
@@ -174,6 +185,7 @@ public class TimesheetRepository {
                 doc.getString("week"), entries, TimesheetStatus.valueOf(doc.getString("status")),
                 version == null ? 1L : version.longValue(), Values.instant(doc, "created_at"),
                 Values.instant(doc, "submitted_at"), doc.getString("approved_by"), Values.instant(doc, "approved_at"),
-                doc.getString("rejected_by"), doc.getString("rejection_reason"));
+                doc.getString("rejected_by"), doc.getString("rejection_reason"), doc.getString("created_by"),
+                doc.getString("submitted_by"));
     }
 }

@@ -31,20 +31,39 @@ class DomainRulesTest {
         }
     }
 
+    private static final BigDecimal CEILING = new BigDecimal("80");
+
+    private static void check(IsoWeek week, List<TimesheetEntry> entries) {
+        TimesheetRules.checkEntries(week, entries, CEILING);
+    }
+
+    @Test
+    void aWeekMayHoldNoMoreThanTheCeilingThoughEachDayIsValid() {
+        IsoWeek week = IsoWeek.parse("2026-W48");
+        LocalDate monday = week.monday();
+        List<TimesheetEntry> atCeiling = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(d -> new TimesheetEntry(monday.plusDays(d), new BigDecimal("16"), null)).toList();
+        assertThatCode(() -> check(week, atCeiling)).doesNotThrowAnyException();
+        List<TimesheetEntry> wholeWeek = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(d -> new TimesheetEntry(monday.plusDays(d), new BigDecimal("24"), null)).toList();
+        assertThatThrownBy(() -> check(week, wholeWeek)).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("WEEKLY_HOURS_EXCEEDED");
+    }
+
     @Test
     void timesheetEntriesMustBeInTheWeekOncePerDayAndWithinZeroToTwentyFour() {
         IsoWeek week = IsoWeek.parse("2026-W48");
         LocalDate monday = week.monday();
-        assertThatCode(() -> TimesheetRules.checkEntries(week, List.of(
+        assertThatCode(() -> check(week, List.of(
                 new TimesheetEntry(monday, BigDecimal.ZERO, null),
                 new TimesheetEntry(monday.plusDays(6), new BigDecimal("24"), null)))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> TimesheetRules.checkEntries(week, List.of(
+        assertThatThrownBy(() -> check(week, List.of(
                 new TimesheetEntry(monday, new BigDecimal("24.01"), null)))).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> TimesheetRules.checkEntries(week, List.of(
+        assertThatThrownBy(() -> check(week, List.of(
                 new TimesheetEntry(monday, new BigDecimal("-0.5"), null)))).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> TimesheetRules.checkEntries(week, List.of(
+        assertThatThrownBy(() -> check(week, List.of(
                 new TimesheetEntry(monday.minusDays(1), BigDecimal.ONE, null)))).isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> TimesheetRules.checkEntries(week, List.of(
+        assertThatThrownBy(() -> check(week, List.of(
                 new TimesheetEntry(monday, BigDecimal.ONE, null), new TimesheetEntry(monday, BigDecimal.ONE, null))))
                 .isInstanceOf(DomainException.class);
     }

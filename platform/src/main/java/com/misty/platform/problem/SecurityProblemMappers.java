@@ -2,6 +2,7 @@ package com.misty.platform.problem;
 
 import com.misty.platform.security.PlausibleAccessToken;
 import com.misty.platform.security.SigningKeys;
+import com.misty.platform.security.revocation.RevocationsNotReadyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -63,6 +64,13 @@ public class SecurityProblemMappers {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;
+    }
+
+    /** Fail closed while the revocation history is being read: the client retries shortly. */
+    @ServerExceptionMapper(priority = 1)
+    public Response revocationsNotReady(RevocationsNotReadyException e) {
+        return Response.fromResponse(Problem.of(503, "STARTING",
+                "The service is still starting; try again shortly.").toResponse()).header("Retry-After", "2").build();
     }
 
     private static Response unauthorized(HttpHeaders headers, String detail) {

@@ -152,19 +152,25 @@ class AccessControlSystemTest {
     }
 
     /**
-     * Last: logout and logout-all end the callers' own logins. Each caller sends both with one fresh access token
-     * (its session would otherwise try to refresh a login that has just ended); afterwards that token is refused.
-     * auth-service compares the token's whole-second {@code iat} with the revocation at second precision (so a
-     * token minted right after it passes): the tokens are made more than a second before the logout-all.
+     * Last: logout and logout-all end the callers' own logins. A logout now voids that login's access tokens at
+     * once (issue 16), so each user caller sends logout with its session's fresh token and logout-all with the
+     * token of a second sign-in; afterwards both tokens are refused. auth-service compares the token's
+     * whole-second {@code iat} with the revocation at second precision (so a token minted right after it passes):
+     * the tokens are made more than a second before the logout-all. A service account has no login to end: it
+     * sends both with its one token.
      */
     @Test
     @Order(100)
     void logoutAndLogoutAllWithEveryCaller() throws InterruptedException {
         List<Endpoint> ending = EndpointCatalogue.all().stream().filter(Endpoint::endsSession).toList();
         Map<Caller, String> tokens = new java.util.EnumMap<>(Caller.class);
+        Map<Caller, String> secondLogins = new java.util.EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
             if (caller != Caller.SERVICE) {
-                world.session(caller).refresh();
+                Session session = world.session(caller);
+                session.refresh();
+                secondLogins.put(caller, com.misty.systemtest.RunningSuite.get().client()
+                        .login(session.username(), session.password()).accessToken());
             }
             tokens.put(caller, world.bearer(caller));
         }
@@ -173,13 +179,17 @@ class AccessControlSystemTest {
         for (Caller caller : Caller.values()) {
             for (Endpoint endpoint : ending) {
                 Call call = endpoint.call(world);
-                Response response = world.sendWithToken(tokens.get(caller), endpoint.method(), call.path(), null, Map.of());
+                String token = endpoint.template().endsWith("/logout-all") ? secondLogins.getOrDefault(caller, tokens.get(caller))
+                        : tokens.get(caller);
+                Response response = world.sendWithToken(token, endpoint.method(), call.path(), null, Map.of());
                 softly.assertThat(endpoint.expectedFor(caller)).as("%s as %s: %s", endpoint, caller, response)
                         .contains(response.status());
             }
             if (caller != Caller.SERVICE) {
-                Response me = world.sendWithToken(tokens.get(caller), "GET", "/api/auth/me", null, Map.of());
-                softly.assertThat(me.status()).as("%s after logout-all: %s", caller, me).isEqualTo(401);
+                for (String token : List.of(tokens.get(caller), secondLogins.get(caller))) {
+                    Response me = world.sendWithToken(token, "GET", "/api/auth/me", null, Map.of());
+                    softly.assertThat(me.status()).as("%s after logout and logout-all: %s", caller, me).isEqualTo(401);
+                }
             }
         }
         softly.assertAll();

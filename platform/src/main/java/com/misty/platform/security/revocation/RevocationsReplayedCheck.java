@@ -1,4 +1,4 @@
-package com.misty.gateway.security;
+package com.misty.platform.security.revocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
