@@ -3,6 +3,7 @@ package com.misty.systemtest.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
 import com.misty.systemtest.RunningSuite;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,10 +65,18 @@ class LeaveApprovalBrowserTest {
         }
         UiBrowser.screenshot(managers.get(0), "leave-queue");
 
-        // Both press Approve before either answer is in.
+        // Both press Approve before either request reaches payroll-service: each request is held in the browser
+        // until both are sent, then both go at once. Without this, under load the first approval's live update
+        // could reload the second manager's queue (removing the row) before that manager's click landed.
+        List<Route> held = new ArrayList<>();
+        for (Page page : managers) {
+            page.route("**/api/payroll/leave-requests/*/approve", held::add);
+        }
         for (Page page : managers) {
             row(page, reason).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
         }
+        managers.get(0).waitForCondition(() -> held.size() == 2);
+        held.forEach(Route::resume);
 
         int approved = 0;
         int alreadyDecided = 0;
