@@ -6,10 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
-import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -26,25 +23,7 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
  * is told it is approved, the other that it was already decided and by whom; the balance is deducted once.
  */
 @Order(64)
-class LeaveApprovalBrowserTest {
-
-    private static RunningSuite suite;
-    private static UiBrowser browser;
-    private static Session admin;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new UiBrowser(suite);
-        admin = suite.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class LeaveApprovalBrowserTest extends BrowserTest {
 
     @Test
     void twoManagersApproveOneRequestAndItIsDeductedOnce() {

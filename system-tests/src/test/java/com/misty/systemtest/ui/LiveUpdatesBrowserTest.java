@@ -5,10 +5,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
-import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -24,27 +21,9 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
  * form shows the stale-data banner when A changes that order.
  */
 @Order(62)
-class LiveUpdatesBrowserTest {
+class LiveUpdatesBrowserTest extends BrowserTest {
 
     private static final String NOT_RELOADED = "window.mistyTestMarker";
-
-    private static RunningSuite suite;
-    private static UiBrowser browser;
-    private static Session admin;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new UiBrowser(suite);
-        admin = suite.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void newOrdersAndStatusChangesArriveWithoutReloading() {

@@ -4,10 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
-import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,27 +16,9 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
 
 /** Browser test 7: navigation and actions follow the role; a page the role may not open says so plainly. */
 @Order(66)
-class RoleVisibilityBrowserTest {
+class RoleVisibilityBrowserTest extends BrowserTest {
 
     private static final List<String> AREAS = List.of("Orders", "Stock", "Leave", "Timesheets", "Users");
-
-    private static RunningSuite suite;
-    private static UiBrowser browser;
-    private static Session admin;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new UiBrowser(suite);
-        admin = suite.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

@@ -2,10 +2,7 @@ package com.misty.systemtest.ui;
 
 import com.microsoft.playwright.Page;
 import com.misty.systemtest.Accounts;
-import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +18,7 @@ import static com.misty.systemtest.ui.UiActions.signOutButton;
 
 /** Browser test 1: sign-in, a wrong password and an unknown user get the same message, the throttled message. */
 @Order(60)
-class SignInBrowserTest {
-
-    private static RunningSuite suite;
-    private static UiBrowser browser;
-    private static Session admin;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new UiBrowser(suite);
-        admin = suite.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SignInBrowserTest extends BrowserTest {
 
     @Test
     void signsInAndOut() {

@@ -4,10 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
-import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -16,25 +13,7 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
 
 /** Stock in the browser: a receipt, an allocation refused with what is available, one granted, the ledger. */
 @Order(67)
-class StockBrowserTest {
-
-    private static RunningSuite suite;
-    private static UiBrowser browser;
-    private static Session admin;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new UiBrowser(suite);
-        admin = suite.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class StockBrowserTest extends BrowserTest {
 
     @Test
     void refusedAllocationSaysWhatIsAvailable() {

@@ -4,10 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
-import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -24,29 +21,11 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
  * calculation; the employee sees the gross pay: 40 h × 30.00 + 5 h × 30.00 × 1.5 = 1425.00.
  */
 @Order(65)
-class TimesheetPayBrowserTest {
+class TimesheetPayBrowserTest extends BrowserTest {
 
     private static final String WEEK = "2029-W10";
     private static final List<String> WORKDAYS = List.of("Mon 2029-03-05", "Tue 2029-03-06", "Wed 2029-03-07",
             "Thu 2029-03-08", "Fri 2029-03-09");
-
-    private static RunningSuite suite;
-    private static UiBrowser browser;
-    private static Session admin;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new UiBrowser(suite);
-        admin = suite.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void submittedAndApprovedWeekShowsTheGrossPay() {

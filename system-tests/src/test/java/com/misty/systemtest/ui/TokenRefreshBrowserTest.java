@@ -6,8 +6,6 @@ import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
 import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -27,25 +25,7 @@ import static com.misty.systemtest.ui.UiActions.signOutButton;
  * context then sends both tabs to sign-in with the reason.
  */
 @Order(63)
-class TokenRefreshBrowserTest {
-
-    private static RunningSuite suite;
-    private static UiBrowser browser;
-    private static Session admin;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new UiBrowser(suite);
-        admin = suite.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class TokenRefreshBrowserTest extends BrowserTest {
 
     @Test
     void twoTabsKeepWorkingAcrossExpiriesUntilSignedOutEverywhere() {

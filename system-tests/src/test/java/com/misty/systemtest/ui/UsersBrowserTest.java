@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.misty.systemtest.RunningSuite;
-import com.misty.systemtest.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -19,25 +15,7 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
 
 /** The admin's users page: create, change the role, reset the password (shown once), deactivate. */
 @Order(68)
-class UsersBrowserTest {
-
-    private static RunningSuite suite;
-    private static UiBrowser browser;
-    private static Session admin;
-
-    @BeforeAll
-    static void start() {
-        suite = RunningSuite.get();
-        browser = new UiBrowser(suite);
-        admin = suite.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class UsersBrowserTest extends BrowserTest {
 
     @Test
     void adminManagesAUser() {
