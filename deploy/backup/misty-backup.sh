@@ -45,17 +45,10 @@ mkdir -p "$partial"
 work="$(mktemp -d)"
 trap 'rm -rf "$partial" "$work"' EXIT
 
-# The password goes into a YAML config file readable by this user only (mongodump --config), never argv.
-# The connection string (it may hold a password, as the Kubernetes Secrets' do) and the password from
-# MONGODB_PASSWORD_FILE reach the tool in a YAML --config file readable by this user only, never in argv.
-yaml_quoted() { printf '"%s"' "$(printf '%s' "$1" | sed 's/["\\]/\\&/g')"; }
-(
-  umask 077
-  printf 'uri: %s\n' "$(yaml_quoted "$MONGODB_URI")"
-  if [ -n "${MONGODB_PASSWORD_FILE:-}" ]; then
-    printf '%s: %s\n' password "$(yaml_quoted "$(tr -d '\n' < "$MONGODB_PASSWORD_FILE")")"
-  fi
-) > "$work/mongodb-tools.yaml"
+# Connection string and password reach the tool in a private --config file, never in argv.
+# shellcheck source=mongodb-tools-config.sh
+source "$(dirname "${BASH_SOURCE[0]}")/mongodb-tools-config.sh"
+write_mongodb_tools_config "$work/mongodb-tools.yaml"
 tool_options=(--config="$work/mongodb-tools.yaml")
 
 archive="$partial/dump.archive.gz"

@@ -110,7 +110,8 @@ class KubernetesManifestsTest {
 
     @Test
     void theBackupCopiesOfTheScriptsAreTheScripts() {
-        for (String script : List.of("misty-backup.sh", "misty-restore.sh", "misty-backup-check.sh")) {
+        for (String script : List.of("misty-backup.sh", "misty-restore.sh", "misty-backup-check.sh",
+                "mongodb-tools-config.sh")) {
             assertThat(RepositoryLayout.read(BASE.resolve("backup").resolve(script))).as(script)
                     .isEqualTo(RepositoryLayout.read(RepositoryLayout.deploy().resolve("backup").resolve(script)));
         }
