@@ -7,10 +7,12 @@ import com.misty.contracts.auth.UserCreated;
 import com.misty.contracts.auth.UserDeactivated;
 import com.misty.contracts.auth.UserRoleChanged;
 import com.misty.contracts.inventory.StockAllocated;
+import com.misty.contracts.inventory.StockConsumed;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.contracts.inventory.StockReleased;
 import com.misty.contracts.orders.OrderCancelled;
+import com.misty.contracts.orders.OrderCompleted;
 import com.misty.contracts.orders.OrderPlaced;
 import com.misty.contracts.orders.OrderRevised;
 import com.misty.contracts.orders.OrderStatusChanged;
@@ -36,8 +38,9 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     private static final List<Class<? extends Record>> ALL = List.of(
-            OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class,
+            OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class, OrderCompleted.class,
             StockAllocated.class, StockAllocationRejected.class, StockReleased.class, StockLevelChanged.class,
+            StockConsumed.class,
             UserCreated.class, UserRoleChanged.class, UserDeactivated.class, SessionsRevoked.class,
             SessionEnded.class, ServiceAccountRevoked.class,
             LeaveRequested.class, LeaveApproved.class, LeaveRejected.class, LeaveCancelled.class,
