@@ -1,6 +1,7 @@
 package com.misty.auth;
 
 import com.misty.testkit.MistyTestInfrastructure;
+import com.misty.testkit.ServiceMetrics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -100,12 +101,16 @@ class LoginResourceTest {
         createUser(target, "employee");
         createUser(colleague, "employee");
         List<Integer> statuses = new java.util.ArrayList<>();
+        double failures = ServiceMetrics.value("misty_auth_signin_failures_total");
+        double lockouts = ServiceMetrics.value("misty_auth_lockouts_total", "scope", "account_at_address");
         for (int i = 0; i < 20; i++) {
             statuses.add(login(target, "wrong-password-" + i, address).statusCode());
         }
         // Five failures are tolerated for the pair; the sixth locks it; the rest are refused unchecked.
         assertThat(statuses.subList(0, 6)).containsOnly(401);
         assertThat(statuses.subList(6, 20)).containsOnly(429);
+        assertThat(ServiceMetrics.value("misty_auth_signin_failures_total")).isEqualTo(failures + 6);
+        assertThat(ServiceMetrics.value("misty_auth_lockouts_total", "scope", "account_at_address")).isEqualTo(lockouts + 1);
 
         Response refused = login(target, PASSWORD, address);
         refused.then().statusCode(429).contentType("application/problem+json")

@@ -3,6 +3,7 @@ package com.misty.auth;
 import com.misty.auth.domain.RefreshTokens;
 import com.misty.testkit.Concurrently;
 import com.misty.testkit.MistyTestInfrastructure;
+import com.misty.testkit.ServiceMetrics;
 import com.mongodb.client.MongoClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,10 +71,15 @@ class RefreshResourceTest {
         String original = (String) session(username).get("refresh_token");
         String otherDevice = (String) session(username).get("refresh_token");
         String successor = refresh(original).then().statusCode(200).extract().path("refresh_token");
+        double detections = ServiceMetrics.value("misty_auth_refresh_reuse_detections_total");
+        double revocations = ServiceMetrics.value("misty_auth_revocations_total", "reason", "refresh_token_reuse");
 
         Thread.sleep(3_500);
         refresh(original).then().statusCode(401).contentType("application/problem+json")
                 .body("code", equalTo("REFRESH_TOKEN_REUSED"));
+        assertThat(ServiceMetrics.value("misty_auth_refresh_reuse_detections_total")).isEqualTo(detections + 1);
+        assertThat(ServiceMetrics.value("misty_auth_revocations_total", "reason", "refresh_token_reuse"))
+                .isEqualTo(revocations + 1);
         // The legitimate holder's successor belongs to the revoked login too.
         refresh(successor).then().statusCode(401).body("code", equalTo("INVALID_REFRESH_TOKEN"));
         // Another login of the same user is a different family and survives.

@@ -45,6 +45,22 @@ public abstract class ServiceConformanceTests {
     }
 
     @Test
+    void everyOperationDocumentsItsErrorsAsProblemJsonAndEveryPropertyIsSnakeCase() {
+        ServiceConformance.assertEveryOperationDocumentsItsErrors();
+    }
+
+    @Test
+    void refusalsAreCountedByTheirCode() {
+        double before = ServiceMetrics.value("misty_problems_total", "status", "404", "code", "NOT_FOUND");
+        ServiceConformance.assertUnknownRouteIsProblem(TestTokens.accessToken("u1", "admin"));
+        // assertUnknownRouteIsProblem asks for two unknown routes
+        double after = ServiceMetrics.value("misty_problems_total", "status", "404", "code", "NOT_FOUND");
+        if (after != before + 2) {
+            throw new AssertionError("misty_problems_total{status=404,code=NOT_FOUND} went from " + before + " to " + after);
+        }
+    }
+
+    @Test
     void unknownRoutesAreProblemJson() {
         ServiceConformance.assertUnknownRouteIsProblem(TestTokens.accessToken("u1", "admin"));
     }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Instant;
@@ -55,6 +57,7 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "401: INVALID_CREDENTIALS; 403: ACCOUNT_DISABLED; 429: TOO_MANY_ATTEMPTS (lockout; Retry-After)")
     public SessionResponse login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
         return SessionResponse.of(login.login(request.username(), request.password(), clientAddress(http)));
     }
@@ -63,6 +66,7 @@ public class AuthResource {
     @Path("/refresh")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "401: INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED (the whole login is revoked), UNAUTHORIZED (session ended); 403: ACCOUNT_DISABLED")
     public SessionResponse refresh(@Valid @NotNull RefreshRequest request) {
         return SessionResponse.of(sessions.refresh(request.refreshToken()));
     }
@@ -71,6 +75,7 @@ public class AuthResource {
     @Path("/logout")
     @Authenticated
     @ResponseStatus(204)
+    @APIResponse(responseCode = "204", description = "Done")
     public void logout() {
         sessions.logout(currentUser.id(), jwt.getClaim(TokenIssuer.SESSION_CLAIM));
     }
@@ -79,6 +84,7 @@ public class AuthResource {
     @Path("/logout-all")
     @Authenticated
     @ResponseStatus(204)
+    @APIResponse(responseCode = "204", description = "Done")
     public void logoutAll() {
         sessions.logoutEverywhere(currentUser.id(), "logout_all");
     }
@@ -95,6 +101,8 @@ public class AuthResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(204)
+    @APIResponse(responseCode = "204", description = "Done")
+    @Extension(name = "x-misty-problems", value = "429: TOO_MANY_ATTEMPTS (wrong current passwords count toward the lockout)")
     public void changePassword(@Valid @NotNull ChangePasswordRequest request, @Context HttpServerRequest http) {
         accounts.changePassword(currentUser.id(), jwt.getClaim(TokenIssuer.SESSION_CLAIM), issuedAt(),
                 request.currentPassword(), request.newPassword(), clientAddress(http));
@@ -104,6 +112,7 @@ public class AuthResource {
     @Path("/token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Extension(name = "x-misty-problems", value = "401: INVALID_CLIENT; 403: ACCOUNT_DISABLED; 429: TOO_MANY_ATTEMPTS")
     public ServiceTokenResponse tokenFromForm(@FormParam("grant_type") String grantType,
                                               @FormParam("client_id") String clientId,
                                               @FormParam("client_secret") String clientSecret,
@@ -115,6 +124,7 @@ public class AuthResource {
     @Path("/token")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "401: INVALID_CLIENT; 403: ACCOUNT_DISABLED; 429: TOO_MANY_ATTEMPTS")
     public ServiceTokenResponse tokenFromJson(@Valid @NotNull ClientCredentialsRequest request,
                                               @Context HttpServerRequest http) {
         return clientCredentials(request, http);

@@ -14,6 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
@@ -35,6 +39,8 @@ public class ServiceAccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceAccountView.class)))
+    @Extension(name = "x-misty-problems", value = "409: NAME_TAKEN")
     public ServiceAccountView create(@Valid @NotNull CreateServiceAccountRequest request) {
         ServiceAccountService.WithSecret created = accounts.create(request.name(), request.roles(), currentUser.id());
         return ServiceAccountView.of(created.account(), created.clientSecret());
@@ -54,6 +60,7 @@ public class ServiceAccountResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT")
     public ServiceAccountView update(@PathParam("id") String id, @Valid @NotNull UpdateServiceAccountRequest request) {
         return ServiceAccountView.of(accounts.update(id, request.active(), request.roles(), request.version(), currentUser.id()), null);
     }

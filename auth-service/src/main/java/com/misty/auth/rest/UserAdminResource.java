@@ -18,6 +18,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
@@ -39,6 +43,8 @@ public class UserAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
+    @Extension(name = "x-misty-problems", value = "409: USERNAME_TAKEN")
     public UserView create(@Valid @NotNull CreateUserRequest request) {
         return UserView.of(users.create(new UserAdminService.NewUser(request.username(), request.password(),
                 request.role(), request.fullName(), request.email()), currentUser.id()));
@@ -59,6 +65,7 @@ public class UserAdminResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (changed since the version sent) or OWN_ACCESS (own role or deactivation)")
     public UserView update(@PathParam("id") String id, @Valid @NotNull UpdateUserRequest request) {
         return UserView.of(users.update(id, new UserAdminService.UserChanges(request.role(), request.active(),
                 request.fullName(), request.email(), request.version()), currentUser.id()));

@@ -69,6 +69,7 @@ public class AccountService {
         Instant now = Instant.now();
         users.setPassword(userId, hash, now,
                 EventEnvelope.of(userId, userId, new SessionsRevoked(userId, now, "password_changed")), false);
+        AuthMetrics.revoked("password_changed");
         if (familyId == null) {
             refreshTokens.revokeAllOfUser(userId, now, "password_changed");
         } else {

@@ -44,6 +44,7 @@ public class LoginService {
         }
         if (!passwordMatches) {
             throttle.recordFailure(keys);
+            AuthMetrics.signInFailed();
             throw AuthProblems.invalidCredentials();
         }
         User user = found.get();

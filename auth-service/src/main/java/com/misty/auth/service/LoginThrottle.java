@@ -75,9 +75,9 @@ public class LoginThrottle {
 
     public void recordFailure(Keys keys) {
         Instant now = Instant.now();
-        record(keys.account(), perAccount, now);
-        record(keys.accountAtAddress(), perAccountAndAddress, now);
-        record(keys.address(), perAddress, now);
+        record(keys.account(), perAccount, now, "account");
+        record(keys.accountAtAddress(), perAccountAndAddress, now, "account_at_address");
+        record(keys.address(), perAddress, now, "address");
     }
 
     /**
@@ -89,8 +89,11 @@ public class LoginThrottle {
         attempts.clear(keys.accountAtAddress());
     }
 
-    private void record(String key, LoginThrottlePolicy policy, Instant now) {
+    private void record(String key, LoginThrottlePolicy policy, Instant now, String scope) {
         long failures = attempts.recordFailure(key, now, window);
-        policy.lockoutAfter(failures).ifPresent(lockout -> attempts.lock(key, now.plus(lockout)));
+        policy.lockoutAfter(failures).ifPresent(lockout -> {
+            attempts.lock(key, now.plus(lockout));
+            AuthMetrics.lockedOut(scope);
+        });
     }
 }

@@ -96,6 +96,7 @@ public class ServiceAccountService {
     }
 
     private static EventEnvelope revocation(String id, Instant now, String reason, String actor) {
+        AuthMetrics.revoked("service_account_" + reason);
         return EventEnvelope.of(id, actor, new ServiceAccountRevoked(id, now, reason));
     }
 

@@ -89,6 +89,7 @@ public class SessionService {
             Instant now = Instant.now();
             users.announce(userId, EventEnvelope.of(userId, userId, new SessionEnded(userId, familyId, now)));
             refreshTokens.revokeFamily(familyId, now, "logout");
+            AuthMetrics.revoked("logout");
         }
     }
 
@@ -98,10 +99,13 @@ public class SessionService {
         users.markSessionsRevoked(userId, now,
                 EventEnvelope.of(userId, userId, new SessionsRevoked(userId, now, reason)));
         refreshTokens.revokeAllOfUser(userId, now, reason);
+        AuthMetrics.revoked(reason);
     }
 
     private RuntimeException revokeForReuse(StoredRefreshToken stored, Instant now) {
         long revoked = refreshTokens.revokeFamily(stored.familyId(), now, "refresh_token_reuse");
+        AuthMetrics.refreshTokenReuseDetected();
+        AuthMetrics.revoked("refresh_token_reuse");
         SECURITY.warnf("SECURITY refresh token reuse: user %s, session family %s, rotated at %s; revoked %d token(s)",
                 stored.userId(), stored.familyId(), stored.rotatedAt(), revoked);
         users.announce(stored.userId(), EventEnvelope.of(stored.userId(), "auth-service",

@@ -97,6 +97,7 @@ public class UserAdminService {
         if (deactivating) {
             events.add(EventEnvelope.of(id, actor, new UserDeactivated(id, now)));
             events.add(EventEnvelope.of(id, actor, new SessionsRevoked(id, now, "deactivated")));
+            AuthMetrics.revoked("deactivated");
         }
         User updated = users.updateIfVersion(id, changes.version(), newRole, changes.active(), changes.fullName(),
                 changes.email(), deactivating ? now : null, events);
@@ -118,6 +119,7 @@ public class UserAdminService {
         Instant now = Instant.now();
         users.setPassword(id, hash, now,
                 EventEnvelope.of(id, actor, new SessionsRevoked(id, now, "password_reset")), true);
+        AuthMetrics.revoked("password_reset");
         refreshTokens.revokeAllOfUser(id, now, "password_reset");
         return newPassword != null ? null : password;
     }

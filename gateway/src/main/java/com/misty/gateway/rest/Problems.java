@@ -3,6 +3,7 @@ package com.misty.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.misty.platform.events.EventJson;
 import com.misty.platform.problem.Problem;
+import com.misty.platform.problem.ProblemCounter;
 import io.vertx.ext.web.RoutingContext;
 
 /** Answers a gateway-level refusal as problem+json, the same shape the services use. */
@@ -16,8 +17,10 @@ public final class Problems {
             return;
         }
         String body;
+        Problem problem = Problem.of(status, code, detail);
+        ProblemCounter.count(problem);
         try {
-            body = EventJson.mapper().writeValueAsString(Problem.of(status, code, detail));
+            body = EventJson.mapper().writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + ",\"code\":\"" + code + "\"}";
         }

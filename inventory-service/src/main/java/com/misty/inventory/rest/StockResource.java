@@ -30,6 +30,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.List;
@@ -83,6 +87,8 @@ public class StockResource {
 
     @POST
     @Path("/allocations")
+    @APIResponse(responseCode = "201", description = "Allocated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class)))
+    @Extension(name = "x-misty-problems", value = "409: INSUFFICIENT_STOCK (body has available)")
     public Response allocate(@Valid @NotNull AllocationRequest request) {
         AllocationOutcome outcome = stock.allocate(request.productId(), request.clientId(), request.quantity(),
                 request.orderId(), user.id());
@@ -98,6 +104,7 @@ public class StockResource {
 
     @POST
     @Path("/allocations/{id}/release")
+    @Extension(name = "x-misty-problems", value = "409: ORDER_ALLOCATION (an order's allocation is released by cancelling the order)")
     public AllocationView release(@PathParam("id") String id) {
         AllocationOutcome outcome = stock.release(id, user.id());
         return AllocationView.of(outcome.allocation(), outcome.quantityOnHandAfter());
@@ -106,6 +113,7 @@ public class StockResource {
     @POST
     @Path("/adjustments")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Extension(name = "x-misty-problems", value = "409: STOCK_BELOW_ZERO")
     public StockView adjust(@Valid @NotNull Adjustment adjustment) {
         return StockView.of(stock.adjust(adjustment.productId(), adjustment.clientId(), adjustment.quantityChange(),
                 adjustment.reason(), user.id()));

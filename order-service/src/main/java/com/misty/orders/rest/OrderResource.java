@@ -31,6 +31,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Arrays;
@@ -62,13 +66,14 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One order; the ETag carries its version")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response get(@PathParam("id") String id) {
         return withVersion(Response.ok(), orders.get(id));
     }
 
     @POST
     @Operation(summary = "Place an order: saved as PENDING_STOCK, OrderPlaced goes to inventory")
-    @APIResponse(responseCode = "201", description = "Placed")
+    @APIResponse(responseCode = "201", description = "Placed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response place(@NotNull @Valid CreateOrderRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Order order = orders.place(request.toNewOrder(), user.id());
         return withVersion(Response.created(uri.getAbsolutePathBuilder().path(order.id()).build()), order);
@@ -77,8 +82,8 @@ public class OrderResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace the editable fields, based on a version (body \"version\" or If-Match)")
-    @APIResponse(responseCode = "409", description = "VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING or ORDER_CLOSED")
-    @APIResponse(responseCode = "428", description = "VERSION_REQUIRED: neither \"version\" nor If-Match was sent")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING or ORDER_CLOSED; 428: VERSION_REQUIRED (neither 'version' nor If-Match was sent)")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull @Valid ReplaceOrderRequest request) {
         long base = BaseVersion.required(request.version(), ifMatch);
@@ -89,8 +94,8 @@ public class OrderResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change the fields sent, based on a version (body \"version\" or If-Match)")
-    @APIResponse(responseCode = "409", description = "VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING or ORDER_CLOSED")
-    @APIResponse(responseCode = "428", description = "VERSION_REQUIRED: neither \"version\" nor If-Match was sent")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING or ORDER_CLOSED; 428: VERSION_REQUIRED (neither 'version' nor If-Match was sent)")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @NotNull @Valid PatchOrderRequest request) {
         long base = BaseVersion.required(request.version(), ifMatch);
@@ -100,9 +105,10 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel the order (optionally only if still at the If-Match version); OrderCancelled releases its stock")
-    @APIResponse(responseCode = "409", description = "ORDER_NOT_CANCELLABLE (already rejected or cancelled) or VERSION_CONFLICT (If-Match is stale)")
+    @Extension(name = "x-misty-problems", value = "409: ORDER_NOT_CANCELLABLE (already rejected or cancelled) or VERSION_CONFLICT (If-Match is stale)")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                           @Valid CancelOrderRequest request) {
+                           @RequestBody(required = false) @Valid CancelOrderRequest request) {
         String reason = request == null ? null : request.reason();
         return withVersion(Response.ok(), orders.cancel(id, BaseVersion.optional(null, ifMatch), reason, user.id()));
     }

@@ -7,6 +7,10 @@ import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +48,8 @@ public class EmployeeResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmployeeResponse.class)))
+    @Extension(name = "x-misty-problems", value = "409: DUPLICATE_EMPLOYEE: the user already has a payroll profile")
     public Response create(@NotNull @Valid EmployeeRequests.CreateEmployee body) {
         EmployeeResponse created = EmployeeResponse.of(employees.create(body.userId(), body.details()));
         return Response.created(URI.create("/api/payroll/employees/" + created.id())).entity(created).build();
@@ -78,6 +84,7 @@ public class EmployeeResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT: the profile changed since the version sent")
     public EmployeeResponse update(@PathParam("id") String id, @NotNull @Valid EmployeeRequests.UpdateEmployee body) {
         return EmployeeResponse.of(employees.update(id, body.version(), body.details()));
     }

@@ -8,6 +8,10 @@ import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +46,8 @@ public class LeaveRequestResource {
     @Operation(summary = "Request leave")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaveRequest.class)))
+    @Extension(name = "x-misty-problems", value = "409: EMPLOYEE_INACTIVE, OVERLAPPING_LEAVE or INSUFFICIENT_BALANCE")
     public Response create(@NotNull @Valid LeaveRequests.CreateLeave body) {
         LeaveRequest created = leaves.create(Params.actor(currentUser), body.toNew());
         return Response.created(URI.create("/api/payroll/leave-requests/" + created.id())).entity(created).build();
@@ -69,6 +75,7 @@ public class LeaveRequestResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Extension(name = "x-misty-problems", value = "409: ALREADY_DECIDED (another manager was first), INSUFFICIENT_BALANCE, OVERLAPPING_LEAVE, EMPLOYEE_INACTIVE or CONCURRENT_UPDATE")
     public LeaveRequest approve(@PathParam("id") String id) {
         return leaves.approve(Params.actor(currentUser), id);
     }
@@ -78,6 +85,7 @@ public class LeaveRequestResource {
     @Path("/{id}/reject")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "409: ALREADY_DECIDED: approved, rejected or cancelled already")
     public LeaveRequest reject(@PathParam("id") String id, @NotNull @Valid LeaveRequests.Rejection body) {
         return leaves.reject(Params.actor(currentUser), id, body.reason());
     }
@@ -85,6 +93,7 @@ public class LeaveRequestResource {
     @Operation(summary = "Cancel (employee: pending; manager: also approved, refunding once)")
     @POST
     @Path("/{id}/cancel")
+    @Extension(name = "x-misty-problems", value = "409: ALREADY_DECIDED (cancelled or rejected already) or CONCURRENT_UPDATE")
     public LeaveRequest cancel(@PathParam("id") String id) {
         return leaves.cancel(Params.actor(currentUser), id);
     }

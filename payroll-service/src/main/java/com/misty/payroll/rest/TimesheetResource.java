@@ -6,6 +6,10 @@ import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +45,8 @@ public class TimesheetResource {
     @Operation(summary = "Create a draft timesheet for an ISO week")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimesheetResponse.class)))
+    @Extension(name = "x-misty-problems", value = "409: DUPLICATE_TIMESHEET (one per employee and week) or EMPLOYEE_INACTIVE")
     public Response create(@NotNull @Valid TimesheetRequests.CreateTimesheet body) {
         TimesheetResponse created = TimesheetResponse.of(timesheets.create(Params.actor(currentUser), body.employeeId(),
                 body.week(), body.toEntries()));
@@ -69,6 +75,7 @@ public class TimesheetResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (changed since the version sent) or INVALID_STATE (only a draft can be edited)")
     public TimesheetResponse edit(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.EditTimesheet body) {
         return TimesheetResponse.of(timesheets.editEntries(Params.actor(currentUser), id, body.version(),
                 body.toEntries()));
@@ -77,6 +84,7 @@ public class TimesheetResource {
     @Operation(summary = "Submit a draft")
     @POST
     @Path("/{id}/submit")
+    @Extension(name = "x-misty-problems", value = "409: INVALID_STATE (only a draft can be submitted), VERSION_CONFLICT or EMPLOYEE_INACTIVE")
     public TimesheetResponse submit(@PathParam("id") String id) {
         return TimesheetResponse.of(timesheets.submit(Params.actor(currentUser), id));
     }
@@ -85,6 +93,7 @@ public class TimesheetResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Extension(name = "x-misty-problems", value = "409: ALREADY_DECIDED (another manager was first), INVALID_STATE, EMPLOYEE_INACTIVE or CALCULATION_FAILED")
     public TimesheetResponse approve(@PathParam("id") String id) {
         TimesheetService.Approval approval = timesheets.approve(Params.actor(currentUser), id);
         return TimesheetResponse.of(approval.timesheet(), approval.calculation());
@@ -95,6 +104,7 @@ public class TimesheetResource {
     @Path("/{id}/reject")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-misty-problems", value = "409: ALREADY_DECIDED or INVALID_STATE")
     public TimesheetResponse reject(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.Rejection body) {
         return TimesheetResponse.of(timesheets.reject(Params.actor(currentUser), id, body.reason()));
     }

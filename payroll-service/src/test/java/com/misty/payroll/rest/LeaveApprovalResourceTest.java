@@ -2,6 +2,7 @@ package com.misty.payroll.rest;
 
 import com.misty.testkit.Concurrently;
 import com.misty.testkit.MistyTestInfrastructure;
+import com.misty.testkit.ServiceMetrics;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -135,6 +136,21 @@ class LeaveApprovalResourceTest {
         post(manager("mgr-1"), "/api/payroll/leave-requests/" + requestId + "/approve")
                 .then().statusCode(409).body("code", equalTo("ALREADY_DECIDED"));
         assertThat(annualBalance(employeeId)).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void aSecondDecisionIsCountedAsAConflictByItsCode() {
+        String user = uniqueUser("emp");
+        createEmployee(user, "25.00", "38", "80");
+        String requestId = createLeaveId(employee(user), "ANNUAL", "2026-12-28", "2026-12-28", "8");
+        post(manager("mgr-1"), "/api/payroll/leave-requests/" + requestId + "/approve").then().statusCode(200);
+        double before = ServiceMetrics.value("misty_problems_total", "status", "409", "code", "ALREADY_DECIDED");
+
+        post(manager("mgr-2"), "/api/payroll/leave-requests/" + requestId + "/approve")
+                .then().statusCode(409).body("code", equalTo("ALREADY_DECIDED"));
+
+        assertThat(ServiceMetrics.value("misty_problems_total", "status", "409", "code", "ALREADY_DECIDED"))
+                .isEqualTo(before + 1);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.misty.platform.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -41,9 +43,16 @@ public final class OutboxRelay implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
+    private final OutboxMetrics metrics;
 
     public OutboxRelay(List<MongoCollection<Document>> sources, EventPublisher publisher, OutboxSettings settings,
                        String owner, Clock clock) {
+        this(sources, publisher, settings, owner, clock, new SimpleMeterRegistry());
+    }
+
+    public OutboxRelay(List<MongoCollection<Document>> sources, EventPublisher publisher, OutboxSettings settings,
+                       String owner, Clock clock, MeterRegistry registry) {
+        this.metrics = new OutboxMetrics(registry, sources, clock);
         this.sources = List.copyOf(sources);
         this.publisher = publisher;
         this.settings = settings;
@@ -130,7 +139,9 @@ public final class OutboxRelay implements AutoCloseable {
             try {
                 acks.get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(entries.get(i).getString("event_id"));
+                metrics.published(source, entries.get(i).getDate("created_at"));
             } catch (Exception e) {
+                metrics.failed(source);
                 LOG.warnf("Outbox event %s of %s not acknowledged, will retry: %s",
                         entries.get(i).getString("event_id"), source.getNamespace(), rootMessage(e));
                 break;

@@ -11,6 +11,8 @@ import com.misty.platform.events.KafkaConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -29,13 +31,15 @@ public class OutboxRelayService {
     private final String databaseName;
     private final KafkaConnection kafka;
     private final String applicationName;
+    private final MeterRegistry registry;
     private volatile OutboxRelay relay;
 
-    public OutboxRelayService(OutboxConfig config, Instance<MongoClient> mongoClient,
+    public OutboxRelayService(OutboxConfig config, Instance<MongoClient> mongoClient, MeterRegistry registry,
                               @ConfigProperty(name = "quarkus.mongodb.database", defaultValue = "misty") String databaseName,
                               KafkaConnection kafka,
                               @ConfigProperty(name = "quarkus.application.name", defaultValue = "misty") String applicationName) {
         this.config = config;
+        this.registry = registry;
         this.mongoClient = mongoClient;
         this.databaseName = databaseName;
         this.kafka = kafka;
@@ -51,7 +55,7 @@ public class OutboxRelayService {
         String owner = applicationName + "-" + UUID.randomUUID();
         relay = new OutboxRelay(collections.stream().map(database::getCollection).toList(),
                 new KafkaEventPublisher(kafka, owner, config.deliveryTimeout()),
-                config.settings(), owner, Clock.systemUTC());
+                config.settings(), owner, Clock.systemUTC(), registry);
         relay.start();
         LOG.infof("Outbox relay %s publishing from %s.%s", owner, databaseName, collections);
     }

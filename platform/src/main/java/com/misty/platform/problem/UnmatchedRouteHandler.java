@@ -23,6 +23,7 @@ public class UnmatchedRouteHandler {
         if (ctx.response().headWritten()) {
             return;
         }
+        ProblemCounter.count(problem);
         try {
             ctx.response().setStatusCode(problem.status())
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)

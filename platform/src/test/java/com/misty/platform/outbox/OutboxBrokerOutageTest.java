@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -52,20 +53,33 @@ class OutboxBrokerOutageTest {
         Set<String> written = new HashSet<>();
         OutboxSettings fast = new OutboxSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 100,
                 Duration.ofSeconds(5), Duration.ofSeconds(1));
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (OutboxRelay relay = new OutboxRelay(List.of(stock),
                 new KafkaEventPublisher(KafkaConnection.to(broker.bootstrapServers()), "outage-test", Duration.ofSeconds(5)),
-                fast, "relay-1", Clock.systemUTC())) {
+                fast, "relay-1", Clock.systemUTC(), metrics)) {
             relay.start();
             written.addAll(writeEvents(stock, 0, 30));
             await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount(stock) == 0);
+            assertThat(metrics.get("misty.outbox.publish.latency").tag("collection", "stock").timer().count())
+                    .isEqualTo(30);
+            assertThat(gauge(metrics, "misty.outbox.oldest.age")).isZero();
 
             broker.stop();
             written.addAll(writeEvents(stock, 30, 30));
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                     .until(() -> pendingCount(stock) == 30);
+            // The operator's view of the outage: entries pile up and the oldest one keeps ageing.
+            await().atMost(Duration.ofSeconds(30)).until(() -> gauge(metrics, "misty.outbox.pending.entries") == 30);
+            double age = gauge(metrics, "misty.outbox.oldest.age");
+            assertThat(age).isPositive();
+            await().atMost(Duration.ofSeconds(30)).until(() -> gauge(metrics, "misty.outbox.oldest.age") > age + 1);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    metrics.get("misty.outbox.relay.failures").tag("collection", "stock").counter().count() > 0);
 
             broker.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> pendingCount(stock) == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> gauge(metrics, "misty.outbox.pending.entries") == 0
+                    && gauge(metrics, "misty.outbox.oldest.age") == 0);
         }
 
         try (EventProbe probe = new EventProbe(broker.bootstrapServers(), TOPIC)) {
@@ -85,6 +99,10 @@ class OutboxBrokerOutageTest {
             ids.add(event.eventId().toString());
         }
         return ids;
+    }
+
+    private static double gauge(SimpleMeterRegistry metrics, String name) {
+        return metrics.get(name).tag("collection", "stock").gauge().value();
     }
 
     private static long pendingCount(MongoCollection<Document> stock) {
