@@ -97,6 +97,10 @@ public final class StubServices implements AutoCloseable {
             }
             return;
         }
+        if (path.equals("/q/openapi")) {
+            request.response().putHeader("Content-Type", "application/json").end(openApi(service));
+            return;
+        }
         if (path.endsWith("/slow")) {
             return;
         }
@@ -201,5 +205,24 @@ public final class StubServices implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A service's OpenAPI document: one operation {@code GET /api/stub/<service>/items/{id}} answering an
+     * {@code Item} whose shape differs per service (so the combined document must keep them apart), and a
+     * {@code Problem} schema that is the same everywhere.
+     */
+    public static String openApi(String service) {
+        return """
+                {"openapi":"3.0.3","info":{"title":"%1$s","version":"1"},"tags":[{"name":"%1$s things"}],
+                 "paths":{"/api/stub/%1$s/items/{id}":{"get":{"tags":["%1$s things"],
+                   "parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],
+                   "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Item"}}}},
+                                "404":{"description":"NOT_FOUND","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}},
+                 "components":{"schemas":{
+                   "Item":{"type":"object","properties":{"%1$s_field":{"type":"string"}}},
+                   "Problem":{"type":"object","properties":{"code":{"type":"string"}}}},
+                   "securitySchemes":{"SecurityScheme":{"type":"http","scheme":"bearer","bearerFormat":"JWT"}}}}
+                """.formatted(service);
     }
 }
