@@ -69,8 +69,9 @@ public final class LocalSuite {
     public void start() {
         Instant started = Instant.now();
         checkBuilt();
+        DataDirectory.requireUsable(options.dataDir());
         checkPorts();
-        SuiteSecrets secrets = SuiteSecrets.ensure(options.dataDir(), System.getenv("MISTY_ADMIN_PASSWORD"));
+        SuiteSecrets secrets = SuiteSecrets.ensure(options.dataDir(), options.adminPassword().orElse(null));
         this.secrets = secrets;
         if (options.externalMongodb().isEmpty()) {
             launch(MONGODB);
