@@ -1,11 +1,14 @@
-package com.misty.gateway.rest;
+package com.misty.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.misty.platform.events.EventJson;
 import com.misty.platform.problem.Problem;
 import io.vertx.ext.web.RoutingContext;
 
-/** Answers a gateway-level refusal as problem+json, the same shape the services use. */
+/**
+ * Answers a gateway-level refusal as problem+json, the same shape the services use. In a package of its own because
+ * the routes, the proxy and the live stream all answer this way and none of them should depend on another for it.
+ */
 public final class Problems {
 
     private Problems() {

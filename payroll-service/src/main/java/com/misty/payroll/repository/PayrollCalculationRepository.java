@@ -93,10 +93,6 @@ public class PayrollCalculationRepository {
                 .map(PayrollCalculationRepository::toCalculation);
     }
 
-    public long countByTimesheetId(String timesheetId) {
-        return calculations.countDocuments(Filters.eq("timesheet_id", timesheetId));
-    }
-
     /** Calculations filtered by employee, timesheet and the period their week starts in (all optional). */
     public List<PayrollCalculation> list(String employeeId, String timesheetId, LocalDate from, LocalDate to, int limit) {
         List<Bson> filters = new ArrayList<>();

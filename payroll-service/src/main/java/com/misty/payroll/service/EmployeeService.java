@@ -1,6 +1,10 @@
-package com.misty.payroll.domain;
+package com.misty.payroll.service;
 
 import com.misty.payroll.config.PayrollConfig;
+import com.misty.payroll.domain.Access;
+import com.misty.payroll.domain.Actor;
+import com.misty.payroll.domain.EmployeeDetails;
+import com.misty.payroll.domain.EmployeeProfile;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.platform.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,9 @@
-package com.misty.payroll.domain;
+package com.misty.payroll.service;
 
+import com.misty.payroll.domain.EmployeeProfile;
+import com.misty.payroll.domain.LeaveDeduction;
+import com.misty.payroll.domain.LeaveRequest;
+import com.misty.payroll.domain.LeaveStatus;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.LeaveRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;

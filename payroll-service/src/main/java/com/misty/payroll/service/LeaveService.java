@@ -1,4 +1,4 @@
-package com.misty.payroll.domain;
+package com.misty.payroll.service;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.payroll.LeaveApproved;
@@ -6,6 +6,14 @@ import com.misty.contracts.payroll.LeaveCancelled;
 import com.misty.contracts.payroll.LeaveRejected;
 import com.misty.contracts.payroll.LeaveRequested;
 import com.misty.payroll.config.PayrollConfig;
+import com.misty.payroll.domain.Access;
+import com.misty.payroll.domain.Actor;
+import com.misty.payroll.domain.EmployeeProfile;
+import com.misty.payroll.domain.LeaveRequest;
+import com.misty.payroll.domain.LeaveRules;
+import com.misty.payroll.domain.LeaveStatus;
+import com.misty.payroll.domain.LeaveType;
+import com.misty.payroll.domain.NewLeaveRequest;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.LeaveRequestRepository;
 import com.misty.platform.problem.DomainException;
@@ -20,10 +28,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Leave requests and their decisions. Approval is two single-document steps with no transaction: (1) the
- * keyed deduction on the profile, (2) the guarded PENDING → APPROVED on the request. Step 1 is idempotent,
- * so a redo (another approver, a retry, or {@link LeaveRecovery}) completes an interrupted approval, and
- * step 2 lets exactly one approver win. The README walks through the interleavings.
+ * Leave requests and their decisions. Approval is four single-document steps with no transaction: (1) the
+ * deduction on the profile, keyed by the request and marked unsettled; (2) the guarded PENDING → APPROVED on the
+ * request, which exactly one approver wins; (3) for a loser, undoing its deduction unless the request did end up
+ * approved; (4) settling the deduction. Step 1 is idempotent, so a redo (another approver, a retry, or
+ * {@link LeaveRecovery}, which finds unsettled deductions) completes an interrupted approval. The README walks
+ * through the interleavings.
  */
 @ApplicationScoped
 public class LeaveService {

@@ -1,9 +1,15 @@
-package com.misty.payroll.domain;
+package com.misty.payroll.service;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.payroll.PayrollCalculated;
 import com.misty.contracts.payroll.TimesheetApproved;
 import com.misty.payroll.config.PayrollConfig;
+import com.misty.payroll.domain.EmployeeProfile;
+import com.misty.payroll.domain.IsoWeek;
+import com.misty.payroll.domain.PayBreakdown;
+import com.misty.payroll.domain.PayCalculator;
+import com.misty.payroll.domain.PayrollCalculation;
+import com.misty.payroll.domain.Timesheet;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.PayrollCalculationRepository;
 import com.misty.platform.problem.DomainException;

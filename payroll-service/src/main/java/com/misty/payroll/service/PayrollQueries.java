@@ -1,5 +1,10 @@
-package com.misty.payroll.domain;
+package com.misty.payroll.service;
 
+import com.misty.payroll.domain.Access;
+import com.misty.payroll.domain.Actor;
+import com.misty.payroll.domain.EmployeeProfile;
+import com.misty.payroll.domain.PaySummary;
+import com.misty.payroll.domain.PayrollCalculation;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.PayrollCalculationRepository;
 import com.misty.platform.problem.DomainException;

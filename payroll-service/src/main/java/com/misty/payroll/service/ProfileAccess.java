@@ -1,5 +1,8 @@
-package com.misty.payroll.domain;
+package com.misty.payroll.service;
 
+import com.misty.payroll.domain.Access;
+import com.misty.payroll.domain.Actor;
+import com.misty.payroll.domain.EmployeeProfile;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.platform.problem.DomainException;
 

@@ -1,8 +1,8 @@
-package com.misty.payroll.lifecycle;
+package com.misty.payroll.service;
 
 import com.misty.payroll.config.PayrollConfig;
-import com.misty.payroll.domain.LeaveRecovery;
-import com.misty.payroll.domain.TimesheetRecovery;
+import com.misty.payroll.service.LeaveRecovery;
+import com.misty.payroll.service.TimesheetRecovery;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

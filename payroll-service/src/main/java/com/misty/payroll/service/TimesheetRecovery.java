@@ -1,5 +1,7 @@
-package com.misty.payroll.domain;
+package com.misty.payroll.service;
 
+import com.misty.payroll.domain.PayrollCalculation;
+import com.misty.payroll.domain.Timesheet;
 import com.misty.payroll.repository.PayrollCalculationRepository;
 import com.misty.payroll.repository.TimesheetRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,17 @@
-package com.misty.payroll.domain;
+package com.misty.payroll.service;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.payroll.TimesheetRejected;
 import com.misty.contracts.payroll.TimesheetSubmitted;
+import com.misty.payroll.domain.Access;
+import com.misty.payroll.domain.Actor;
+import com.misty.payroll.domain.EmployeeProfile;
+import com.misty.payroll.domain.IsoWeek;
+import com.misty.payroll.domain.PayrollCalculation;
+import com.misty.payroll.domain.Timesheet;
+import com.misty.payroll.domain.TimesheetEntry;
+import com.misty.payroll.domain.TimesheetRules;
+import com.misty.payroll.domain.TimesheetStatus;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.PayrollCalculationRepository;
 import com.misty.payroll.repository.TimesheetRepository;
