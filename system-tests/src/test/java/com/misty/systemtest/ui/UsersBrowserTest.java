@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.misty.systemtest.Accounts;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -60,7 +60,8 @@ class UsersBrowserTest extends BrowserTest {
         // 50 a page: make sure there are more than 50, then the second page starts with the 51st by username.
         JsonNode all = admin.get("/api/auth/users?offset=0&limit=500").expect(200).json();
         for (int i = all.size(); i < 52; i++) {
-            Accounts.newUser(suite, admin, "employee");
+            admin.post("/api/auth/users", Map.of("username", UiFixtures.unique("zz-page"), "password", "Kx9-vortex-Lamp-42",
+                    "role", "employee")).expect(201);
         }
         List<String> usernames = StreamSupport.stream(
                         admin.get("/api/auth/users?offset=0&limit=500").expect(200).json().spliterator(), false)
