@@ -3,7 +3,7 @@ package com.misty.orders.rest;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderFilter;
 import com.misty.orders.domain.OrderPage;
-import com.misty.orders.domain.OrderService;
+import com.misty.orders.service.OrderService;
 import com.misty.orders.domain.OrderStatus;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.CurrentUser;

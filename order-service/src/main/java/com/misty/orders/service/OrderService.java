@@ -1,6 +1,15 @@
-package com.misty.orders.domain;
+package com.misty.orders.service;
 
 import com.misty.contracts.EventEnvelope;
+import com.misty.orders.domain.NewOrder;
+import com.misty.orders.domain.Order;
+import com.misty.orders.domain.OrderChanges;
+import com.misty.orders.domain.OrderEdit;
+import com.misty.orders.domain.OrderEditPolicy;
+import com.misty.orders.domain.OrderEvents;
+import com.misty.orders.domain.OrderFilter;
+import com.misty.orders.domain.OrderPage;
+import com.misty.orders.domain.OrderProblems;
 import com.misty.orders.repository.OrderNumberGenerator;
 import com.misty.orders.repository.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,12 @@
-package com.misty.orders.domain;
+package com.misty.orders.service;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockReleased;
+import com.misty.orders.domain.Order;
+import com.misty.orders.domain.OrderEvents;
+import com.misty.orders.domain.SagaStep;
 import com.misty.orders.repository.OrderRepository;
 import com.misty.orders.repository.SaveOutcome;
 import com.misty.platform.events.ReceivedEvent;
