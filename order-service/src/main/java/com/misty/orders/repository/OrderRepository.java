@@ -118,6 +118,50 @@ public class OrderRepository {
     }
 
     /**
+     * Writes a step of the order's life ({@code next}) only while the order is still {@link #stillIn} the status
+     * the step starts from and at the version it was decided on: of two requests for one step exactly one wins.
+     *
+     * @return the stored order, or empty when the order moved on meanwhile (or is gone)
+     */
+    public Optional<Order> saveStep(Order next, long baseVersion, OrderStatus from, List<EventEnvelope> events) {
+        Document after = orders.findOneAndUpdate(
+                Filters.and(Filters.eq(OrderDocuments.ID, next.id()), Filters.eq(OrderDocuments.VERSION, baseVersion),
+                        stillIn(from)),
+                update(next, events),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
+        if (after != null && !events.isEmpty()) {
+            relay.nudge();
+        }
+        return Optional.ofNullable(after).map(OrderDocuments::fromDocument);
+    }
+
+    /** The transition guard: the order is still in the status a step starts from. */
+    static Bson stillIn(OrderStatus from) {
+        return Filters.eq(OrderDocuments.STATUS, from.name());
+    }
+
+    /**
+     * Records inventory's {@code StockConsumed} once: only on a completed order whose stock is not consumed yet
+     * ({@link #stockNotYetConsumed}), at the version it was decided on, and only if this event id is not recorded
+     * yet (all in the same update).
+     */
+    public SaveOutcome saveStockConsumed(Order next, long baseVersion, UUID eventId, List<EventEnvelope> events) {
+        IdempotentUpdate.Result result = IdempotentUpdate.apply(orders, Filters.eq(OrderDocuments.ID, next.id()), eventId,
+                Filters.and(Filters.eq(OrderDocuments.VERSION, baseVersion), stillIn(OrderStatus.COMPLETED),
+                        stockNotYetConsumed()),
+                update(next, events));
+        if (result.applied() && !events.isEmpty()) {
+            relay.nudge();
+        }
+        return outcomeOf(result);
+    }
+
+    /** The consumption guard: an order's stock is consumed once. */
+    static Bson stockNotYetConsumed() {
+        return Filters.eq(OrderDocuments.STOCK_CONSUMED_AT, null);
+    }
+
+    /**
      * Writes inventory's answer once: guarded by the state it was decided on (status and version) and by the
      * event id not being recorded yet; the id is recorded in the same update.
      */
@@ -130,6 +174,10 @@ public class OrderRepository {
         if (result.applied() && !events.isEmpty()) {
             relay.nudge();
         }
+        return outcomeOf(result);
+    }
+
+    private static SaveOutcome outcomeOf(IdempotentUpdate.Result result) {
         return switch (result.outcome()) {
             case APPLIED -> SaveOutcome.SAVED;
             case ALREADY_APPLIED -> SaveOutcome.ALREADY_APPLIED;

@@ -1,5 +1,6 @@
 package com.misty.orders.rest;
 
+import com.misty.contracts.orders.LineUsage;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderFilter;
 import com.misty.orders.domain.OrderPage;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Orders: list, read, place, edit with optimistic locking, cancel. Admin, manager and production only. */
 @Path("/api/orders")
@@ -99,12 +101,19 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel the order (optionally only if still at the If-Match version); OrderCancelled releases its stock")
-    @APIResponse(responseCode = "409", description = "ORDER_NOT_CANCELLABLE (already rejected or cancelled) or VERSION_CONFLICT (If-Match is stale)")
+    @Operation(summary = "Cancel the order (optionally only if still at the If-Match version); OrderCancelled releases its stock. "
+            + "An order in production: managers only, with \"confirm_in_production\": true")
+    @APIResponse(responseCode = "409", description = "ORDER_NOT_CANCELLABLE (already rejected, cancelled or completed), "
+            + "MANAGER_CONFIRMATION_REQUIRED (in production) or VERSION_CONFLICT (If-Match is stale)")
+    @APIResponse(responseCode = "403", description = "confirm_in_production sent by someone who is not a manager or admin")
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid CancelOrderRequest request) {
         String reason = request == null ? null : request.reason();
-        return withVersion(Response.ok(), orders.cancel(id, BaseVersion.optional(null, ifMatch), reason, user.id()));
+        boolean confirm = request != null && Boolean.TRUE.equals(request.confirmInProduction());
+        if (confirm && !user.hasAnyRole(Roles.MANAGER, Roles.ADMIN)) {
+            throw DomainException.forbidden("Only a manager can confirm cancelling an order in production.");
+        }
+        return withVersion(Response.ok(), orders.cancel(id, BaseVersion.optional(null, ifMatch), reason, confirm, user.id()));
     }
 
     /** The same cancel as a bare POST without a body (and so without a content type). */
@@ -113,6 +122,34 @@ public class OrderResource {
     @Consumes(MediaType.WILDCARD)
     public Response cancelWithoutReason(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return cancel(id, ifMatch, null);
+    }
+
+    @POST
+    @Path("/{id}/start-production")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "CONFIRMED → IN_PRODUCTION (optionally only if still at the If-Match version); OrderStatusChanged")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE (not CONFIRMED; body has status), REVISION_PENDING or VERSION_CONFLICT")
+    public Response startProduction(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withVersion(Response.ok(), orders.startProduction(id, BaseVersion.optional(null, ifMatch), user.id()));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "IN_PRODUCTION → COMPLETED, optionally with the quantity used per line; OrderCompleted (inventory "
+            + "consumes the stock once) and OrderStatusChanged")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE (not IN_PRODUCTION; body has status) or VERSION_CONFLICT")
+    public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid CompleteOrderRequest request) {
+        List<LineUsage> usage = request == null ? List.of() : request.toUsage();
+        return withVersion(Response.ok(), orders.complete(id, BaseVersion.optional(null, ifMatch), usage, user.id()));
+    }
+
+    /** The same completion as a bare POST without a body: every line consumed in full. */
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.WILDCARD)
+    public Response completeInFull(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return complete(id, ifMatch, null);
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Order order) {

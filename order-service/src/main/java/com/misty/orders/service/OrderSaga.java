@@ -3,9 +3,12 @@ package com.misty.orders.service;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockAllocationRejected;
+import com.misty.contracts.inventory.StockConsumed;
 import com.misty.contracts.inventory.StockReleased;
+import com.misty.contracts.orders.FieldChange;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderEvents;
+import com.misty.orders.domain.OrderLifecycle;
 import com.misty.orders.domain.SagaStep;
 import com.misty.orders.repository.OrderRepository;
 import com.misty.orders.repository.SaveOutcome;
@@ -49,10 +52,36 @@ public class OrderSaga {
             apply(rejected.orderId(), envelope, rejected.revision() == 0
                     ? SagaStep.rejectPlacement(rejected.shortages())
                     : SagaStep.rejectRevision(rejected.revision(), rejected.shortages()));
+        } else if (event.is(StockConsumed.class)) {
+            recordStockConsumed(event.payloadAs(StockConsumed.class).orderId(), envelope);
         } else if (event.is(StockReleased.class)) {
             // The order is already CANCELLED when inventory releases its stock; nothing left to change.
             LOG.debugf("Stock of order %s released", event.payloadAs(StockReleased.class).orderId());
         }
+    }
+
+    /** Inventory issued the completed order's stock: recorded once, however often the answer arrives. */
+    private void recordStockConsumed(String orderId, EventEnvelope envelope) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<Order> found = orders.findById(orderId);
+            if (found.isEmpty()) {
+                LOG.warnf("%s for unknown order %s ignored", envelope.type(), orderId);
+                return;
+            }
+            Order current = found.get();
+            if (!OrderLifecycle.awaitsStockConsumption(current)) {
+                LOG.infof("%s for order %s ignored: order is %s, stock consumed at %s", envelope.type(),
+                        current.orderNumber(), current.status(), current.stockConsumedAt());
+                return;
+            }
+            Order next = current.withStockConsumed(clock.instant(), envelope.actor());
+            List<EventEnvelope> events = List.of(OrderEvents.updated(next, List.of(new FieldChange(
+                    "stock_consumed_at", null, next.stockConsumedAt().toString())), envelope.actor()));
+            if (orders.saveStockConsumed(next, current.version(), envelope.eventId(), events) != SaveOutcome.STALE) {
+                return;
+            }
+        }
+        throw new IllegalStateException("Order " + orderId + " kept changing while applying " + envelope.type());
     }
 
     private void apply(String orderId, EventEnvelope envelope, SagaStep step) {

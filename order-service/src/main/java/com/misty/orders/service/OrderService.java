@@ -1,6 +1,8 @@
 package com.misty.orders.service;
 
 import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.orders.LineUsage;
+import com.misty.orders.domain.Client;
 import com.misty.orders.domain.NewOrder;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderChanges;
@@ -8,8 +10,10 @@ import com.misty.orders.domain.OrderEdit;
 import com.misty.orders.domain.OrderEditPolicy;
 import com.misty.orders.domain.OrderEvents;
 import com.misty.orders.domain.OrderFilter;
+import com.misty.orders.domain.OrderLifecycle;
 import com.misty.orders.domain.OrderPage;
 import com.misty.orders.domain.OrderProblems;
+import com.misty.orders.domain.OrderStatus;
 import com.misty.orders.repository.OrderNumberGenerator;
 import com.misty.orders.repository.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The use cases of orders. Every write is one single-document update guarded by the version the decision was
@@ -29,20 +35,25 @@ public class OrderService {
 
     /** Cancel without a base version re-reads this often when others keep changing the order meanwhile. */
     private static final int CANCEL_ATTEMPTS = 3;
+    /** A production step re-decides this often when users keep editing contact or notes meanwhile. */
+    private static final int STEP_ATTEMPTS = 10;
 
     private final OrderRepository orders;
     private final OrderNumberGenerator numbers;
+    private final ClientService clients;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, OrderNumberGenerator numbers) {
+    public OrderService(OrderRepository orders, OrderNumberGenerator numbers, ClientService clients) {
         this.orders = orders;
         this.numbers = numbers;
+        this.clients = clients;
         this.clock = Clock.systemUTC();
     }
 
     public Order place(NewOrder request, String actor) {
-        Order order = Order.placed(UUID.randomUUID().toString(), numbers.next(), request.clientId(),
-                request.details(), actor, clock.instant());
+        Client client = clients.requireActive(request.clientId());
+        Order order = Order.placed(UUID.randomUUID().toString(), numbers.next(), client.id(), client.name(),
+                client.withChosenContact(request.details()), actor, clock.instant());
         orders.insert(order, List.of(OrderEvents.placed(order, actor), OrderEvents.statusChanged(order, actor)));
         return order;
     }
@@ -67,14 +78,57 @@ public class OrderService {
         return orders.save(edit.next(), baseVersion, events).orElseThrow(() -> staleOrGone(id));
     }
 
-    /** Cancels the order; with a base version the cancel is refused when the order changed since. */
-    public Order cancel(String id, Optional<Long> baseVersion, String reason, String actor) {
+    /** CONFIRMED → IN_PRODUCTION; with a base version only if the order is still at it. */
+    public Order startProduction(String id, Optional<Long> baseVersion, String actor) {
+        return step(id, baseVersion, OrderLifecycle.MAY_START_PRODUCTION,
+                current -> OrderLifecycle.startProduction(current, actor, clock.instant()),
+                next -> List.of(OrderEvents.statusChanged(next, actor)));
+    }
+
+    /**
+     * IN_PRODUCTION → COMPLETED, announcing {@code OrderCompleted} (inventory consumes the stock) in the same write,
+     * so it goes out exactly once however many completions race.
+     */
+    public Order complete(String id, Optional<Long> baseVersion, List<LineUsage> usage, String actor) {
+        return step(id, baseVersion, OrderLifecycle.MAY_COMPLETE,
+                current -> OrderLifecycle.complete(current, usage, actor, clock.instant()),
+                next -> List.of(OrderEvents.completed(next, usage, actor), OrderEvents.statusChanged(next, actor)));
+    }
+
+    /**
+     * Runs one step of the order's life: decided on the order as read, written only while it is still in
+     * {@code from} at that version. A concurrent edit of contact or notes makes it decide again; a concurrent step
+     * makes the decision fail (409 INVALID_STATE with the status the order is in now).
+     */
+    private Order step(String id, Optional<Long> baseVersion, OrderStatus from, UnaryOperator<Order> decide,
+                       Function<Order, List<EventEnvelope>> events) {
         for (int attempt = 1; ; attempt++) {
             Order current = get(id);
             if (baseVersion.isPresent() && current.version() != baseVersion.get()) {
                 throw OrderProblems.versionConflict(current);
             }
-            Order next = OrderEditPolicy.cancel(current, reason, actor, clock.instant());
+            Order next = decide.apply(current);
+            Optional<Order> saved = orders.saveStep(next, current.version(), from, events.apply(next));
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+            if (baseVersion.isPresent() || attempt == STEP_ATTEMPTS) {
+                throw staleOrGone(id);
+            }
+        }
+    }
+
+    /**
+     * Cancels the order; with a base version the cancel is refused when the order changed since. An order in
+     * production needs {@code managerConfirmed}.
+     */
+    public Order cancel(String id, Optional<Long> baseVersion, String reason, boolean managerConfirmed, String actor) {
+        for (int attempt = 1; ; attempt++) {
+            Order current = get(id);
+            if (baseVersion.isPresent() && current.version() != baseVersion.get()) {
+                throw OrderProblems.versionConflict(current);
+            }
+            Order next = OrderEditPolicy.cancel(current, reason, managerConfirmed, actor, clock.instant());
             List<EventEnvelope> events = new ArrayList<>();
             events.add(OrderEvents.cancelled(next, actor));
             events.add(OrderEvents.statusChanged(next, actor));
