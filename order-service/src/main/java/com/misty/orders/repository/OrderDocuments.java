@@ -21,6 +21,7 @@ final class OrderDocuments {
     static final String STATUS = "status";
     static final String VERSION = "version";
     static final String CREATED_AT = "created_at";
+    static final String DUE_DATE = "due_date";
     static final String COMPLETED_AT = "completed_at";
     static final String STOCK_CONSUMED_AT = "stock_consumed_at";
 

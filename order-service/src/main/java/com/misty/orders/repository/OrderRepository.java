@@ -4,6 +4,7 @@ import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderFilter;
+import com.misty.orders.domain.OrderSort;
 import com.misty.orders.domain.OrderStatus;
 import com.misty.platform.idempotency.IdempotentUpdate;
 import com.misty.platform.outbox.Outbox;
@@ -29,10 +30,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** All access to the {@code orders} collection. Every write is one single-document operation. */
 @ApplicationScoped
@@ -54,13 +57,22 @@ public class OrderRepository {
         this.relay = relay;
     }
 
-    /** Idempotent: the unique order number is load-bearing, the others serve lists on real MongoDB. */
+    /**
+     * Idempotent: the unique order number is load-bearing, the others serve the list's filters and sorts on real
+     * MongoDB (the stand-in ignores them); the README lists which query uses which.
+     */
     public void ensureIndexes() {
         orders.createIndex(Indexes.ascending(OrderDocuments.ORDER_NUMBER), new IndexOptions().unique(true).name("order_number_unique"));
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.STATUS), Indexes.ascending(OrderDocuments.CLIENT_ID),
                 Indexes.descending(OrderDocuments.CREATED_AT)), new IndexOptions().name("status_client_created"));
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.CLIENT_ID),
                 Indexes.descending(OrderDocuments.CREATED_AT)), new IndexOptions().name("client_created"));
+        orders.createIndex(Indexes.compoundIndex(Indexes.descending(OrderDocuments.CREATED_AT),
+                Indexes.descending(OrderDocuments.ORDER_NUMBER)), new IndexOptions().name("created_number"));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.DUE_DATE),
+                Indexes.ascending(OrderDocuments.ORDER_NUMBER)), new IndexOptions().name("due_number"));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.STATUS),
+                Indexes.ascending(OrderDocuments.DUE_DATE)), new IndexOptions().name("status_due"));
     }
 
     /** Stores a new order and its first events in one write: the inserted document already holds its outbox. */
@@ -87,13 +99,17 @@ public class OrderRepository {
                 .map(OrderDocuments::fromDocument);
     }
 
-    public List<Order> find(OrderFilter filter, int skip, int limit) {
+    public List<Order> find(OrderFilter filter, OrderSort sort, int skip, int limit) {
         List<Order> page = new ArrayList<>();
-        orders.find(filterOf(filter)).projection(PUBLIC_FIELDS)
-                .sort(Sorts.orderBy(Sorts.descending(OrderDocuments.CREATED_AT), Sorts.descending(OrderDocuments.ORDER_NUMBER)))
-                .skip(skip).limit(limit)
+        orders.find(filterOf(filter)).projection(PUBLIC_FIELDS).sort(sortOf(sort)).skip(skip).limit(limit)
                 .forEach(doc -> page.add(OrderDocuments.fromDocument(doc)));
         return page;
+    }
+
+    /** Every matching order, in order, one at a time (the export streams them without holding the list). */
+    public void forEach(OrderFilter filter, OrderSort sort, java.util.function.Consumer<Order> action) {
+        orders.find(filterOf(filter)).projection(PUBLIC_FIELDS).sort(sortOf(sort)).batchSize(500)
+                .forEach(doc -> action.accept(OrderDocuments.fromDocument(doc)));
     }
 
     public long count(OrderFilter filter) {
@@ -198,13 +214,49 @@ public class OrderRepository {
         return Updates.combine(parts);
     }
 
+    private static Bson sortOf(OrderSort sort) {
+        String field = switch (sort.field()) {
+            case CREATED_AT -> OrderDocuments.CREATED_AT;
+            case DUE_DATE -> OrderDocuments.DUE_DATE;
+            case ORDER_NUMBER -> OrderDocuments.ORDER_NUMBER;
+        };
+        List<String> fields = field.equals(OrderDocuments.ORDER_NUMBER) ? List.of(field)
+                : List.of(field, OrderDocuments.ORDER_NUMBER);
+        return sort.ascending() ? Sorts.ascending(fields) : Sorts.descending(fields);
+    }
+
     private static Bson filterOf(OrderFilter filter) {
         List<Bson> conditions = new ArrayList<>();
-        if (filter.status() != null) {
-            conditions.add(Filters.eq(OrderDocuments.STATUS, filter.status().name()));
+        if (filter.orderNumber() != null) {
+            conditions.add(Filters.eq(OrderDocuments.ORDER_NUMBER, filter.orderNumber()));
+        }
+        if (filter.orderNumberPrefix() != null) {
+            // An anchored, case-sensitive prefix: real MongoDB answers it from the unique order_number index.
+            conditions.add(Filters.regex(OrderDocuments.ORDER_NUMBER, "^" + Pattern.quote(filter.orderNumberPrefix())));
         }
         if (filter.clientId() != null) {
             conditions.add(Filters.eq(OrderDocuments.CLIENT_ID, filter.clientId()));
+        }
+        if (!filter.statuses().isEmpty()) {
+            conditions.add(Filters.in(OrderDocuments.STATUS, filter.statuses().stream().map(Enum::name).toList()));
+        }
+        // Due dates are stored as YYYY-MM-DD strings, which sort like the dates they are.
+        if (filter.dueFrom() != null) {
+            conditions.add(Filters.gte(OrderDocuments.DUE_DATE, filter.dueFrom().toString()));
+        }
+        if (filter.dueTo() != null) {
+            conditions.add(Filters.lte(OrderDocuments.DUE_DATE, filter.dueTo().toString()));
+        }
+        if (filter.createdFrom() != null) {
+            conditions.add(Filters.gte(OrderDocuments.CREATED_AT, Date.from(filter.createdFrom())));
+        }
+        if (filter.createdBefore() != null) {
+            conditions.add(Filters.lt(OrderDocuments.CREATED_AT, Date.from(filter.createdBefore())));
+        }
+        if (filter.text() != null) {
+            String text = Pattern.quote(filter.text());
+            conditions.add(Filters.or(Filters.regex("contact_name", text, "i"), Filters.regex("contact_email", text, "i"),
+                    Filters.regex("contact_phone", text, "i"), Filters.regex("notes", text, "i")));
         }
         return conditions.isEmpty() ? new Document() : Filters.and(conditions);
     }

@@ -4,8 +4,8 @@ import com.misty.contracts.orders.LineUsage;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderFilter;
 import com.misty.orders.domain.OrderPage;
+import com.misty.orders.domain.OrderSort;
 import com.misty.orders.service.OrderService;
-import com.misty.orders.domain.OrderStatus;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
@@ -14,7 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,11 +30,17 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.Arrays;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Orders: list, read, place, edit with optimistic locking, cancel. Admin, manager and production only. */
@@ -53,12 +59,35 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(summary = "Orders, newest first, optionally by status and client")
-    public OrderPage list(@QueryParam("status") @Size(max = 40) String status,
-                          @QueryParam("client_id") @Size(max = 100) String clientId,
+    @Operation(summary = "Orders: filters by number (exact or prefix), client, status (several), due and created ranges, "
+            + "text in contact or notes; sorted by created_at (default, newest first), due_date or order_number; paged with total")
+    public OrderPage list(@BeanParam @Valid OrderQuery query,
                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return orders.list(new OrderFilter(statusOf(status), clientId), page, size);
+        return orders.list(query.toFilter(), query.toSort(), page, size);
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The same selection and order as the list, every page, as CSV (RFC 4180, UTF-8, header row)")
+    public Response export(@BeanParam @Valid OrderQuery query) {
+        OrderFilter filter = query.toFilter();
+        OrderSort sort = query.toSort();
+        StreamingOutput body = output -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            OrderCsv.header(out);
+            orders.export(filter, sort, order -> {
+                try {
+                    OrderCsv.write(out, order);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"orders.csv\"").build();
     }
 
     @GET
@@ -154,17 +183,5 @@ public class OrderResource {
 
     private static Response withVersion(Response.ResponseBuilder response, Order order) {
         return response.entity(order).tag(new EntityTag(Long.toString(order.version()))).build();
-    }
-
-    private static OrderStatus statusOf(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return OrderStatus.valueOf(status.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.badRequest("INVALID_FIELD", "Query parameter 'status' must be one of "
-                    + Arrays.toString(OrderStatus.values()) + ".").with("field", "status");
-        }
     }
 }

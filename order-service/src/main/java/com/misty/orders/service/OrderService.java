@@ -13,6 +13,7 @@ import com.misty.orders.domain.OrderFilter;
 import com.misty.orders.domain.OrderLifecycle;
 import com.misty.orders.domain.OrderPage;
 import com.misty.orders.domain.OrderProblems;
+import com.misty.orders.domain.OrderSort;
 import com.misty.orders.domain.OrderStatus;
 import com.misty.orders.repository.OrderNumberGenerator;
 import com.misty.orders.repository.OrderRepository;
@@ -62,8 +63,13 @@ public class OrderService {
         return orders.findById(id).orElseThrow(() -> OrderProblems.notFound(id));
     }
 
-    public OrderPage list(OrderFilter filter, int page, int size) {
-        return new OrderPage(orders.find(filter, page * size, size), page, size, orders.count(filter));
+    public OrderPage list(OrderFilter filter, OrderSort sort, int page, int size) {
+        return new OrderPage(orders.find(filter, sort, page * size, size), page, size, orders.count(filter));
+    }
+
+    /** The same selection as {@link #list}, every page, one order at a time. */
+    public void export(OrderFilter filter, OrderSort sort, java.util.function.Consumer<Order> each) {
+        orders.forEach(filter, sort, each);
     }
 
     /** Applies {@code changes} made on {@code baseVersion}; a stale base version is a 409 with the current order. */
