@@ -2,6 +2,7 @@ package com.misty.orders.repository;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
+import com.misty.orders.domain.HistoryEntry;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderFilter;
 import com.misty.orders.domain.OrderSort;
@@ -44,9 +45,11 @@ public class OrderRepository {
     private static final Logger LOG = Logger.getLogger(OrderRepository.class);
 
     static final String COLLECTION = "orders";
+    /** History entries written by the change itself, until the projector has moved them to order_history. */
+    static final String HISTORY_PENDING = "history_pending";
     /** Outbox and idempotency bookkeeping stay in the database; clients never see them. */
     private static final Bson PUBLIC_FIELDS = Projections.exclude(Outbox.FIELD, "processed_events",
-            "outbox_lease_until", "outbox_lease_owner");
+            "outbox_lease_until", "outbox_lease_owner", HISTORY_PENDING);
 
     private final MongoCollection<Document> orders;
     private final OutboxRelayService relay;
@@ -76,10 +79,12 @@ public class OrderRepository {
     }
 
     /** Stores a new order and its first events in one write: the inserted document already holds its outbox. */
-    public void insert(Order order, List<EventEnvelope> events) {
+    public void insert(Order order, List<EventEnvelope> events, HistoryEntry created) {
         try {
+            Document fields = OrderDocuments.newOrderFields(order)
+                    .append(HISTORY_PENDING, List.of(HistoryDocuments.toDocument(created)));
             orders.updateOne(Filters.eq(OrderDocuments.ID, order.id()),
-                    Updates.combine(Updates.setOnInsert(OrderDocuments.newOrderFields(order)),
+                    Updates.combine(Updates.setOnInsert(fields),
                             Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -122,10 +127,10 @@ public class OrderRepository {
      *
      * @return the stored order, or empty when the version moved on (or the order is gone)
      */
-    public Optional<Order> save(Order next, long baseVersion, List<EventEnvelope> events) {
+    public Optional<Order> save(Order next, long baseVersion, List<EventEnvelope> events, HistoryEntry entry) {
         Document after = orders.findOneAndUpdate(
                 Filters.and(Filters.eq(OrderDocuments.ID, next.id()), Filters.eq(OrderDocuments.VERSION, baseVersion)),
-                update(next, events),
+                update(next, events, entry),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
         if (after != null && !events.isEmpty()) {
             relay.nudge();
@@ -139,16 +144,37 @@ public class OrderRepository {
      *
      * @return the stored order, or empty when the order moved on meanwhile (or is gone)
      */
-    public Optional<Order> saveStep(Order next, long baseVersion, OrderStatus from, List<EventEnvelope> events) {
+    public Optional<Order> saveStep(Order next, long baseVersion, OrderStatus from, List<EventEnvelope> events,
+                                    HistoryEntry entry) {
         Document after = orders.findOneAndUpdate(
                 Filters.and(Filters.eq(OrderDocuments.ID, next.id()), Filters.eq(OrderDocuments.VERSION, baseVersion),
                         stillIn(from)),
-                update(next, events),
+                update(next, events, entry),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
         if (after != null && !events.isEmpty()) {
             relay.nudge();
         }
         return Optional.ofNullable(after).map(OrderDocuments::fromDocument);
+    }
+
+    /** The order's version and the history entries still waiting on it (empty when the order is unknown). */
+    public Optional<PendingHistory> pendingHistory(String id) {
+        Document doc = orders.find(Filters.eq(OrderDocuments.ID, id))
+                .projection(Projections.include(OrderDocuments.VERSION, HISTORY_PENDING)).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PendingHistory(((Number) doc.get(OrderDocuments.VERSION)).longValue(),
+                doc.getList(HISTORY_PENDING, Document.class, List.of()).stream().map(HistoryDocuments::fromDocument).toList()));
+    }
+
+    /** Removes entries the projector has stored in order_history (by id; entries added meanwhile stay). */
+    public void dropPendingHistory(String id, List<HistoryEntry> moved) {
+        orders.updateOne(Filters.eq(OrderDocuments.ID, id), new Document("$pull", new Document(HISTORY_PENDING,
+                new Document(HistoryDocuments.ID, new Document("$in", moved.stream().map(HistoryEntry::id).toList())))));
+    }
+
+    public record PendingHistory(long version, List<HistoryEntry> entries) {
     }
 
     /** The transition guard: the order is still in the status a step starts from. */
@@ -161,11 +187,12 @@ public class OrderRepository {
      * ({@link #stockNotYetConsumed}), at the version it was decided on, and only if this event id is not recorded
      * yet (all in the same update).
      */
-    public SaveOutcome saveStockConsumed(Order next, long baseVersion, UUID eventId, List<EventEnvelope> events) {
+    public SaveOutcome saveStockConsumed(Order next, long baseVersion, UUID eventId, List<EventEnvelope> events,
+                                         HistoryEntry entry) {
         IdempotentUpdate.Result result = IdempotentUpdate.apply(orders, Filters.eq(OrderDocuments.ID, next.id()), eventId,
                 Filters.and(Filters.eq(OrderDocuments.VERSION, baseVersion), stillIn(OrderStatus.COMPLETED),
                         stockNotYetConsumed()),
-                update(next, events));
+                update(next, events, entry));
         if (result.applied() && !events.isEmpty()) {
             relay.nudge();
         }
@@ -182,11 +209,11 @@ public class OrderRepository {
      * event id not being recorded yet; the id is recorded in the same update.
      */
     public SaveOutcome saveAnswer(Order next, long baseVersion, OrderStatus expectedStatus, UUID eventId,
-                                  List<EventEnvelope> events) {
+                                  List<EventEnvelope> events, HistoryEntry entry) {
         IdempotentUpdate.Result result = IdempotentUpdate.apply(orders, Filters.eq(OrderDocuments.ID, next.id()), eventId,
                 Filters.and(Filters.eq(OrderDocuments.VERSION, baseVersion),
                         Filters.eq(OrderDocuments.STATUS, expectedStatus.name())),
-                update(next, events));
+                update(next, events, entry));
         if (result.applied() && !events.isEmpty()) {
             relay.nudge();
         }
@@ -202,12 +229,14 @@ public class OrderRepository {
         };
     }
 
-    private static Bson update(Order next, List<EventEnvelope> events) {
+    /** Every change: the new fields, the version bumped, its history entry and its events, in one update. */
+    private static Bson update(Order next, List<EventEnvelope> events, HistoryEntry entry) {
         List<Bson> parts = new ArrayList<>();
         for (Map.Entry<String, Object> field : OrderDocuments.mutableFields(next).entrySet()) {
             parts.add(Updates.set(field.getKey(), field.getValue()));
         }
         parts.add(Updates.inc(OrderDocuments.VERSION, 1L));
+        parts.add(Updates.push(HISTORY_PENDING, HistoryDocuments.toDocument(entry)));
         if (!events.isEmpty()) {
             parts.add(Outbox.appendAll(Topics.ORDERS_EVENTS, events));
         }

@@ -21,11 +21,12 @@ public class OrderStoreStartup {
     private final OrderRepository orders;
     private final OrderNumberGenerator numbers;
     private final ClientRepository clients;
+    private final OrderHistoryRepository history;
 
     public OrderStoreStartup(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
                              @ConfigProperty(name = "quarkus.application.name") String applicationName,
                              OrdersConfig config, OrderRepository orders, OrderNumberGenerator numbers,
-                             ClientRepository clients) {
+                             ClientRepository clients, OrderHistoryRepository history) {
         this.mongo = mongo;
         this.database = database;
         this.applicationName = applicationName;
@@ -33,6 +34,7 @@ public class OrderStoreStartup {
         this.orders = orders;
         this.numbers = numbers;
         this.clients = clients;
+        this.history = history;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -40,6 +42,7 @@ public class OrderStoreStartup {
                 config.migration().lease(), config.migration().pollInterval(), Clock.systemUTC()).run();
         orders.ensureIndexes();
         clients.ensureIndexes();
+        history.ensureIndexes();
         numbers.ensureCounter();
     }
 }

@@ -1,6 +1,7 @@
 package com.misty.orders.rest;
 
 import com.misty.contracts.orders.LineUsage;
+import com.misty.orders.domain.HistoryEntry;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderFilter;
 import com.misty.orders.domain.OrderPage;
@@ -95,6 +96,14 @@ public class OrderResource {
     @Operation(summary = "One order; the ETag carries its version")
     public Response get(@PathParam("id") String id) {
         return withVersion(Response.ok(), orders.get(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of the order, oldest first: who, when, what kind, each changed field's old and new value")
+    public OrderHistoryResponse history(@PathParam("id") String id) {
+        List<HistoryEntry> entries = orders.history(id);
+        return new OrderHistoryResponse(id, entries.isEmpty() ? 0 : entries.get(entries.size() - 1).version(), entries);
     }
 
     @POST

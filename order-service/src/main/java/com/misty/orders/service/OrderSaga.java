@@ -6,8 +6,10 @@ import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockConsumed;
 import com.misty.contracts.inventory.StockReleased;
 import com.misty.contracts.orders.FieldChange;
+import com.misty.orders.domain.HistoryEntry;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderEvents;
+import com.misty.orders.domain.OrderHistory;
 import com.misty.orders.domain.OrderLifecycle;
 import com.misty.orders.domain.SagaStep;
 import com.misty.orders.repository.OrderRepository;
@@ -34,10 +36,12 @@ public class OrderSaga {
     private static final int ATTEMPTS = 10;
 
     private final OrderRepository orders;
+    private final OrderHistoryProjector history;
     private final Clock clock = Clock.systemUTC();
 
-    public OrderSaga(OrderRepository orders) {
+    public OrderSaga(OrderRepository orders, OrderHistoryProjector history) {
         this.orders = orders;
+        this.history = history;
     }
 
     public void handle(ReceivedEvent event) {
@@ -77,7 +81,12 @@ public class OrderSaga {
             Order next = current.withStockConsumed(clock.instant(), envelope.actor());
             List<EventEnvelope> events = List.of(OrderEvents.updated(next, List.of(new FieldChange(
                     "stock_consumed_at", null, next.stockConsumedAt().toString())), envelope.actor()));
-            if (orders.saveStockConsumed(next, current.version(), envelope.eventId(), events) != SaveOutcome.STALE) {
+            SaveOutcome outcome = orders.saveStockConsumed(next, current.version(), envelope.eventId(), events,
+                    OrderHistory.entry(current, next, HistoryEntry.Kind.STOCK_CONSUMED));
+            if (outcome == SaveOutcome.SAVED) {
+                history.project(orderId);
+            }
+            if (outcome != SaveOutcome.STALE) {
                 return;
             }
         }
@@ -101,7 +110,12 @@ public class OrderSaga {
             Order next = step.applyTo(current, envelope.actor(), clock.instant());
             List<EventEnvelope> events = step.changesStatus()
                     ? List.of(OrderEvents.statusChanged(next, envelope.actor())) : OrderEvents.none();
-            SaveOutcome outcome = orders.saveAnswer(next, current.version(), current.status(), envelope.eventId(), events);
+            HistoryEntry.Kind kind = step.changesStatus() ? HistoryEntry.Kind.STATUS_CHANGED : HistoryEntry.Kind.REVISION;
+            SaveOutcome outcome = orders.saveAnswer(next, current.version(), current.status(), envelope.eventId(), events,
+                    OrderHistory.entry(current, next, kind));
+            if (outcome == SaveOutcome.SAVED) {
+                history.project(orderId);
+            }
             if (outcome != SaveOutcome.STALE) {
                 return;
             }

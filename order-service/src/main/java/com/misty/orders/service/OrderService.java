@@ -1,8 +1,10 @@
 package com.misty.orders.service;
 
 import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.orders.FieldChange;
 import com.misty.contracts.orders.LineUsage;
 import com.misty.orders.domain.Client;
+import com.misty.orders.domain.HistoryEntry;
 import com.misty.orders.domain.NewOrder;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderChanges;
@@ -10,6 +12,7 @@ import com.misty.orders.domain.OrderEdit;
 import com.misty.orders.domain.OrderEditPolicy;
 import com.misty.orders.domain.OrderEvents;
 import com.misty.orders.domain.OrderFilter;
+import com.misty.orders.domain.OrderHistory;
 import com.misty.orders.domain.OrderLifecycle;
 import com.misty.orders.domain.OrderPage;
 import com.misty.orders.domain.OrderProblems;
@@ -42,12 +45,15 @@ public class OrderService {
     private final OrderRepository orders;
     private final OrderNumberGenerator numbers;
     private final ClientService clients;
+    private final OrderHistoryProjector history;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, OrderNumberGenerator numbers, ClientService clients) {
+    public OrderService(OrderRepository orders, OrderNumberGenerator numbers, ClientService clients,
+                        OrderHistoryProjector history) {
         this.orders = orders;
         this.numbers = numbers;
         this.clients = clients;
+        this.history = history;
         this.clock = Clock.systemUTC();
     }
 
@@ -55,7 +61,9 @@ public class OrderService {
         Client client = clients.requireActive(request.clientId());
         Order order = Order.placed(UUID.randomUUID().toString(), numbers.next(), client.id(), client.name(),
                 client.withChosenContact(request.details()), actor, clock.instant());
-        orders.insert(order, List.of(OrderEvents.placed(order, actor), OrderEvents.statusChanged(order, actor)));
+        orders.insert(order, List.of(OrderEvents.placed(order, actor), OrderEvents.statusChanged(order, actor)),
+                OrderHistory.created(order));
+        history.project(order.id());
         return order;
     }
 
@@ -79,9 +87,23 @@ public class OrderService {
             throw OrderProblems.versionConflict(current);
         }
         OrderEdit edit = OrderEditPolicy.apply(current, changes.applyTo(current.details()), actor, clock.instant());
-        List<EventEnvelope> events = edit.requested() == null ? OrderEvents.none()
-                : List.of(OrderEvents.revised(edit.next(), edit.requested(), actor));
-        return orders.save(edit.next(), baseVersion, events).orElseThrow(() -> staleOrGone(id));
+        List<FieldChange> changed = OrderHistory.changes(current, edit.next());
+        List<EventEnvelope> events = new ArrayList<>();
+        if (edit.requested() != null) {
+            events.add(OrderEvents.revised(edit.next(), edit.requested(), actor));
+        }
+        if (!changed.isEmpty()) {
+            events.add(OrderEvents.updated(edit.next(), changed, actor));
+        }
+        HistoryEntry entry = OrderHistory.entry(current, edit.next(), OrderHistory.editKind(current, edit.next()));
+        Order saved = orders.save(edit.next(), baseVersion, events, entry).orElseThrow(() -> staleOrGone(id));
+        history.project(id);
+        return saved;
+    }
+
+    /** Every change of the order, oldest first (see {@link OrderHistoryProjector#history}). */
+    public List<HistoryEntry> history(String id) {
+        return history.history(id);
     }
 
     /** CONFIRMED → IN_PRODUCTION; with a base version only if the order is still at it. */
@@ -114,8 +136,10 @@ public class OrderService {
                 throw OrderProblems.versionConflict(current);
             }
             Order next = decide.apply(current);
-            Optional<Order> saved = orders.saveStep(next, current.version(), from, events.apply(next));
+            Optional<Order> saved = orders.saveStep(next, current.version(), from, events.apply(next),
+                    OrderHistory.entry(current, next, HistoryEntry.Kind.STATUS_CHANGED));
             if (saved.isPresent()) {
+                history.project(id);
                 return saved.get();
             }
             if (baseVersion.isPresent() || attempt == STEP_ATTEMPTS) {
@@ -138,8 +162,10 @@ public class OrderService {
             List<EventEnvelope> events = new ArrayList<>();
             events.add(OrderEvents.cancelled(next, actor));
             events.add(OrderEvents.statusChanged(next, actor));
-            Optional<Order> saved = orders.save(next, current.version(), events);
+            Optional<Order> saved = orders.save(next, current.version(), events,
+                    OrderHistory.entry(current, next, HistoryEntry.Kind.CANCELLED));
             if (saved.isPresent()) {
+                history.project(id);
                 return saved.get();
             }
             if (baseVersion.isPresent() || attempt == CANCEL_ATTEMPTS) {
