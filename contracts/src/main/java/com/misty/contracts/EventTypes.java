@@ -11,11 +11,14 @@ import com.misty.contracts.inventory.StockConsumed;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.contracts.inventory.StockReleased;
+import com.misty.contracts.orders.ClientCreated;
+import com.misty.contracts.orders.ClientUpdated;
 import com.misty.contracts.orders.OrderCancelled;
 import com.misty.contracts.orders.OrderCompleted;
 import com.misty.contracts.orders.OrderPlaced;
 import com.misty.contracts.orders.OrderRevised;
 import com.misty.contracts.orders.OrderStatusChanged;
+import com.misty.contracts.orders.OrderUpdated;
 import com.misty.contracts.payroll.LeaveApproved;
 import com.misty.contracts.payroll.LeaveCancelled;
 import com.misty.contracts.payroll.LeaveRejected;
@@ -39,6 +42,7 @@ public final class EventTypes {
 
     private static final List<Class<? extends Record>> ALL = List.of(
             OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class, OrderCompleted.class,
+            OrderUpdated.class, ClientCreated.class, ClientUpdated.class,
             StockAllocated.class, StockAllocationRejected.class, StockReleased.class, StockLevelChanged.class,
             StockConsumed.class,
             UserCreated.class, UserRoleChanged.class, UserDeactivated.class, SessionsRevoked.class,
