@@ -38,6 +38,17 @@ public final class InventoryProblems {
                 "This allocation belongs to order " + orderId + "; cancel or revise the order to release it.");
     }
 
+    public static DomainException notOpen(String allocationId, AllocationStatus status) {
+        return DomainException.conflict("ALLOCATION_CLOSED",
+                "Allocation " + allocationId + " is " + status.name().toLowerCase() + "; only an open allocation can be issued.")
+                .with("status", status.name());
+    }
+
+    public static DomainException moreThanAllocated(long allocated) {
+        return DomainException.badRequest("VALIDATION_FAILED",
+                "quantity must not exceed the allocated quantity (" + allocated + ")").with("allocated", allocated);
+    }
+
     public static DomainException invalidQuantity(String field) {
         return DomainException.badRequest("VALIDATION_FAILED",
                 field + " must be a whole number of units between 1 and " + Quantities.MAX_PER_REQUEST);

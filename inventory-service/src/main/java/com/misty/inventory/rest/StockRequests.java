@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** Request bodies of the stock API; quantities are whole units, at most {@link Quantities#MAX_PER_REQUEST}. */
@@ -26,6 +27,12 @@ public final class StockRequests {
             @NotBlank @Size(max = 100) String clientId,
             @NotNull @Positive @Max(Quantities.MAX_PER_REQUEST) Long quantity,
             @Size(max = 100) String orderId) {
+    }
+
+    /** @param quantity what production used of the allocation; absent: all of it */
+    public record Issue(
+            @NotBlank @Size(max = 100) String allocationId,
+            @PositiveOrZero @Max(Quantities.MAX_PER_REQUEST) Long quantity) {
     }
 
     public record Adjustment(

@@ -3,6 +3,7 @@ package com.misty.inventory.rest;
 import com.misty.inventory.domain.Movement;
 import com.misty.inventory.rest.StockRequests.Adjustment;
 import com.misty.inventory.rest.StockRequests.AllocationRequest;
+import com.misty.inventory.rest.StockRequests.Issue;
 import com.misty.inventory.rest.StockRequests.Receipt;
 import com.misty.inventory.rest.StockResponses.AllocationView;
 import com.misty.inventory.rest.StockResponses.MovementPage;
@@ -34,7 +35,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Raw substrate stock: levels, receipts, allocations, releases, adjustments and the ledger. */
+/** Raw substrate stock: levels, receipts, allocations, releases, issues to production, adjustments and the ledger. */
 @Path("/api/stock")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -100,6 +101,14 @@ public class StockResource {
     @Path("/allocations/{id}/release")
     public AllocationView release(@PathParam("id") String id) {
         AllocationOutcome outcome = stock.release(id, user.id());
+        return AllocationView.of(outcome.allocation(), outcome.quantityOnHandAfter());
+    }
+
+    /** Issues an allocation to production, fully or partly (the unused rest goes back to available). */
+    @POST
+    @Path("/issues")
+    public AllocationView issue(@Valid @NotNull Issue issue) {
+        AllocationOutcome outcome = stock.issue(issue.allocationId(), issue.quantity(), user.id());
         return AllocationView.of(outcome.allocation(), outcome.quantityOnHandAfter());
     }
 

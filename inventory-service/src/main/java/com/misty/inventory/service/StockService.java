@@ -7,7 +7,6 @@ import com.misty.inventory.domain.InventoryProblems;
 import com.misty.inventory.domain.Movement;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
-import com.misty.inventory.domain.PendingLedger;
 import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
@@ -16,10 +15,7 @@ import com.misty.inventory.repository.MovementRepository;
 import com.misty.inventory.repository.StockRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Receipts, allocations, releases and adjustments of stock, each one atomic single-document change. */
@@ -29,14 +25,14 @@ public class StockService {
     private final StockRepository stock;
     private final AllocationRepository allocations;
     private final MovementRepository movements;
-    private final LedgerProjector projector;
+    private final Ledger ledger;
 
     public StockService(StockRepository stock, AllocationRepository allocations, MovementRepository movements,
-                        LedgerProjector projector) {
+                        Ledger ledger) {
         this.stock = stock;
         this.allocations = allocations;
         this.movements = movements;
-        this.projector = projector;
+        this.ledger = ledger;
     }
 
     /** An allocation and the stock level right after the change that made (or released) it. */
@@ -45,8 +41,9 @@ public class StockService {
 
     public StockItem receive(String productId, String clientId, long quantity, String reference, String actor) {
         requireValid(quantity, "quantity");
-        StockItem after = stock.receive(productId, clientId, MovementDraft.receipt(quantity, actor, reference));
-        projector.nudge();
+        MovementDraft receipt = MovementDraft.receipt(quantity, actor, reference);
+        StockItem after = stock.receive(productId, clientId, receipt);
+        ledger.complete(after, receipt);
         return after;
     }
 
@@ -54,13 +51,12 @@ public class StockService {
         requireValid(quantity, "quantity");
         String allocationId = UUID.randomUUID().toString();
         MovementDraft movement = MovementDraft.open(allocationId, quantity, actor, AllocationSource.API, orderId, null);
-        StockChange change = stock.changeAllocation(productId, clientId, null, allocationId, quantity, movement);
+        StockChange change = stock.openAllocation(productId, clientId, movement);
         if (change instanceof StockChange.Applied applied) {
             StockItem after = applied.after();
-            allocations.project(after.id(), productId, clientId, movement);
-            projector.nudge();
+            ledger.complete(after, movement);
             return new AllocationOutcome(new Allocation(allocationId, after.id(), productId, clientId, quantity, orderId,
-                    null, AllocationSource.API, AllocationStatus.ALLOCATED, actor, movement.at(), null, null, null),
+                    null, AllocationSource.API, AllocationStatus.ALLOCATED, actor, movement.at(), null, null, null, 0),
                     after.quantityOnHand());
         }
         if (change instanceof StockChange.Short shortOf) {
@@ -69,27 +65,66 @@ public class StockService {
         throw InventoryProblems.noStockFor(productId, clientId);
     }
 
-    /** Puts an allocation back; releasing one that is already released changes nothing and answers the same. */
+    /**
+     * Puts an allocation back. The release is claimed on the allocation first (ALLOCATED → RELEASING), so of
+     * several concurrent releases exactly one moves stock; the others, and later ones, change nothing and answer
+     * the allocation as it stands.
+     */
     public AllocationOutcome release(String allocationId, String actor) {
         Allocation allocation = allocations.findById(allocationId)
                 .orElseThrow(() -> InventoryProblems.allocationNotFound(allocationId));
         if (allocation.source() == AllocationSource.ORDER_SAGA) {
             throw InventoryProblems.ownedByOrder(allocation.orderId());
         }
-        MovementDraft movement = MovementDraft.close(allocationId, allocation.quantity(), actor, allocation.source(),
-                allocation.orderId(), allocation.line());
-        StockChange change = stock.changeAllocation(allocation.productId(), allocation.clientId(), allocationId, null, 0,
-                movement);
-        long level;
-        if (change instanceof StockChange.Applied applied) {
-            allocations.project(allocation.stockId(), allocation.productId(), allocation.clientId(), movement);
-            projector.nudge();
-            level = applied.after().quantityOnHand();
-        } else if (change instanceof StockChange.AlreadyApplied already) {
-            level = already.current().quantityOnHand();
-        } else {
-            throw InventoryProblems.stockNotFound(allocation.stockId());
+        if (allocations.claimRelease(allocationId, actor)) {
+            MovementDraft close = MovementDraft.close(allocationId, allocation.quantity(), actor, allocation.source(),
+                    allocation.orderId(), allocation.line());
+            StockChange change = stock.closeAllocation(allocation.productId(), allocation.clientId(), close,
+                    allocation.quantity());
+            if (change instanceof StockChange.Applied applied) {
+                ledger.complete(applied.after(), close);
+                return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), applied.after().quantityOnHand());
+            }
+            ledger.finishClaim(allocations.findById(allocationId).orElseThrow());
         }
+        long level = stock.findById(allocation.stockId()).map(StockItem::quantityOnHand)
+                .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
+        return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), level);
+    }
+
+    /**
+     * Issues an allocation to production: {@code used} units (all when null) leave the stock, the rest goes back
+     * to available, in one movement. The issue is claimed on the allocation first (ALLOCATED → ISSUING), so an
+     * allocation is issued or released once, never both; a repeated issue answers the allocation as it stands.
+     */
+    public AllocationOutcome issue(String allocationId, Long used, String actor) {
+        Allocation allocation = allocations.findById(allocationId)
+                .orElseThrow(() -> InventoryProblems.allocationNotFound(allocationId));
+        if (allocation.source() == AllocationSource.ORDER_SAGA) {
+            throw InventoryProblems.ownedByOrder(allocation.orderId());
+        }
+        long consumed = used == null ? allocation.quantity() : used;
+        if (consumed < 0 || consumed > allocation.quantity()) {
+            throw InventoryProblems.moreThanAllocated(allocation.quantity());
+        }
+        if (allocations.claimIssue(allocationId, consumed, actor)) {
+            MovementDraft issue = MovementDraft.issue(allocationId, allocation.quantity(), consumed, actor,
+                    allocation.source(), allocation.orderId(), allocation.line());
+            StockChange change = stock.issueAllocation(allocation.productId(), allocation.clientId(), issue,
+                    allocation.quantity());
+            if (change instanceof StockChange.Applied applied) {
+                ledger.complete(applied.after(), issue);
+                return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), applied.after().quantityOnHand());
+            }
+            ledger.finishClaim(allocations.findById(allocationId).orElseThrow());
+        } else {
+            Allocation current = allocations.findById(allocationId).orElseThrow();
+            if (current.status() != AllocationStatus.ISSUING && current.status() != AllocationStatus.CONSUMED) {
+                throw InventoryProblems.notOpen(allocationId, current.status());
+            }
+        }
+        long level = stock.findById(allocation.stockId()).map(StockItem::quantityOnHand)
+                .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
         return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), level);
     }
 
@@ -97,9 +132,10 @@ public class StockService {
         if (change == 0 || !Quantities.isValid(Math.abs(change))) {
             throw InventoryProblems.invalidQuantity("quantity_change");
         }
-        StockChange result = stock.adjust(productId, clientId, MovementDraft.adjustment(change, actor, reason));
+        MovementDraft adjustment = MovementDraft.adjustment(change, actor, reason);
+        StockChange result = stock.adjust(productId, clientId, adjustment);
         if (result instanceof StockChange.Applied applied) {
-            projector.nudge();
+            ledger.complete(applied.after(), adjustment);
             return applied.after();
         }
         if (result instanceof StockChange.Short shortOf) {
@@ -121,15 +157,13 @@ public class StockService {
     }
 
     /**
-     * The ledger of one record after sequence {@code afterSeq}, oldest first. The record is read before the
-     * archive so an entry archived in between is found in the archive (duplicates merge by movement id).
+     * The ledger of one record after sequence {@code afterSeq}, oldest first. Movements still waiting on the
+     * record for their entries (requests in flight, or a crashed one) are written first, so none is missed.
      */
     public List<Movement> movements(String stockId, long afterSeq, int limit) {
-        PendingLedger snapshot = stock.pendingLedger(stockId).orElseThrow(() -> InventoryProblems.stockNotFound(stockId));
-        Map<String, Movement> merged = new LinkedHashMap<>();
-        movements.after(stockId, afterSeq, limit).forEach(m -> merged.put(m.draft().movementId(), m));
-        snapshot.numbered().stream().filter(m -> m.seq() > afterSeq).forEach(m -> merged.putIfAbsent(m.draft().movementId(), m));
-        return merged.values().stream().sorted(Comparator.comparingLong(Movement::seq)).limit(limit).toList();
+        stock.findById(stockId).orElseThrow(() -> InventoryProblems.stockNotFound(stockId));
+        ledger.repair(stockId);
+        return movements.after(stockId, afterSeq, limit);
     }
 
     private static void requireValid(long quantity, String field) {
