@@ -1,10 +1,13 @@
 package com.misty.inventory.repository;
 
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
 import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
+import com.misty.platform.outbox.Outbox;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
@@ -42,7 +45,7 @@ public class StockRepository {
     public static final int RECENT_WINDOW = 32;
     /** Unconfirmed movements a record may carry; a full list refuses writes until the repair has caught up. */
     public static final int MAX_UNCONFIRMED = 256;
-    private static final Bson SUMMARY = Projections.exclude(UNCONFIRMED, RECENT, "processed_events", "outbox",
+    private static final Bson SUMMARY = Projections.exclude(UNCONFIRMED, RECENT, "processed_events", Outbox.FIELD,
             "movements", "open_allocations");
 
     private final MongoCollection<Document> stock;
@@ -71,10 +74,11 @@ public class StockRepository {
     // ---- movements --------------------------------------------------------------------------------------
 
     /** Adds stock, creating the record on the first receipt; the unique index settles concurrent first receipts. */
-    public StockItem receive(String productId, String clientId, MovementDraft receipt) {
+    public StockItem receive(String productId, String clientId, String unit, int decimals, MovementDraft receipt) {
         Bson update = Updates.combine(
                 Updates.setOnInsert("_id", UUID.randomUUID().toString()),
-                Updates.setOnInsert("unit", Quantities.UNIT),
+                Updates.setOnInsert("unit", unit),
+                Updates.setOnInsert("decimals", decimals),
                 Updates.setOnInsert("created_at", new Date()),
                 changeOf(receipt, 0));
         for (int attempt = 1; ; attempt++) {
@@ -163,6 +167,41 @@ public class StockRepository {
                 new Document(UNCONFIRMED, new Document("movement_id", new Document("$in", movementIds)))));
     }
 
+    // ---- low stock --------------------------------------------------------------------------------------
+
+    /** The reorder level changes only from the setting it was based on (no lost update between two managers). */
+    static Bson atReorderVersion(String stockId, long version) {
+        return Filters.and(Filters.eq("_id", stockId), version == 0
+                ? Filters.or(Filters.exists("reorder_version", false), Filters.eq("reorder_version", 0L))
+                : Filters.eq("reorder_version", version));
+    }
+
+    public Optional<StockItem> setReorderLevel(String stockId, long version, long level) {
+        return Optional.ofNullable(stock.findOneAndUpdate(atReorderVersion(stockId, version),
+                Updates.combine(Updates.set("reorder_level", level), Updates.inc("reorder_version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(SUMMARY))).map(StockRepository::toItem);
+    }
+
+    /**
+     * Once per crossing: flips the record's {@code low} flag from not set to set and queues {@code StockLow} in the
+     * same update, only if no newer evaluation (a later movement's {@code seq}) has set the flag meanwhile.
+     */
+    public boolean markLow(String stockId, long seq, EventEnvelope stockLow) {
+        return stock.updateOne(Filters.and(Filters.eq("_id", stockId), Filters.ne("low", true), notNewerThan(seq)),
+                Updates.combine(Updates.set("low", true), Updates.set("low_seq", seq),
+                        Outbox.append(Topics.INVENTORY_EVENTS, stockLow))).getModifiedCount() == 1;
+    }
+
+    /** Back at or above the reorder level: the next fall below is a new crossing. */
+    public void clearLow(String stockId, long seq) {
+        stock.updateOne(Filters.and(Filters.eq("_id", stockId), Filters.eq("low", true), notNewerThan(seq)),
+                Updates.combine(Updates.set("low", false), Updates.set("low_seq", seq)));
+    }
+
+    private static Bson notNewerThan(long seq) {
+        return Filters.not(Filters.gt("low_seq", seq));
+    }
+
     // ---- reads ------------------------------------------------------------------------------------------
 
     /** Whether a movement was applied to the record, as far as the record itself remembers. */
@@ -203,8 +242,11 @@ public class StockRepository {
         return Optional.ofNullable(stock.find(key(productId, clientId)).projection(SUMMARY).first()).map(StockRepository::toItem);
     }
 
-    public Page<StockItem> list(String clientId, String productId, int page, int size) {
+    public Page<StockItem> list(String clientId, String productId, boolean belowReorder, int page, int size) {
         List<Bson> filters = new ArrayList<>();
+        if (belowReorder) {
+            filters.add(Filters.eq("low", true));
+        }
         if (clientId != null) {
             filters.add(Filters.eq("client_id", clientId));
         }
@@ -216,6 +258,11 @@ public class StockRepository {
         stock.find(filter).projection(SUMMARY).sort(Sorts.ascending("client_id", "product_id"))
                 .skip(page * size).limit(size).forEach(d -> items.add(toItem(d)));
         return new Page<>(items, page, size, stock.countDocuments(filter));
+    }
+
+    /** Whether any record holds stock of this product (served by the unique index's product_id prefix). */
+    public boolean existsFor(String productId) {
+        return stock.find(Filters.eq("product_id", productId)).projection(Projections.include("_id")).first() != null;
     }
 
     private static boolean applied(Document d, String movementId) {
@@ -240,7 +287,10 @@ public class StockRepository {
         Date updated = d.getDate("updated_at");
         return new StockItem(d.getString("_id"), d.getString("product_id"), d.getString("client_id"),
                 MovementDocuments.number(d, "quantity_on_hand"), MovementDocuments.number(d, "quantity_allocated"),
-                d.get("unit", Quantities.UNIT), MovementDocuments.number(d, "ledger_seq"),
-                created == null ? null : created.toInstant(), updated == null ? null : updated.toInstant());
+                d.get("unit", Quantities.UNIT), (int) MovementDocuments.number(d, "decimals"),
+                MovementDocuments.number(d, "ledger_seq"),
+                created == null ? null : created.toInstant(), updated == null ? null : updated.toInstant(),
+                d.get("reorder_level") instanceof Number n ? n.longValue() : null,
+                MovementDocuments.number(d, "reorder_version"), Boolean.TRUE.equals(d.getBoolean("low")));
     }
 }

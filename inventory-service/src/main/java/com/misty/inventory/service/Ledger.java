@@ -3,10 +3,12 @@ package com.misty.inventory.service;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.EventTypes;
 import com.misty.contracts.inventory.StockLevelChanged;
+import com.misty.contracts.inventory.StockLow;
 import com.misty.inventory.config.InventoryConfig;
 import com.misty.inventory.domain.Allocation;
 import com.misty.inventory.domain.AllocationStatus;
 import com.misty.inventory.domain.MovementType;
+import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.Movement;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.StockChange;
@@ -67,7 +69,32 @@ public class Ledger {
         allocations.project(after.id(), after.productId(), after.clientId(), draft);
         stock.confirm(after.id(), List.of(draft.movementId()));
         outbox.nudge(InventoryDatabase.MOVEMENTS, draft.movementId());
+        checkLow(after);
         return movement;
+    }
+
+    /**
+     * Low stock: a record whose available quantity is under its reorder level gets its {@code low} flag and one
+     * {@code StockLow} (flag and event in one update, {@code StockRepository.markLow}); at or above it the flag is
+     * cleared, so the next fall is announced again. Evaluated from the record as this movement left it.
+     */
+    public void checkLow(StockItem after) {
+        if (after.reorderLevel() == null) {
+            return;
+        }
+        if (after.isBelowReorderLevel()) {
+            if (!after.belowReorder() && stock.markLow(after.id(), after.version(), stockLow(after))) {
+                outbox.nudge(InventoryDatabase.STOCK, after.id());
+            }
+        } else if (after.belowReorder()) {
+            stock.clearLow(after.id(), after.version());
+        }
+    }
+
+    private static EventEnvelope stockLow(StockItem s) {
+        return EventEnvelope.of(s.id(), "inventory-service", new StockLow(s.id(), s.productId(), s.clientId(),
+                Quantities.toUnits(s.quantityOnHand(), s.decimals()), Quantities.toUnits(s.reorderLevel(), s.decimals()),
+                s.unit()));
     }
 
     /**

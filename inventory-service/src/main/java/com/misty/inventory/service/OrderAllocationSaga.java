@@ -4,7 +4,9 @@ import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockReleased;
+import com.misty.contracts.inventory.AllocatedLine;
 import com.misty.contracts.inventory.ConsumedLine;
+import com.misty.contracts.inventory.StockShortage;
 import com.misty.contracts.inventory.StockConsumed;
 import com.misty.contracts.orders.OrderCancelled;
 import com.misty.contracts.orders.OrderCompleted;
@@ -13,6 +15,7 @@ import com.misty.contracts.orders.OrderPlaced;
 import com.misty.contracts.orders.OrderRevised;
 import com.misty.inventory.domain.AllocationSource;
 import com.misty.inventory.domain.MovementDraft;
+import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.saga.AllocationPlanner;
 import com.misty.inventory.domain.saga.AttemptKind;
@@ -61,9 +64,11 @@ public class OrderAllocationSaga {
     private final AllocationRepository allocations;
     private final Ledger ledger;
     private final OutboxRelayService outbox;
+    private final ProductService products;
 
     public OrderAllocationSaga(OrderAllocationRepository sagas, StockRepository stock, AllocationRepository allocations,
-                               Ledger ledger, OutboxRelayService outbox) {
+                               Ledger ledger, OutboxRelayService outbox, ProductService products) {
+        this.products = products;
         this.sagas = sagas;
         this.stock = stock;
         this.allocations = allocations;
@@ -116,9 +121,10 @@ public class OrderAllocationSaga {
             }
             List<ConsumedLine> lines = new ArrayList<>();
             for (HeldLine held : saga.lines()) {
-                Allocation issued = issue(orderId, held, usedUnits(usage.get(held.line()), held.quantity()));
+                int decimals = products.decimalsOf(held.productId());
+                Allocation issued = issue(orderId, held, usedSteps(usage.get(held.line()), held.quantity(), decimals));
                 lines.add(new ConsumedLine(held.line(), held.productId(), held.allocationId(),
-                        BigDecimal.valueOf(issued.consumed()), BigDecimal.valueOf(issued.released())));
+                        Quantities.toUnits(issued.consumed(), decimals), Quantities.toUnits(issued.released(), decimals)));
             }
             if (sagas.consume(saga, eventId, answer(orderId, new StockConsumed(orderId, lines)))) {
                 outbox.nudge(InventoryDatabase.ORDER_ALLOCATIONS, orderId);
@@ -128,13 +134,41 @@ public class OrderAllocationSaga {
         throw new IllegalStateException("Order " + orderId + " kept changing while event " + eventId + " was handled");
     }
 
-    /** Whole units used of a line: all when not reported, never below zero nor above what is allocated. */
-    static long usedUnits(BigDecimal used, long allocated) {
+    /**
+     * Steps of the unit used of a line: all when not reported; rounded up to the unit's smallest step, never below
+     * zero nor above what is allocated.
+     */
+    static long usedSteps(BigDecimal used, long allocated, int decimals) {
         if (used == null) {
             return allocated;
         }
-        long whole = used.setScale(0, RoundingMode.CEILING).max(BigDecimal.ZERO).min(BigDecimal.valueOf(allocated)).longValue();
-        return Math.min(whole, allocated);
+        return used.movePointRight(decimals).setScale(0, RoundingMode.CEILING).max(BigDecimal.ZERO)
+                .min(BigDecimal.valueOf(allocated)).longValue();
+    }
+
+    /** Order lines are whole units of the product's unit; stock counts steps of it. */
+    private List<TargetLine> targets(List<OrderLine> lines) {
+        return lines == null ? List.of() : lines.stream().map(l -> new TargetLine(l.line(), l.productId(),
+                toSteps(l.productId(), l.quantity()))).toList();
+    }
+
+    private long toSteps(String productId, long wholeUnits) {
+        if (wholeUnits <= 0 || wholeUnits > Quantities.MAX_PER_REQUEST) {
+            return wholeUnits; // invalid either way; the planner reports it as it was asked
+        }
+        return wholeUnits * Quantities.stepsPerUnit(products.decimalsOf(productId));
+    }
+
+    private AllocatedLine inUnits(AllocatedLine line) {
+        long per = Quantities.stepsPerUnit(products.decimalsOf(line.productId()));
+        return new AllocatedLine(line.line(), line.productId(), line.allocationId(), line.quantity() / per);
+    }
+
+    private StockShortage inUnits(StockShortage shortage) {
+        long per = Quantities.stepsPerUnit(products.decimalsOf(shortage.productId()));
+        boolean asAsked = shortage.requested() > Quantities.MAX_PER_REQUEST * per || shortage.requested() <= 0;
+        return new StockShortage(shortage.line(), shortage.productId(),
+                asAsked ? shortage.requested() : (shortage.requested() + per - 1) / per, shortage.available() / per);
     }
 
     private Allocation issue(String orderId, HeldLine held, long used) {
@@ -231,7 +265,8 @@ public class OrderAllocationSaga {
             }
             SagaStatus status = attempt.kind() == AttemptKind.PLACE ? SagaStatus.REJECTED : saga.status();
             sagas.decide(saga.orderId(), attempt.eventId(), status, attempt.revision(), saga.lines(),
-                    answer(saga.orderId(), new StockAllocationRejected(saga.orderId(), attempt.revision(), current.shortages())));
+                    answer(saga.orderId(), new StockAllocationRejected(saga.orderId(), attempt.revision(),
+                            current.shortages().stream().map(this::inUnits).toList())));
         } else {
             for (SagaStep step : List.copyOf(steps)) {
                 if (!step.increases() && step.state() == StepState.PLANNED) {
@@ -246,7 +281,7 @@ public class OrderAllocationSaga {
             } else {
                 sagas.decide(saga.orderId(), attempt.eventId(), SagaStatus.ALLOCATED, attempt.revision(), lines,
                         answer(saga.orderId(), new StockAllocated(saga.orderId(), attempt.revision(),
-                                SagaAttempt.allocated(lines))));
+                                SagaAttempt.allocated(lines).stream().map(this::inUnits).toList())));
             }
         }
         outbox.nudge(InventoryDatabase.ORDER_ALLOCATIONS, saga.orderId());
@@ -343,8 +378,4 @@ public class OrderAllocationSaga {
         return EventEnvelope.of(orderId, SERVICE, payload);
     }
 
-    private static List<TargetLine> targets(List<OrderLine> lines) {
-        return lines == null ? List.of()
-                : lines.stream().map(l -> new TargetLine(l.line(), l.productId(), l.quantity())).toList();
-    }
 }

@@ -7,6 +7,7 @@ import com.misty.inventory.domain.InventoryProblems;
 import com.misty.inventory.domain.Movement;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
+import com.misty.inventory.domain.Product;
 import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
@@ -15,7 +16,9 @@ import com.misty.inventory.repository.MovementRepository;
 import com.misty.inventory.repository.StockRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Receipts, allocations, releases and adjustments of stock, each one atomic single-document change. */
@@ -26,29 +29,40 @@ public class StockService {
     private final AllocationRepository allocations;
     private final MovementRepository movements;
     private final Ledger ledger;
+    private final ProductService products;
 
     public StockService(StockRepository stock, AllocationRepository allocations, MovementRepository movements,
-                        Ledger ledger) {
+                        Ledger ledger, ProductService products) {
         this.stock = stock;
         this.allocations = allocations;
         this.movements = movements;
         this.ledger = ledger;
+        this.products = products;
+    }
+
+    /** The product's unit and decimals: quantities of its stock are counted in steps of 10^-decimals. */
+    public ProductService.CountedIn countedIn(String productId) {
+        return products.countedIn(productId);
     }
 
     /** An allocation and the stock level right after the change that made (or released) it. */
     public record AllocationOutcome(Allocation allocation, long quantityOnHandAfter) {
     }
 
-    public StockItem receive(String productId, String clientId, long quantity, String reference, String actor) {
-        requireValid(quantity, "quantity");
-        MovementDraft receipt = MovementDraft.receipt(quantity, actor, reference);
-        StockItem after = stock.receive(productId, clientId, receipt);
+    /** Receives stock in the product's unit (whole units for a product not in the catalogue). */
+    public StockItem receive(String productId, String clientId, BigDecimal quantity, String reference, String actor) {
+        Optional<Product> product = products.find(productId);
+        String unit = product.map(p -> p.unit().code()).orElse(Quantities.UNIT);
+        int decimals = product.map(p -> p.unit().decimals()).orElse(0);
+        long steps = steps(quantity, "quantity", unit, decimals);
+        MovementDraft receipt = MovementDraft.receipt(steps, actor, reference);
+        StockItem after = stock.receive(productId, clientId, unit, decimals, receipt);
         ledger.complete(after, receipt);
         return after;
     }
 
-    public AllocationOutcome allocate(String productId, String clientId, long quantity, String orderId, String actor) {
-        requireValid(quantity, "quantity");
+    public AllocationOutcome allocate(String productId, String clientId, BigDecimal amount, String orderId, String actor) {
+        long quantity = steps(amount, "quantity", productId);
         String allocationId = UUID.randomUUID().toString();
         MovementDraft movement = MovementDraft.open(allocationId, quantity, actor, AllocationSource.API, orderId, null);
         StockChange change = stock.openAllocation(productId, clientId, movement);
@@ -97,14 +111,15 @@ public class StockService {
      * to available, in one movement. The issue is claimed on the allocation first (ALLOCATED → ISSUING), so an
      * allocation is issued or released once, never both; a repeated issue answers the allocation as it stands.
      */
-    public AllocationOutcome issue(String allocationId, Long used, String actor) {
+    public AllocationOutcome issue(String allocationId, BigDecimal used, String actor) {
         Allocation allocation = allocations.findById(allocationId)
                 .orElseThrow(() -> InventoryProblems.allocationNotFound(allocationId));
         if (allocation.source() == AllocationSource.ORDER_SAGA) {
             throw InventoryProblems.ownedByOrder(allocation.orderId());
         }
-        long consumed = used == null ? allocation.quantity() : used;
-        if (consumed < 0 || consumed > allocation.quantity()) {
+        long consumed = used == null ? allocation.quantity()
+                : used.signum() == 0 ? 0 : steps(used, "quantity", allocation.productId());
+        if (consumed > allocation.quantity()) {
             throw InventoryProblems.moreThanAllocated(allocation.quantity());
         }
         if (allocations.claimIssue(allocationId, consumed, actor)) {
@@ -128,10 +143,8 @@ public class StockService {
         return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), level);
     }
 
-    public StockItem adjust(String productId, String clientId, long change, String reason, String actor) {
-        if (change == 0 || !Quantities.isValid(Math.abs(change))) {
-            throw InventoryProblems.invalidQuantity("quantity_change");
-        }
+    public StockItem adjust(String productId, String clientId, BigDecimal amount, String reason, String actor) {
+        long change = (long) amount.signum() * steps(amount.abs(), "quantity_change", productId);
         MovementDraft adjustment = MovementDraft.adjustment(change, actor, reason);
         StockChange result = stock.adjust(productId, clientId, adjustment);
         if (result instanceof StockChange.Applied applied) {
@@ -148,8 +161,20 @@ public class StockService {
         return stock.findById(id).orElseThrow(() -> InventoryProblems.stockNotFound(id));
     }
 
-    public Page<StockItem> list(String clientId, String productId, int page, int size) {
-        return stock.list(clientId, productId, page, size);
+    public Page<StockItem> list(String clientId, String productId, boolean belowReorder, int page, int size) {
+        return stock.list(clientId, productId, belowReorder, page, size);
+    }
+
+    /** Sets a record's reorder level (in its unit), based on the setting read ({@code reorderVersion}). */
+    public StockItem setReorderLevel(String stockId, BigDecimal level, long reorderVersion) {
+        StockItem current = get(stockId);
+        long steps = level.signum() == 0 ? 0
+                : Quantities.toSteps(level, current.decimals())
+                .orElseThrow(() -> InventoryProblems.invalidQuantity("reorder_level", current.unit(), current.decimals()));
+        StockItem after = stock.setReorderLevel(stockId, reorderVersion, steps)
+                .orElseThrow(() -> InventoryProblems.staleReorderLevel(stockId, get(stockId).reorderVersion()));
+        ledger.checkLow(after);
+        return get(stockId);
     }
 
     public Allocation allocation(String id) {
@@ -166,9 +191,12 @@ public class StockService {
         return movements.after(stockId, afterSeq, limit);
     }
 
-    private static void requireValid(long quantity, String field) {
-        if (!Quantities.isValid(quantity)) {
-            throw InventoryProblems.invalidQuantity(field);
-        }
+    private long steps(BigDecimal quantity, String field, String productId) {
+        ProductService.CountedIn unit = products.countedIn(productId);
+        return steps(quantity, field, unit.unit(), unit.decimals());
+    }
+
+    private static long steps(BigDecimal quantity, String field, String unit, int decimals) {
+        return Quantities.toSteps(quantity, decimals).orElseThrow(() -> InventoryProblems.invalidQuantity(field, unit, decimals));
     }
 }

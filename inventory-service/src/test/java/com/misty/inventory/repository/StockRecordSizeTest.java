@@ -36,7 +36,7 @@ class StockRecordSizeTest {
     @Test
     void theRecordIsAsLargeAfter10000AllocationsAndReleasesAsAfter10() throws Exception {
         String product = "board-" + UUID.randomUUID(), client = "client-" + UUID.randomUUID();
-        String stockId = service.receive(product, client, 1_000_000, "size test", "prod-1").id();
+        String stockId = service.receive(product, client, java.math.BigDecimal.valueOf(1_000_000), "size test", "prod-1").id();
 
         cycles(product, client, 10);
         int after10 = size(stockId);
@@ -46,7 +46,7 @@ class StockRecordSizeTest {
         int after10000 = size(stockId);
         // Allocations left open do not live on the record either.
         for (int i = 0; i < 500; i++) {
-            service.allocate(product, client, 1, null, "prod-1");
+            service.allocate(product, client, java.math.BigDecimal.valueOf(1), null, "prod-1");
         }
         int with500Open = size(stockId);
 
@@ -67,7 +67,7 @@ class StockRecordSizeTest {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 done.add(pool.submit(() -> {
-                    String id = service.allocate(product, client, 1, null, "prod-1").allocation().id();
+                    String id = service.allocate(product, client, java.math.BigDecimal.valueOf(1), null, "prod-1").allocation().id();
                     service.release(id, "prod-1");
                 }));
             }

@@ -39,12 +39,12 @@ class LedgerRepairTest {
     @Test
     void aMovementAppliedButNeverWrittenToTheLedgerIsWrittenWithItsPlaceAndLevel() {
         String product = "board-" + UUID.randomUUID(), client = "client-" + UUID.randomUUID();
-        String stockId = service.receive(product, client, 100, "r", "prod-1").id();
+        String stockId = service.receive(product, client, java.math.BigDecimal.valueOf(100), "r", "prod-1").id();
         // Crash right after the record's update of an allocation: no ledger entry, no allocation document.
         String crashed = UUID.randomUUID().toString();
         assertThat(stock.openAllocation(product, client,
                 MovementDraft.open(crashed, 30, "prod-1", AllocationSource.API, null, null))).isInstanceOf(StockChange.Applied.class);
-        service.allocate(product, client, 10, null, "prod-1");
+        service.allocate(product, client, java.math.BigDecimal.valueOf(10), null, "prod-1");
 
         ledger.repair(stockId);
 
@@ -63,8 +63,8 @@ class LedgerRepairTest {
     @Test
     void aReleaseClaimedButNeverAppliedIsFinishedOnce() {
         String product = "board-" + UUID.randomUUID(), client = "client-" + UUID.randomUUID();
-        String stockId = service.receive(product, client, 50, "r", "prod-1").id();
-        String id = service.allocate(product, client, 20, null, "prod-1").allocation().id();
+        String stockId = service.receive(product, client, java.math.BigDecimal.valueOf(50), "r", "prod-1").id();
+        String id = service.allocate(product, client, java.math.BigDecimal.valueOf(20), null, "prod-1").allocation().id();
         // Crash after the claim, before the stock moved.
         assertThat(allocations.claimRelease(id, "prod-1")).isTrue();
 
@@ -81,8 +81,8 @@ class LedgerRepairTest {
     @Test
     void aReleaseAppliedButNeverRecordedIsNotAppliedAgain() {
         String product = "board-" + UUID.randomUUID(), client = "client-" + UUID.randomUUID();
-        String stockId = service.receive(product, client, 50, "r", "prod-1").id();
-        String id = service.allocate(product, client, 20, null, "prod-1").allocation().id();
+        String stockId = service.receive(product, client, java.math.BigDecimal.valueOf(50), "r", "prod-1").id();
+        String id = service.allocate(product, client, java.math.BigDecimal.valueOf(20), null, "prod-1").allocation().id();
         // Crash after the claim and the record's update, before the ledger entry and the allocation's new status.
         assertThat(allocations.claimRelease(id, "prod-1")).isTrue();
         Allocation claimed = allocations.findById(id).orElseThrow();
@@ -101,8 +101,8 @@ class LedgerRepairTest {
     @Test
     void aPartialIssueClaimedButNeverAppliedIsFinishedWithTheClaimedQuantity() {
         String product = "board-" + UUID.randomUUID(), client = "client-" + UUID.randomUUID();
-        String stockId = service.receive(product, client, 50, "r", "prod-1").id();
-        String id = service.allocate(product, client, 20, null, "prod-1").allocation().id();
+        String stockId = service.receive(product, client, java.math.BigDecimal.valueOf(50), "r", "prod-1").id();
+        String id = service.allocate(product, client, java.math.BigDecimal.valueOf(20), null, "prod-1").allocation().id();
         assertThat(allocations.claimIssue(id, 12, "prod-1")).isTrue();
 
         ledger.finishClaim(allocations.findById(id).orElseThrow());
