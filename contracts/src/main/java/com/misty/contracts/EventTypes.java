@@ -8,7 +8,7 @@ import com.misty.contracts.auth.UserDeactivated;
 import com.misty.contracts.auth.UserRoleChanged;
 import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockConsumed;
-import com.misty.contracts.inventory.StockLow;
+import com.misty.contracts.inventory.StockLowReached;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.contracts.inventory.StockReleased;
@@ -41,7 +41,7 @@ public final class EventTypes {
     private static final List<Class<? extends Record>> ALL = List.of(
             OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class, OrderCompleted.class,
             StockAllocated.class, StockAllocationRejected.class, StockReleased.class, StockLevelChanged.class,
-            StockConsumed.class, StockLow.class,
+            StockConsumed.class, StockLowReached.class,
             UserCreated.class, UserRoleChanged.class, UserDeactivated.class, SessionsRevoked.class,
             SessionEnded.class, ServiceAccountRevoked.class,
             LeaveRequested.class, LeaveApproved.class, LeaveRejected.class, LeaveCancelled.class,

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param decimals          quantities are counted in steps of 10^-decimals of {@code unit} (0: whole units)
  * @param version           the record's ledger sequence: +1 with every movement
  * @param reorderLevel      below this available quantity the record is low (null: no reorder level)
- * @param belowReorder      the record's low flag: set with the StockLow event of a crossing, cleared above
+ * @param belowReorder      the record's low flag: set with the StockLowReached event of a crossing, cleared above
  */
 public record StockItem(String id, String productId, String clientId, long quantityOnHand, long quantityAllocated,
                         String unit, int decimals, long version, Instant createdAt, Instant updatedAt,

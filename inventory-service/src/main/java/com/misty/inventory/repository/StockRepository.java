@@ -183,7 +183,7 @@ public class StockRepository {
     }
 
     /**
-     * Once per crossing: flips the record's {@code low} flag from not set to set and queues {@code StockLow} in the
+     * Once per crossing: flips the record's {@code low} flag from not set to set and queues {@code StockLowReached} in the
      * same update, only if no newer evaluation (a later movement's {@code seq}) has set the flag meanwhile.
      */
     public boolean markLow(String stockId, long seq, EventEnvelope stockLow) {

@@ -65,7 +65,7 @@ public class StockResource {
         return StockPage.of(stock.list(clientId, productId, belowReorder, page, size));
     }
 
-    /** The reorder level of one record (StockLow is announced when available falls below it). */
+    /** The reorder level of one record (StockLowReached is announced when available falls below it). */
     @PUT
     @Path("/{id}/reorder-level")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})

@@ -3,7 +3,7 @@ package com.misty.inventory.service;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.EventTypes;
 import com.misty.contracts.inventory.StockLevelChanged;
-import com.misty.contracts.inventory.StockLow;
+import com.misty.contracts.inventory.StockLowReached;
 import com.misty.inventory.config.InventoryConfig;
 import com.misty.inventory.domain.Allocation;
 import com.misty.inventory.domain.AllocationStatus;
@@ -75,7 +75,7 @@ public class Ledger {
 
     /**
      * Low stock: a record whose available quantity is under its reorder level gets its {@code low} flag and one
-     * {@code StockLow} (flag and event in one update, {@code StockRepository.markLow}); at or above it the flag is
+     * {@code StockLowReached} (flag and event in one update, {@code StockRepository.markLow}); at or above it the flag is
      * cleared, so the next fall is announced again. Evaluated from the record as this movement left it.
      */
     public void checkLow(StockItem after) {
@@ -92,7 +92,7 @@ public class Ledger {
     }
 
     private static EventEnvelope stockLow(StockItem s) {
-        return EventEnvelope.of(s.id(), "inventory-service", new StockLow(s.id(), s.productId(), s.clientId(),
+        return EventEnvelope.of(s.id(), "inventory-service", new StockLowReached(s.id(), s.productId(), s.clientId(),
                 Quantities.toUnits(s.quantityOnHand(), s.decimals()), Quantities.toUnits(s.reorderLevel(), s.decimals()),
                 s.unit()));
     }

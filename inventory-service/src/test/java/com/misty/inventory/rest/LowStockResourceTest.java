@@ -1,7 +1,7 @@
 package com.misty.inventory.rest;
 
 import com.misty.contracts.Topics;
-import com.misty.contracts.inventory.StockLow;
+import com.misty.contracts.inventory.StockLowReached;
 import com.misty.platform.events.EventJson;
 import com.misty.testkit.EventProbe;
 import com.misty.testkit.MistyTestInfrastructure;
@@ -25,7 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** A reorder level per record: StockLow once per crossing below it, and the list of records below it. */
+/** A reorder level per record: StockLowReached once per crossing below it, and the list of records below it. */
 @QuarkusTest
 @WithTestResource(MistyTestInfrastructure.class)
 class LowStockResourceTest {
@@ -38,15 +38,15 @@ class LowStockResourceTest {
                 .body("below_reorder", equalTo(false));
 
         allocate(PRODUCTION, product, client, 60).then().statusCode(201);   // 40: above
-        allocate(PRODUCTION, product, client, 15).then().statusCode(201);   // 25: crosses below -> StockLow
+        allocate(PRODUCTION, product, client, 15).then().statusCode(201);   // 25: crosses below -> StockLowReached
         allocate(PRODUCTION, product, client, 5).then().statusCode(201);    // 20: still below, no second event
         assertThat(belowReorder(client)).containsExactly(stockId);
         receive(product, client, 50);                                        // 70: back above
         assertThat(belowReorder(client)).isEmpty();
         post(MANAGER, "/api/stock/adjustments", Map.of("product_id", product, "client_id", client,
-                "quantity_change", -45, "reason", "damaged")).then().statusCode(200);   // 25: crosses again -> StockLow
+                "quantity_change", -45, "reason", "damaged")).then().statusCode(200);   // 25: crosses again -> StockLowReached
 
-        List<StockLow> lows = lows(stockId, 2);
+        List<StockLowReached> lows = lows(stockId, 2);
         assertThat(lows).extracting(l -> l.available().longValueExact()).containsExactly(25L, 25L);
         assertThat(lows).allSatisfy(l -> assertThat(l.reorderLevel().longValueExact()).isEqualTo(30));
         assertThat(belowReorder(client)).containsExactly(stockId);
@@ -80,8 +80,8 @@ class LowStockResourceTest {
                 .when().get("/api/stock").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
     }
 
-    /** The StockLow events of one record, after at least {@code expected} arrived and nothing more for a moment. */
-    private static List<StockLow> lows(String stockId, int expected) {
+    /** The StockLowReached events of one record, after at least {@code expected} arrived and nothing more for a moment. */
+    private static List<StockLowReached> lows(String stockId, int expected) {
         try (EventProbe probe = new EventProbe(MistyTestInfrastructure.kafkaBootstrapServers(), Topics.INVENTORY_EVENTS)) {
             long[] enoughSince = {0};
             List<ConsumerRecord<String, String>> records = probe.pollUntil(r -> {
@@ -92,13 +92,13 @@ class LowStockResourceTest {
                     enoughSince[0] = System.nanoTime();
                 }
                 return System.nanoTime() - enoughSince[0] > Duration.ofSeconds(3).toNanos();
-            }, Duration.ofSeconds(30));
+            }, Duration.ofSeconds(120)); // the probe reads inventory.events from its start: other tests put thousands there
             return of(records, stockId);
         }
     }
 
-    private static List<StockLow> of(List<ConsumerRecord<String, String>> records, String stockId) {
-        return records.stream().map(r -> EventJson.read(r.value())).filter(e -> e.is(StockLow.class))
-                .map(e -> e.payloadAs(StockLow.class)).filter(l -> l.stockId().equals(stockId)).toList();
+    private static List<StockLowReached> of(List<ConsumerRecord<String, String>> records, String stockId) {
+        return records.stream().map(r -> EventJson.read(r.value())).filter(e -> e.is(StockLowReached.class))
+                .map(e -> e.payloadAs(StockLowReached.class)).filter(l -> l.stockId().equals(stockId)).toList();
     }
 }

@@ -90,14 +90,24 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public PassResult relayOnce() {
         int published = 0;
-        for (Wake wake; (wake = woken.poll()) != null; ) {
-            MongoCollection<Document> source = source(wake.collection());
-            if (source == null) {
-                continue;
+        // Woken documents are claimed in batches and their events sent together, then each is released as its
+        // acknowledgements arrive: one broker round trip per batch instead of one per document.
+        while (!woken.isEmpty()) {
+            List<Sending> batch = new ArrayList<>();
+            for (Wake wake; batch.size() < settings.batchSize() && (wake = woken.poll()) != null; ) {
+                MongoCollection<Document> source = source(wake.collection());
+                Document claimed = source == null ? null : claim(source, wake.id());
+                if (claimed != null) {
+                    batch.add(send(source, claimed));
+                }
             }
-            int[] result = relayDocument(source, wake.id());
-            published += result[0];
-            if (result[1] > 0) {
+            boolean stalled = false;
+            for (Sending sending : batch) {
+                int acknowledged = finish(sending, stalled);
+                published += acknowledged;
+                stalled |= acknowledged < sending.entries().size();
+            }
+            if (stalled) {
                 sweepRequested.set(true);
                 return new PassResult(published, true);
             }
@@ -170,14 +180,31 @@ public final class OutboxRelay implements AutoCloseable {
                         .projection(Projections.include(Outbox.FIELD)));
     }
 
-    private int publishClaimed(MongoCollection<Document> source, Document claimed) {
+    private record Sending(MongoCollection<Document> source, Document claimed, List<Document> entries,
+                           List<CompletableFuture<Void>> acks) {
+    }
+
+    private Sending send(MongoCollection<Document> source, Document claimed) {
         List<Document> entries = claimed.getList(Outbox.FIELD, Document.class, List.of());
         List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
         for (Document entry : entries) {
             acks.add(publisher.publish(entry.getString("topic"), entry.getString("key"), entry.getString("envelope")));
         }
+        return new Sending(source, claimed, entries, acks);
+    }
+
+    private int publishClaimed(MongoCollection<Document> source, Document claimed) {
+        return finish(send(source, claimed), false);
+    }
+
+    /** Awaits a claimed document's acknowledgements (none once the broker is known to be away) and releases it. */
+    private int finish(Sending sending, boolean brokerAway) {
+        MongoCollection<Document> source = sending.source();
+        Document claimed = sending.claimed();
+        List<Document> entries = sending.entries();
+        List<CompletableFuture<Void>> acks = sending.acks();
         List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = 0; i < entries.size() && !brokerAway; i++) {
             try {
                 acks.get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(entries.get(i).getString("event_id"));
