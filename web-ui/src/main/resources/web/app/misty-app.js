@@ -9,6 +9,7 @@ import './leave.js';
 import './timesheets.js';
 import './stock.js';
 import './users.js';
+import './products.js';
 
 /** Areas of the back office and who may open them (the gateway's role policy, seen from the UI). */
 export const AREAS = [
@@ -18,6 +19,7 @@ export const AREAS = [
   { path: 'leave', label: 'Leave', roles: ['admin', 'manager', 'production', 'employee'] },
   { path: 'timesheets', label: 'Timesheets', roles: ['admin', 'manager', 'production', 'employee'] },
   { path: 'users', label: 'Users', roles: ['admin'] },
+  { path: 'products', label: 'Products', roles: ['admin', 'manager'] },
 ];
 
 export function areaOf(route) {
@@ -159,6 +161,8 @@ class MistyApp extends LightElement {
         return html`<misty-users></misty-users>`;
       case 'timesheets':
         return html`<misty-timesheets></misty-timesheets>`;
+      case 'products':
+        return html`<misty-products></misty-products>`;
       default:
         return nothing;
     }

@@ -8,6 +8,7 @@ import com.misty.contracts.auth.UserDeactivated;
 import com.misty.contracts.auth.UserRoleChanged;
 import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockConsumed;
+import com.misty.contracts.inventory.StockLowReached;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.contracts.inventory.StockReleased;
@@ -44,7 +45,7 @@ public final class EventTypes {
             OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class, OrderCompleted.class,
             OrderUpdated.class, ClientCreated.class, ClientUpdated.class,
             StockAllocated.class, StockAllocationRejected.class, StockReleased.class, StockLevelChanged.class,
-            StockConsumed.class,
+            StockConsumed.class, StockLowReached.class,
             UserCreated.class, UserRoleChanged.class, UserDeactivated.class, SessionsRevoked.class,
             SessionEnded.class, ServiceAccountRevoked.class,
             LeaveRequested.class, LeaveApproved.class, LeaveRejected.class, LeaveCancelled.class,

@@ -387,8 +387,8 @@ class SuiteBenchmark {
         report.heading(2, "Hot record: allocation through the API vs raw findOneAndUpdate");
         report.paragraph(clients + " clients for " + hotPhase.toSeconds() + " s each after a " + WARM_UP.toSeconds()
                 + " s warm-up. API: `POST /api/stock/allocations` of 1 unit on ONE stock record through the gateway "
-                + "(the service's update also pushes the ledger entry and the open allocation; the ledger projector "
-                + "and outbox relay write the same record). Raw: `findOneAndUpdate({_id, quantity_on_hand: {$gte: 1}}, "
+                + "(the record's conditional update, then the ledger entry with its event, the allocation document and "
+                + "the confirmation on the record; the outbox relay publishes from the ledger entry). Raw: `findOneAndUpdate({_id, quantity_on_hand: {$gte: 1}}, "
                 + "{$inc: {quantity_on_hand: -1}})` on a one-field document in a scratch collection of the same "
                 + "stand-in, from this JVM (mongodb-driver-sync).");
         report.table(List.of("variant", "allocations", "per second", "p50", "p99", "failed"), List.of(
