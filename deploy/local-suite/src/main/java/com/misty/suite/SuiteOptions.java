@@ -14,18 +14,20 @@ import java.util.Optional;
  * @param externalMongodb connection string of a MongoDB to use instead of starting the stand-in
  * @param gatewayPort     the gateway's port; the services listen on the next four
  * @param adminPassword   the bootstrap admin's password from {@code MISTY_ADMIN_PASSWORD}; empty: generated once
+ * @param demo            seed the demo data set through the API once the suite is ready ({@code --demo})
  * @param serviceEnvironment extra environment for every service (configuration overrides, e.g. in system tests)
  */
 public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKafka, Optional<String> externalMongodb,
                            int gatewayPort, int kafkaPort, int mongodbPort, Optional<String> adminPassword,
-                           String serviceJvmOptions, Map<String, String> serviceEnvironment) {
+                           boolean demo, String serviceJvmOptions, Map<String, String> serviceEnvironment) {
 
     /** The user auth-service creates on its first start (BootstrapAdmin). */
     static final String BOOTSTRAP_ADMIN_USERNAME = "admin";
     private static final int SERVICES_AFTER_GATEWAY = 4;
 
     static final String USAGE = """
-            Usage: ./run-suite.sh [--kafka=HOST:PORT] [--mongodb=URI] [--data-dir=DIR] [--port=N] [--kafka-port=N] [--mongodb-port=N]
+            Usage: ./run-suite.sh [--demo] [--kafka=HOST:PORT] [--mongodb=URI] [--data-dir=DIR] [--port=N] [--kafka-port=N] [--mongodb-port=N]
+              --demo          seed a small demo data set through the API (env MISTY_DEMO=true); adds nothing twice
               --kafka=...     use this Kafka (env MISTY_KAFKA_BOOTSTRAP); no local broker is started
               --mongodb=...   use this MongoDB (env MISTY_MONGODB_URI); no stand-in is started
               --data-dir=...  where the local broker, the stand-in, keys and logs keep their files (env MISTY_DATA_DIR, default .data)
@@ -43,9 +45,12 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
         int gatewayPort = 8080;
         int kafkaPort = 9092;
         int mongodbPort = 27017;
+        boolean demo = flag("MISTY_DEMO", env.get("MISTY_DEMO"));
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-            if (arg.startsWith("--kafka=")) {
+            if (arg.equals("--demo")) {
+                demo = true;
+            } else if (arg.startsWith("--kafka=")) {
                 kafka = value;
             } else if (arg.startsWith("--mongodb=")) {
                 mongodb = value;
@@ -74,8 +79,18 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
                 });
         requireSeparate(gatewayPort, externalKafka.isEmpty() ? kafkaPort : -1, externalMongodb.isEmpty() ? mongodbPort : -1);
         return new SuiteOptions(workingDir, workingDir.resolve(dataDir).toAbsolutePath().normalize(),
-                externalKafka, externalMongodb, gatewayPort, kafkaPort, mongodbPort, adminPassword,
+                externalKafka, externalMongodb, gatewayPort, kafkaPort, mongodbPort, adminPassword, demo,
                 env.getOrDefault("MISTY_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTIONS), Map.of());
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new LaunchException(name + "='" + value + "' is not a flag: use true or false");
     }
 
     /**
@@ -116,7 +131,7 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
     /** The same options with extra environment for every service (added to what the launcher sets). */
     public SuiteOptions withServiceEnvironment(Map<String, String> environment) {
         return new SuiteOptions(home, dataDir, externalKafka, externalMongodb, gatewayPort, kafkaPort, mongodbPort,
-                adminPassword, serviceJvmOptions, Map.copyOf(environment));
+                adminPassword, demo, serviceJvmOptions, Map.copyOf(environment));
     }
 
     public String kafkaBootstrap() {
