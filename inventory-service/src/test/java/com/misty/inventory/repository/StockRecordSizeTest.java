@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,9 @@ class StockRecordSizeTest {
 
     @Inject
     MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
 
     @Test
     void theRecordIsAsLargeAfter10000AllocationsAndReleasesAsAfter10() throws Exception {
@@ -95,7 +99,7 @@ class StockRecordSizeTest {
     }
 
     private int size(String stockId) {
-        RawBsonDocument raw = mongo.getDatabase("inventory").getCollection(InventoryDatabase.STOCK, RawBsonDocument.class)
+        RawBsonDocument raw = mongo.getDatabase(database).getCollection(InventoryDatabase.STOCK, RawBsonDocument.class)
                 .find(Filters.eq("_id", stockId)).first();
         return raw.getByteBuffer().remaining();
     }
