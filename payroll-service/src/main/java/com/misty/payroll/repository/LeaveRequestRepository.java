@@ -63,8 +63,8 @@ public class LeaveRequestRepository {
                 .append("reason", request.reason())
                 .append("status", request.status().name())
                 .append("requested_by", request.requestedBy())
-                .append("requested_at", Values.date(request.requestedAt()))
-                .append(Outbox.FIELD, OutboxEntries.of(Topics.PAYROLL_EVENTS, List.of(requested)));
+                .append("requested_at", Values.date(request.requestedAt()));
+        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
         requests.insertOne(doc);
         relay.nudge();
     }

@@ -69,8 +69,8 @@ public class PayrollCalculationRepository {
                 .append("overtime_pay", Values.decimal(calc.overtimePay()))
                 .append("gross_pay", Values.decimal(calc.grossPay()))
                 .append("calculated_by", calc.calculatedBy())
-                .append("calculated_at", Values.date(calc.calculatedAt()))
-                .append(Outbox.FIELD, OutboxEntries.of(Topics.PAYROLL_EVENTS, events));
+                .append("calculated_at", Values.date(calc.calculatedAt()));
+        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, events));
         try {
             calculations.insertOne(doc);
         } catch (MongoException e) {
