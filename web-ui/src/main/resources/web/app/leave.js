@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { api, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
+import { ModalFocus } from './dialogs.js';
 
 const TYPES = ['ANNUAL', 'SICK', 'PERSONAL', 'UNPAID'];
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
@@ -19,6 +20,7 @@ class LeaveView extends LightElement {
     super();
     this.profile = null; this.mine = []; this.queue = []; this.problem = null; this.noProfile = false;
     this.outcome = ''; this.rejecting = null; this.busy = false;
+    new ModalFocus(this, { isOpen: () => this.rejecting, close: () => { this.rejecting = null; } });
   }
 
   get decides() { return session.hasRole('manager', 'admin'); }
@@ -34,10 +36,6 @@ class LeaveView extends LightElement {
   disconnectedCallback() {
     super.disconnectedCallback();
     this.stopLive();
-  }
-
-  updated(changed) {
-    if (changed.has('rejecting') && this.rejecting) this.querySelector('[role=dialog] textarea').focus();
   }
 
   async load() {
@@ -160,7 +158,6 @@ class LeaveView extends LightElement {
     return html`
       <div class="dialog-backdrop">
         <form role="dialog" aria-modal="true" aria-labelledby="reject-title" class="dialog"
-              @keydown=${(e) => { if (e.key === 'Escape') this.rejecting = null; }}
               @submit=${(e) => { e.preventDefault(); this.decide(r, 'reject', { reason: e.target.reason.value }); }}>
           <h2 id="reject-title">Reject ${r.hours} h of ${r.leave_type.toLowerCase()} leave from ${r.start_date}</h2>
           <label>Reason <textarea name="reason" required></textarea></label>

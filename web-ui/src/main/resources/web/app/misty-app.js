@@ -4,18 +4,22 @@ import { LightElement } from './base.js';
 import { session, network, retryText } from './api.js';
 import { live } from './live.js';
 import './orders.js';
+import './clients.js';
 import './leave.js';
 import './timesheets.js';
 import './stock.js';
 import './users.js';
+import './products.js';
 
 /** Areas of the back office and who may open them (the gateway's role policy, seen from the UI). */
 export const AREAS = [
   { path: 'orders', label: 'Orders', roles: ['admin', 'manager', 'production'] },
+  { path: 'clients', label: 'Clients', roles: ['admin', 'manager', 'production'] },
   { path: 'stock', label: 'Stock', roles: ['admin', 'manager', 'production'] },
   { path: 'leave', label: 'Leave', roles: ['admin', 'manager', 'production', 'employee'] },
   { path: 'timesheets', label: 'Timesheets', roles: ['admin', 'manager', 'production', 'employee'] },
   { path: 'users', label: 'Users', roles: ['admin'] },
+  { path: 'products', label: 'Products', roles: ['admin', 'manager'] },
 ];
 
 export function areaOf(route) {
@@ -147,6 +151,8 @@ class MistyApp extends LightElement {
         if (rest === 'new') return html`<misty-order-new></misty-order-new>`;
         if (rest) return html`<misty-order-detail .orderId=${rest}></misty-order-detail>`;
         return html`<misty-orders></misty-orders>`;
+      case 'clients':
+        return html`<misty-clients></misty-clients>`;
       case 'stock':
         return rest ? html`<misty-stock-ledger .recordId=${rest}></misty-stock-ledger>` : html`<misty-stock></misty-stock>`;
       case 'leave':
@@ -155,6 +161,8 @@ class MistyApp extends LightElement {
         return html`<misty-users></misty-users>`;
       case 'timesheets':
         return html`<misty-timesheets></misty-timesheets>`;
+      case 'products':
+        return html`<misty-products></misty-products>`;
       default:
         return nothing;
     }

@@ -1,13 +1,19 @@
-// Orders: the list (server-side filters and paging, live), placing an order, and one order's detail with the
-// saga's progress, editing based on a version (If-Match), the field-by-field conflict dialog and the stale-data
-// banner, and cancelling with a reason.
+// Orders: the list (server-side filters, sorts and paging, live), placing an order for a client picked from the
+// clients, and one order's detail with the saga's progress, editing based on a version (If-Match), the field-by-field
+// conflict dialog and the stale-data banner, production steps (start, complete), cancelling with a reason (a
+// manager's confirmation in production), and the order's change history.
 import { html, nothing } from 'lit';
 import { api, apiFull, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
 
-const STATUSES = ['PENDING_STOCK', 'CONFIRMED', 'REJECTED', 'CANCELLED'];
-const STATUS_TEXT = { PENDING_STOCK: 'Awaiting stock', CONFIRMED: 'Confirmed', REJECTED: 'Rejected', CANCELLED: 'Cancelled' };
+const STATUSES = ['PENDING_STOCK', 'CONFIRMED', 'IN_PRODUCTION', 'COMPLETED', 'REJECTED', 'CANCELLED'];
+const STATUS_TEXT = {
+  PENDING_STOCK: 'Awaiting stock', CONFIRMED: 'Confirmed', IN_PRODUCTION: 'In production', COMPLETED: 'Completed',
+  REJECTED: 'Rejected', CANCELLED: 'Cancelled',
+};
+const SORTS = { 'created_at:desc': 'Newest first', 'created_at:asc': 'Oldest first', 'due_date:asc': 'Due date, earliest first',
+  'due_date:desc': 'Due date, latest first', 'order_number:asc': 'Order number, ascending', 'order_number:desc': 'Order number, descending' };
 const PAGE_SIZE = 20;
 /** While an edit form is open the order is also re-read this often (edits of contact or notes publish no event). */
 const STALE_CHECK_MS = 10000;
@@ -24,12 +30,12 @@ function isOrderEvent(type, envelope) {
 class OrderList extends LightElement {
   static properties = {
     page: { state: true }, items: { state: true }, total: { state: true },
-    statusFilter: { state: true }, clientFilter: { state: true }, problem: { state: true }, loading: { state: true },
+    filters: { state: true }, problem: { state: true }, loading: { state: true },
   };
 
   constructor() {
     super();
-    this.page = 0; this.items = []; this.total = 0; this.statusFilter = ''; this.clientFilter = '';
+    this.page = 0; this.items = []; this.total = 0; this.filters = {};
     this.problem = null; this.loading = false; this.reloadTimer = null;
   }
 
@@ -52,7 +58,7 @@ class OrderList extends LightElement {
   async load() {
     this.loading = true;
     try {
-      const r = await api('GET', '/api/orders' + query({ status: this.statusFilter, client_id: this.clientFilter, page: this.page, size: PAGE_SIZE }));
+      const r = await api('GET', '/api/orders' + query({ ...this.filters, page: this.page, size: PAGE_SIZE }));
       this.items = r.items; this.total = r.total; this.problem = null;
     } catch (p) {
       this.problem = p;
@@ -64,7 +70,12 @@ class OrderList extends LightElement {
   search(e) {
     e.preventDefault();
     const f = e.target;
-    this.statusFilter = f.status.value; this.clientFilter = f.client.value.trim(); this.page = 0;
+    const [sort, direction] = f.sort.value.split(':');
+    this.filters = {
+      status: f.status.value, client_id: f.client.value.trim(), order_number_prefix: f.number.value.trim(),
+      due_from: f.due_from.value, due_to: f.due_to.value, q: f.text.value.trim(), sort, direction,
+    };
+    this.page = 0;
     this.load();
   }
 
@@ -77,6 +88,11 @@ class OrderList extends LightElement {
       <form class="filters" role="search" aria-label="Search orders" @submit=${this.search}>
         <label>Status <select name="status"><option value="">Any</option>${STATUSES.map((s) => html`<option value=${s}>${STATUS_TEXT[s]}</option>`)}</select></label>
         <label>Client <input name="client" placeholder="client id"></label>
+        <label>Order number <input name="number" placeholder="ORD-0001…"></label>
+        <label>Due from <input name="due_from" type="date"></label>
+        <label>Due to <input name="due_to" type="date"></label>
+        <label>Contact or notes <input name="text"></label>
+        <label>Sort <select name="sort">${Object.entries(SORTS).map(([v, t]) => html`<option value=${v}>${t}</option>`)}</select></label>
         <button type="submit">Search</button>
       </form>
       ${problemBox(this.problem)}
@@ -84,7 +100,7 @@ class OrderList extends LightElement {
         <thead><tr><th scope="col">Order</th><th scope="col">Client</th><th scope="col">Status</th><th scope="col">Lines</th><th scope="col">Due</th><th scope="col">Updated</th></tr></thead>
         <tbody>
           ${this.items.map((o) => html`<tr data-order=${o.id}>
-            <td><a href="#/orders/${o.id}">${o.order_number}</a></td><td>${o.client_id}</td><td>${status(o.status)}</td>
+            <td><a href="#/orders/${o.id}">${o.order_number}</a></td><td>${o.client_name || o.client_id}</td><td>${status(o.status)}</td>
             <td>${o.lines.map((l) => `${l.product_id} × ${l.quantity}`).join(', ')}</td><td>${o.due_date || ''}</td><td>${when(o.updated_at)}</td></tr>`)}
         </tbody>
       </table>
@@ -144,19 +160,41 @@ function contactFields(draft, set) {
 }
 
 class OrderNew extends LightElement {
-  static properties = { draft: { state: true }, client: { state: true }, problem: { state: true }, busy: { state: true } };
+  static properties = {
+    draft: { state: true }, client: { state: true }, clients: { state: true }, problem: { state: true }, busy: { state: true },
+  };
 
   constructor() {
     super();
-    this.client = '';
+    this.client = ''; this.clients = [];
     this.draft = { contact_name: '', contact_email: '', contact_phone: '', due_date: '', notes: '', lines: [{ product_id: '', quantity: 1, notes: '' }] };
     this.problem = null; this.busy = false;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.findClients('');
+  }
+
+  /** The active clients whose code starts with, or whose name holds, what was typed (the picker's choices). */
+  async findClients(text) {
+    try {
+      this.clients = (await api('GET', '/api/clients' + query({ q: text.trim(), active: 'true', size: 50 }))).items;
+    } catch (p) {
+      this.clients = [];
+    }
+  }
+
+  pickClient(e) {
+    this.client = e.target.value;
+    if (!this.clients.some((c) => c.id === this.client.trim())) this.findClients(this.client);
   }
 
   async place(e) {
     e.preventDefault();
     this.busy = true;
-    const body = { client_id: this.client.trim(), lines: this.draft.lines };
+    const picked = this.clients.find((c) => c.id === this.client.trim() || `${c.code} — ${c.name}` === this.client.trim());
+    const body = { client_id: picked ? picked.id : this.client.trim(), lines: this.draft.lines };
     for (const f of ['contact_name', 'contact_email', 'contact_phone', 'due_date', 'notes']) if (this.draft[f]) body[f] = this.draft[f];
     try {
       const order = await api('POST', '/api/orders', body);
@@ -172,7 +210,8 @@ class OrderNew extends LightElement {
     return html`
       <h1>New order</h1>
       <form class="record" aria-label="New order" @submit=${this.place}>
-        <label>Client <input required .value=${this.client} @input=${(e) => { this.client = e.target.value; }}></label>
+        <label>Client <input required list="client-choices" autocomplete="off" .value=${this.client} @input=${this.pickClient}></label>
+        <datalist id="client-choices">${this.clients.map((c) => html`<option value=${c.id}>${c.code} — ${c.name}</option>`)}</datalist>
         ${contactFields(this.draft, (f, v) => { this.draft = { ...this.draft, [f]: v }; })}
         ${linesForm(this.draft.lines, (lines) => { this.draft = { ...this.draft, lines }; })}
         ${problemBox(this.problem)}
@@ -186,6 +225,7 @@ class OrderDetail extends LightElement {
   static properties = {
     orderId: {}, order: { state: true }, problem: { state: true }, editing: { state: true }, draft: { state: true },
     conflict: { state: true }, stale: { state: true }, cancelling: { state: true }, busy: { state: true }, notice: { state: true },
+    history: { state: true },
   };
 
   constructor() {
@@ -232,6 +272,29 @@ class OrderDetail extends LightElement {
     } catch (p) {
       this.problem = p;
     }
+    this.loadHistory();
+  }
+
+  async loadHistory() {
+    try {
+      this.history = (await api('GET', `/api/orders/${encodeURIComponent(this.orderId)}/history`)).entries;
+    } catch (p) {
+      this.history = null;
+    }
+  }
+
+  /** Start production or complete: based on the version shown, so a step never lands on an order the user did not see. */
+  async step(path, done) {
+    this.busy = true;
+    try {
+      this.order = await api('POST', `/api/orders/${encodeURIComponent(this.orderId)}/${path}`, undefined, { 'If-Match': `"${this.order.version}"` });
+      this.problem = null; this.notice = done;
+      this.loadHistory();
+    } catch (p) {
+      this.problem = p;
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** A live event or the periodic check: update the record in place; an open edit form gets the stale banner. */
@@ -243,6 +306,7 @@ class OrderDetail extends LightElement {
       return;
     }
     this.order = current;
+    this.loadHistory();
     if (this.editing && current.version !== this.baseVersion) {
       this.stale = current;
     }
@@ -313,7 +377,9 @@ class OrderDetail extends LightElement {
     e.preventDefault();
     this.busy = true;
     try {
-      this.order = await api('POST', `/api/orders/${encodeURIComponent(this.orderId)}/cancel`, { reason: e.target.reason.value }, { 'If-Match': `"${this.order.version}"` });
+      const body = { reason: e.target.reason.value };
+      if (e.target.confirm_in_production && e.target.confirm_in_production.checked) body.confirm_in_production = true;
+      this.order = await api('POST', `/api/orders/${encodeURIComponent(this.orderId)}/cancel`, body, { 'If-Match': `"${this.order.version}"` });
       this.cancelling = false; this.problem = null; this.notice = 'The order is cancelled.';
     } catch (p) {
       this.problem = p;
@@ -325,7 +391,7 @@ class OrderDetail extends LightElement {
   render() {
     const o = this.order;
     if (!o) return html`${problemBox(this.problem)}${this.problem ? nothing : html`<p role="status">Loading order…</p>`}`;
-    const open = o.status === 'PENDING_STOCK' || o.status === 'CONFIRMED';
+    const open = o.status === 'PENDING_STOCK' || o.status === 'CONFIRMED' || o.status === 'IN_PRODUCTION';
     return html`
       <p><a href="#/orders">← All orders</a></p>
       <div class="title-row"><h1>Order ${o.order_number}</h1>${status(o.status)}</div>
@@ -333,6 +399,7 @@ class OrderDetail extends LightElement {
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       ${problemBox(this.problem)}
       ${this.editing ? this.renderEdit() : this.renderRecord(o, open)}
+      ${this.renderHistory()}
       ${this.conflict ? this.renderConflict() : nothing}
       ${this.cancelling ? this.renderCancel() : nothing}`;
   }
@@ -353,14 +420,21 @@ class OrderDetail extends LightElement {
   renderRecord(o, open) {
     return html`
       <dl class="record" aria-label="Order details">
-        <dt>Client</dt><dd>${o.client_id}</dd>
+        <dt>Client</dt><dd>${o.client_name || o.client_id}</dd>
         ${Object.keys(FIELD_LABELS).map((f) => html`<dt>${FIELD_LABELS[f]}</dt><dd data-field=${f}>${show(f, f === 'lines' ? o.lines : o[f])}</dd>`)}
+        ${o.completed_at ? html`<dt>Completed</dt><dd>${when(o.completed_at)}</dd>` : nothing}
+        ${o.status === 'COMPLETED' ? html`<dt>Stock consumed</dt><dd data-field="stock_consumed_at">${o.stock_consumed_at ? when(o.stock_consumed_at) : 'not yet (inventory is issuing it)'}</dd>` : nothing}
         <dt>Version</dt><dd>${o.version}</dd>
         <dt>Last change</dt><dd>${o.updated_by || o.created_by} at ${when(o.updated_at || o.created_at)}</dd>
       </dl>
       ${open ? html`<div class="actions">
         <button type="button" @click=${this.startEdit}>Edit order</button>
-        <button type="button" @click=${() => { this.cancelling = true; }}>Cancel order</button></div>` : nothing}`;
+        ${o.status === 'CONFIRMED' && !o.pending_revision ? html`<button type="button" ?disabled=${this.busy}
+          @click=${() => this.step('start-production', 'The order is in production.')}>Start production</button>` : nothing}
+        ${o.status === 'IN_PRODUCTION' ? html`<button type="button" ?disabled=${this.busy}
+          @click=${() => this.step('complete', 'The order is completed; inventory consumes its stock.')}>Complete order</button>` : nothing}
+        ${o.status !== 'IN_PRODUCTION' || session.hasRole('manager', 'admin') ? html`<button type="button" @click=${() => { this.cancelling = true; }}>Cancel order</button>` : nothing}
+        </div>` : nothing}`;
   }
 
   renderEdit() {
@@ -403,6 +477,18 @@ class OrderDetail extends LightElement {
       </div>`;
   }
 
+  renderHistory() {
+    if (!this.history) return nothing;
+    const changes = (e) => e.changes.map((c) => `${c.field}: ${c.old_value ?? '—'} → ${c.new_value ?? '—'}`).join('; ');
+    return html`
+      <h2>History</h2>
+      <table aria-label="History">
+        <thead><tr><th scope="col">Version</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Changes</th></tr></thead>
+        <tbody>${this.history.map((e) => html`<tr data-version=${e.version}><td>${e.version}</td><td>${when(e.at)}</td>
+          <td>${e.actor}</td><td>${e.kind.toLowerCase().replace('_', ' ')}</td><td>${changes(e)}</td></tr>`)}</tbody>
+      </table>`;
+  }
+
   renderCancel() {
     return html`
       <div class="dialog-backdrop">
@@ -410,6 +496,8 @@ class OrderDetail extends LightElement {
               @keydown=${(e) => { if (e.key === 'Escape') this.cancelling = false; }}>
           <h2 id="cancel-title">Cancel order ${this.order.order_number}</h2>
           <label>Reason <textarea name="reason" required maxlength="1000"></textarea></label>
+          ${this.order.status === 'IN_PRODUCTION' ? html`<label><input type="checkbox" name="confirm_in_production" required>
+            Cancel although production has started</label>` : nothing}
           <div class="actions">
             <button type="submit" ?disabled=${this.busy}>Cancel the order</button>
             <button type="button" @click=${() => { this.cancelling = false; }}>Keep the order</button>

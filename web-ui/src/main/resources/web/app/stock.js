@@ -1,5 +1,6 @@
-// Stock: records with filters and live levels, a record's ledger, receipts, allocations (INSUFFICIENT_STOCK says
-// what is available) and, for managers, adjustments.
+// Stock: records with filters (also: below their reorder level) and live levels (physical, allocated, available in
+// the product's unit), a record's ledger, receipts, allocations (INSUFFICIENT_STOCK says what is available), issues
+// of an allocation to production and, for managers, adjustments.
 import { html, nothing } from 'lit';
 import { api, query, session } from './api.js';
 import { onLive } from './live.js';
@@ -17,7 +18,7 @@ class StockList extends LightElement {
   constructor() {
     super();
     this.items = []; this.total = 0; this.page = 0; this.problem = null; this.outcome = ''; this.busy = false;
-    this.filters = { client_id: '', product_id: '' };
+    this.filters = { client_id: '', product_id: '', below_reorder: '' };
   }
 
   connectedCallback() {
@@ -52,19 +53,21 @@ class StockList extends LightElement {
     const f = e.target;
     const product = f.product.value.trim();
     const client = f.client.value.trim();
-    const quantity = Number(f.quantity.value);
+    const quantity = f.quantity.value.trim(); // sent as typed: decimals stay exact (e.g. 12.345 kg)
     const note = f.note ? f.note.value : ''; // allocations have no note field
+    const number = Number(quantity);
     const bodies = {
-      receipts: { product_id: product, client_id: client, quantity, reference: note || undefined },
-      allocations: { product_id: product, client_id: client, quantity },
-      adjustments: { product_id: product, client_id: client, quantity_change: quantity, reason: note },
+      receipts: { product_id: product, client_id: client, quantity: number, reference: note || undefined },
+      allocations: { product_id: product, client_id: client, quantity: number },
+      adjustments: { product_id: product, client_id: client, quantity_change: number, reason: note },
     };
     this.busy = true;
     try {
       const r = await api('POST', '/api/stock/' + kind, bodies[kind]);
       const level = r.quantity_on_hand_after ?? r.quantity_on_hand ?? r.level_after;
       this.outcome = { receipts: 'Received', allocations: 'Allocated', adjustments: 'Adjusted' }[kind]
-        + ` ${Math.abs(quantity)} of ${product} for ${client}` + (level !== undefined ? `; ${level} on hand now.` : '.');
+        + ` ${quantity.replace(/^-/, '')} ${r.unit || ''} of ${product} for ${client}`.replace('  ', ' ')
+        + (level !== undefined ? `; ${level} on hand now.` : '.');
       this.problem = null;
       f.reset();
     } catch (p) {
@@ -73,6 +76,25 @@ class StockList extends LightElement {
         const available = p.body.available ?? await this.onHand(product, client);
         p.message = `${p.message} Available now: ${available === null ? 'none (no stock record)' : available} of ${product} for ${client}.`;
       }
+      this.problem = p;
+    } finally {
+      this.busy = false;
+      this.load();
+    }
+  }
+
+  async issue(e) {
+    e.preventDefault();
+    const f = e.target;
+    const used = f.used.value.trim();
+    this.busy = true;
+    try {
+      const r = await api('POST', '/api/stock/issues', { allocation_id: f.allocation.value.trim(), quantity: used === '' ? undefined : Number(used) });
+      this.outcome = `Issued to production: ${r.consumed} ${r.unit} of ${r.product_id} used, ${r.released} ${r.unit} back in stock; ${r.quantity_on_hand_after} available now.`;
+      this.problem = null;
+      f.reset();
+    } catch (p) {
+      this.outcome = '';
       this.problem = p;
     } finally {
       this.busy = false;
@@ -95,7 +117,7 @@ class StockList extends LightElement {
         <h2>${title}</h2>
         <label>Product <input name="product" required></label>
         <label>Client <input name="client" required></label>
-        <label>${quantityLabel} <input name="quantity" type="number" required min=${kind === 'adjustments' ? '-1000000000' : '1'}></label>
+        <label>${quantityLabel} <input name="quantity" type="number" step="any" required min=${kind === 'adjustments' ? '-1000000000' : '0'}></label>
         ${noteLabel ? html`<label>${noteLabel} <input name="note" ?required=${noteRequired}></label>` : nothing}
         <button type="submit" ?disabled=${this.busy}>${title}</button>
       </form>`;
@@ -107,15 +129,17 @@ class StockList extends LightElement {
       <h1>Stock</h1>
       ${this.outcome ? html`<p class="notice" role="status">${this.outcome}</p>` : nothing}
       ${problemBox(this.problem)}
-      <form class="filters" role="search" aria-label="Search stock" @submit=${(e) => { e.preventDefault(); this.filters = { client_id: e.target.client.value.trim(), product_id: e.target.product.value.trim() }; this.page = 0; this.load(); }}>
+      <form class="filters" role="search" aria-label="Search stock" @submit=${(e) => { e.preventDefault(); this.filters = { client_id: e.target.client.value.trim(), product_id: e.target.product.value.trim(), below_reorder: e.target.low.checked ? 'true' : '' }; this.page = 0; this.load(); }}>
         <label>Product <input name="product"></label>
         <label>Client <input name="client"></label>
+        <label><input name="low" type="checkbox"> Below reorder level only</label>
         <button type="submit">Search</button>
       </form>
       <table aria-label="Stock records">
-        <thead><tr><th scope="col">Product</th><th scope="col">Client</th><th scope="col">On hand</th><th scope="col">Updated</th><th scope="col">Ledger</th></tr></thead>
-        <tbody>${this.items.map((s) => html`<tr><td>${s.product_id}</td><td>${s.client_id}</td><td>${s.quantity_on_hand} ${s.unit || ''}</td>
-          <td>${when(s.updated_at)}</td><td><a href="#/stock/${s.id}" aria-label="Ledger of ${s.product_id} for ${s.client_id}">Ledger</a></td></tr>`)}</tbody>
+        <thead><tr><th scope="col">Product</th><th scope="col">Client</th><th scope="col">Physical</th><th scope="col">Allocated</th><th scope="col">Available</th><th scope="col">Reorder level</th><th scope="col">Updated</th><th scope="col">Ledger</th></tr></thead>
+        <tbody>${this.items.map((s) => html`<tr><td>${s.product_id}</td><td>${s.client_id}</td><td>${s.physical} ${s.unit || ''}</td>
+          <td>${s.allocated} ${s.unit || ''}</td><td>${s.available} ${s.unit || ''}${s.below_reorder ? html` <strong class="low">low</strong>` : nothing}</td>
+          <td>${s.reorder_level ?? ''}</td><td>${when(s.updated_at)}</td><td><a href="#/stock/${s.id}" aria-label="Ledger of ${s.product_id} for ${s.client_id}">Ledger</a></td></tr>`)}</tbody>
       </table>
       <nav class="pager" aria-label="Pages">
         <button type="button" ?disabled=${this.page === 0} @click=${() => { this.page--; this.load(); }}>Previous page</button>
@@ -125,6 +149,12 @@ class StockList extends LightElement {
       <div class="forms">
         ${this.movementForm('receipts', 'Receive stock', 'Quantity received', 'Reference')}
         ${this.movementForm('allocations', 'Allocate stock', 'Quantity to allocate', null)}
+        <form class="record" aria-label="Issue to production" @submit=${(e) => this.issue(e)}>
+          <h2>Issue to production</h2>
+          <label>Allocation <input name="allocation" required></label>
+          <label>Quantity used (empty: all) <input name="used" type="number" step="any" min="0"></label>
+          <button type="submit" ?disabled=${this.busy}>Issue to production</button>
+        </form>
         ${session.hasRole('manager', 'admin') ? this.movementForm('adjustments', 'Adjust stock', 'Change (+/-)', 'Reason', true) : nothing}
       </div>`;
   }
@@ -179,11 +209,13 @@ class StockLedger extends LightElement {
     return html`
       <p><a href="#/stock">← All stock</a></p>
       ${problemBox(this.problem)}
-      ${r ? html`<h1>${r.product_id} for ${r.client_id}</h1><p>On hand: <strong>${r.quantity_on_hand} ${r.unit || ''}</strong> (version ${r.version})</p>` : nothing}
+      ${r ? html`<h1>${r.product_id} for ${r.client_id}</h1><p>Physical: <strong>${r.physical} ${r.unit || ''}</strong>,
+        allocated: <strong>${r.allocated} ${r.unit || ''}</strong>, available: <strong>${r.available} ${r.unit || ''}</strong>
+        (version ${r.version})${r.reorder_level !== null && r.reorder_level !== undefined ? html`; reorder level ${r.reorder_level} ${r.unit || ''}${r.below_reorder ? ' — below it' : ''}` : nothing}</p>` : nothing}
       <table aria-label="Ledger">
         <thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Change</th><th scope="col">Level after</th><th scope="col">Why</th></tr></thead>
         <tbody>${this.movements.map((m) => html`<tr><td>${m.seq}</td><td>${when(m.at)}</td><td>${m.actor}</td><td>${m.type}</td>
-          <td>${m.quantity_change > 0 ? '+' : ''}${m.quantity_change}</td><td>${m.level_after}</td><td>${m.reason || m.reference || m.order_id || ''}</td></tr>`)}</tbody>
+          <td>${m.quantity_change > 0 ? '+' : ''}${m.quantity_change}${m.consumed !== undefined ? ` (${m.consumed} used)` : ''}</td><td>${m.level_after}</td><td>${m.reason || m.reference || m.order_id || ''}</td></tr>`)}</tbody>
       </table>`;
   }
 }

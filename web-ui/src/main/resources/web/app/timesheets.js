@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { api, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
+import { ModalFocus } from './dialogs.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.message}</div>` : nothing);
@@ -25,6 +26,8 @@ export function datesOf(isoWeek) {
   return DAYS.map((_, i) => new Date(monday.getTime() + i * 86400000).toISOString().slice(0, 10));
 }
 
+// Who a sheet belongs to, as far as the timesheet says (the name when payroll gives one, else the account id).
+const whose = (t) => t.employee_name || t.employee_user_id || t.employee_id;
 const money = (v) => Number(v).toFixed(2);
 const calculationText = (c) => `Regular ${c.regular_hours} h = ${money(c.regular_pay)}, overtime ${c.overtime_hours} h = ${money(c.overtime_pay)}, gross ${money(c.gross_pay)}`;
 
@@ -32,12 +35,15 @@ class TimesheetView extends LightElement {
   static properties = {
     week: { state: true }, sheet: { state: true }, grid: { state: true }, profile: { state: true }, pay: { state: true },
     queue: { state: true }, problem: { state: true }, outcome: { state: true }, busy: { state: true },
+    sendingBack: { state: true },
   };
 
   constructor() {
     super();
     this.week = isoWeekOf(new Date());
     this.sheet = null; this.grid = this.emptyGrid(); this.profile = null; this.pay = []; this.queue = [];
+    this.sendingBack = null;
+    new ModalFocus(this, { isOpen: () => this.sendingBack, close: () => { this.sendingBack = null; } });
     this.problem = null; this.outcome = ''; this.busy = false;
   }
 
@@ -116,10 +122,11 @@ class TimesheetView extends LightElement {
     }
   }
 
-  async decide(sheet, action) {
+  /** Approve, or (with {@code reason}, from the send-back dialog) return the sheet to the employee. */
+  async decide(sheet, action, body) {
     this.busy = true;
+    this.sendingBack = null;
     try {
-      const body = action === 'reject' ? { reason: prompt('Reason for sending the timesheet back') || 'returned' } : undefined;
       const r = await api('POST', `/api/payroll/timesheets/${sheet.id}/${action}`, body);
       this.outcome = action === 'approve' && r.calculation
         ? `Approved week ${sheet.week}: ${calculationText(r.calculation)}.`
@@ -178,10 +185,27 @@ class TimesheetView extends LightElement {
         <table aria-label="Timesheets to approve">
           <thead><tr><th scope="col">Employee</th><th scope="col">Week</th><th scope="col">Hours</th><th scope="col">Actions</th></tr></thead>
           <tbody>${this.queue.map((t) => html`<tr>
-            <td>${t.employee_name || t.employee_user_id || t.employee_id}</td><td>${t.week}</td><td>${t.total_hours}</td>
+            <td>${whose(t)}</td><td>${t.week}</td><td>${t.total_hours}</td>
             <td><button type="button" ?disabled=${this.busy} @click=${() => this.decide(t, 'approve')}>Approve</button>
-                <button type="button" ?disabled=${this.busy} @click=${() => this.decide(t, 'reject')}>Send back</button></td></tr>`)}</tbody>
-        </table>`}`;
+                <button type="button" ?disabled=${this.busy} aria-label="Send back week ${t.week} of ${whose(t)}"
+                        @click=${() => { this.sendingBack = t; }}>Send back</button></td></tr>`)}</tbody>
+        </table>`}
+      ${this.sendingBack ? this.renderSendBack() : nothing}`;
+  }
+
+  renderSendBack() {
+    const t = this.sendingBack;
+    return html`
+      <div class="dialog-backdrop">
+        <form role="dialog" aria-modal="true" aria-labelledby="send-back-title" class="dialog"
+              @submit=${(e) => { e.preventDefault(); this.decide(t, 'reject', { reason: e.target.reason.value.trim() }); }}>
+          <h2 id="send-back-title">Send week ${t.week} back to ${whose(t)}</h2>
+          <p>${t.total_hours} h submitted. The employee sees your reason and can correct the week and submit it again.</p>
+          <label>Reason <textarea name="reason" required maxlength="1000"></textarea></label>
+          <div class="actions"><button type="submit">Send the week back</button>
+            <button type="button" @click=${() => { this.sendingBack = null; }}>Keep it submitted</button></div>
+        </form>
+      </div>`;
   }
 }
 customElements.define('misty-timesheets', TimesheetView);

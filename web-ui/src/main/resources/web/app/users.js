@@ -1,46 +1,31 @@
-// Admin: users (create, change role, deactivate, reset password with the temporary password shown once).
+// Admin: users (create, change role, deactivate, reset password with the temporary password shown once), a page
+// at a time by username, and the service accounts below them.
 import { html, nothing } from 'lit';
 import { api, query, session } from './api.js';
-import { LightElement } from './base.js';
+import { ActionListElement } from './base.js';
+import './service-accounts.js';
+
+const PAGE_SIZE = 50;
 
 const ROLES = ['employee', 'production', 'manager', 'admin'];
 const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.message}</div>` : nothing);
 
-class UsersView extends LightElement {
-  static properties = { users: { state: true }, problem: { state: true }, outcome: { state: true }, secret: { state: true }, busy: { state: true } };
+class UsersView extends ActionListElement {
+  static properties = { users: { state: true }, offset: { state: true }, hasMore: { state: true } };
 
   constructor() {
     super();
-    this.users = []; this.problem = null; this.outcome = ''; this.secret = null; this.busy = false;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
+    this.users = []; this.offset = 0; this.hasMore = false;
   }
 
   async load() {
-    // An action's outcome or refusal stays on screen; only a failing load replaces it.
     try {
-      const r = await api('GET', '/api/auth/users' + query({ offset: 0, limit: 200 }));
-      this.users = Array.isArray(r) ? r : r.items || [];
+      // One more than a page tells whether a next page exists without counting every user.
+      const r = await api('GET', '/api/auth/users' + query({ offset: this.offset, limit: PAGE_SIZE + 1 }));
+      this.hasMore = r.length > PAGE_SIZE;
+      this.users = r.slice(0, PAGE_SIZE);
     } catch (p) {
       this.problem = p;
-    }
-  }
-
-  async run(action, done) {
-    this.busy = true;
-    try {
-      const r = await action();
-      await this.load(); // the rows' versions, before the next action can use them
-      this.outcome = done(r);
-      this.problem = null;
-    } catch (p) {
-      this.problem = p;
-      this.outcome = '';
-    } finally {
-      this.busy = false;
     }
   }
 
@@ -67,6 +52,11 @@ class UsersView extends LightElement {
     });
   }
 
+  turnPage(offset) {
+    this.offset = Math.max(0, offset);
+    this.load();
+  }
+
   render() {
     const me = session.user;
     return html`
@@ -86,6 +76,11 @@ class UsersView extends LightElement {
             <button type="button" ?disabled=${this.busy} aria-label="${u.active ? 'Deactivate' : 'Activate'} ${u.username}" @click=${() => this.setActive(u, !u.active)}>${u.active ? 'Deactivate' : 'Activate'}</button>
             <button type="button" ?disabled=${this.busy} aria-label="Reset password of ${u.username}" @click=${() => this.resetPassword(u)}>Reset password</button>`}</td></tr>`)}</tbody>
       </table>
+      <nav class="pager" aria-label="Pages of users">
+        <span>${this.users.length === 0 ? 'No users' : `Users ${this.offset + 1}–${this.offset + this.users.length}`}</span>
+        <button type="button" ?disabled=${this.offset === 0} @click=${() => this.turnPage(this.offset - PAGE_SIZE)}>Previous page</button>
+        <button type="button" ?disabled=${!this.hasMore} @click=${() => this.turnPage(this.offset + PAGE_SIZE)}>Next page</button>
+      </nav>
       <form class="record" aria-label="New user" @submit=${this.create}>
         <h2>New user</h2>
         <label>New username <input name="username" required autocomplete="off"></label>
@@ -93,7 +88,8 @@ class UsersView extends LightElement {
         <label>Role <select name="role" aria-label="Role of the new user">${ROLES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
         <label>Initial password <input name="password" type="password" required minlength="12" autocomplete="new-password"></label>
         <button type="submit" ?disabled=${this.busy}>Create user</button>
-      </form>`;
+      </form>
+      <misty-service-accounts></misty-service-accounts>`;
   }
 }
 customElements.define('misty-users', UsersView);

@@ -8,14 +8,18 @@ import com.misty.contracts.auth.UserDeactivated;
 import com.misty.contracts.auth.UserRoleChanged;
 import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockConsumed;
+import com.misty.contracts.inventory.StockLowReached;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.contracts.inventory.StockReleased;
+import com.misty.contracts.orders.ClientCreated;
+import com.misty.contracts.orders.ClientUpdated;
 import com.misty.contracts.orders.OrderCancelled;
 import com.misty.contracts.orders.OrderCompleted;
 import com.misty.contracts.orders.OrderPlaced;
 import com.misty.contracts.orders.OrderRevised;
 import com.misty.contracts.orders.OrderStatusChanged;
+import com.misty.contracts.orders.OrderUpdated;
 import com.misty.contracts.payroll.LeaveApproved;
 import com.misty.contracts.payroll.LeaveCancelled;
 import com.misty.contracts.payroll.LeaveRejected;
@@ -39,8 +43,9 @@ public final class EventTypes {
 
     private static final List<Class<? extends Record>> ALL = List.of(
             OrderPlaced.class, OrderRevised.class, OrderCancelled.class, OrderStatusChanged.class, OrderCompleted.class,
+            OrderUpdated.class, ClientCreated.class, ClientUpdated.class,
             StockAllocated.class, StockAllocationRejected.class, StockReleased.class, StockLevelChanged.class,
-            StockConsumed.class,
+            StockConsumed.class, StockLowReached.class,
             UserCreated.class, UserRoleChanged.class, UserDeactivated.class, SessionsRevoked.class,
             SessionEnded.class, ServiceAccountRevoked.class,
             LeaveRequested.class, LeaveApproved.class, LeaveRejected.class, LeaveCancelled.class,

@@ -1,24 +1,12 @@
 package com.misty.gateway;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.misty.testkit.ServiceArchitectureTests;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+/** The suite's one shape (testkit's {@link ServiceArchitectureTests}), checked on this service. */
+class ArchitectureTest extends ServiceArchitectureTests {
 
-/** The gateway's rules (routes, policy, breaker, limits, visibility) stay plain Java. */
-class ArchitectureTest {
-
-    @Test
-    void domainHasNoFrameworkImports() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("com.misty.gateway");
-        noClasses().that().resideInAPackage("com.misty.gateway.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.quarkus..", "jakarta.ws..", "com.mongodb..", "org.bson..", "io.vertx..",
-                        "org.apache.kafka..", "org.jose4j..", "jakarta.enterprise..")
-                .check(classes);
+    @Override
+    protected String rootPackage() {
+        return "com.misty.gateway";
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
@@ -15,6 +16,7 @@ import static io.restassured.RestAssured.given;
 public final class OrderApi {
 
     public static final String ORDERS = "/api/orders";
+    public static final String CLIENTS = "/api/clients";
 
     private final String token;
 
@@ -28,6 +30,44 @@ public final class OrderApi {
 
     public static OrderApi manager() {
         return as("manager-1", "manager");
+    }
+
+    /** A new client body with a unique code and one contact. */
+    public static Map<String, Object> newClientBody(String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "C-" + UUID.randomUUID().toString().substring(0, 13));
+        body.put("name", name);
+        body.put("contacts", List.of(Map.of("name", "Jo Buyer", "email", "jo@example.com", "phone", "+41 44 000 00 00",
+                "role", "purchasing")));
+        body.put("billing_address", "Hauptstrasse 1, 8000 Zürich");
+        return body;
+    }
+
+    /** Creates an active client (as a manager) and returns its id: every order must name one. */
+    public static String newClient() {
+        return manager().createClient(newClientBody("Client " + UUID.randomUUID().toString().substring(0, 8)))
+                .statusCode(201).extract().path("id");
+    }
+
+    public ValidatableResponse createClient(Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(CLIENTS).then();
+    }
+
+    public ValidatableResponse getClient(String id) {
+        return given().auth().oauth2(token).when().get(CLIENTS + "/" + id).then();
+    }
+
+    public ValidatableResponse patchClient(String id, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().patch(CLIENTS + "/" + id).then();
+    }
+
+    public ValidatableResponse deactivateClient(String id) {
+        return given().auth().oauth2(token).when().post(CLIENTS + "/" + id + "/deactivate").then();
+    }
+
+    public ValidatableResponse listClients(Map<String, ?> query) {
+        return given().auth().oauth2(token).queryParams(query).when().get(CLIENTS).then();
     }
 
     public static Map<String, Object> line(String productId, long quantity) {
@@ -92,6 +132,20 @@ public final class OrderApi {
 
     public ValidatableResponse cancel(String id, String reason) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .when().post(ORDERS + "/" + id + "/cancel").then();
+    }
+
+    public ValidatableResponse startProduction(String id) {
+        return given().auth().oauth2(token).when().post(ORDERS + "/" + id + "/start-production").then();
+    }
+
+    public ValidatableResponse complete(String id, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post(ORDERS + "/" + id + "/complete").then();
+    }
+
+    public ValidatableResponse cancel(String id, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post(ORDERS + "/" + id + "/cancel").then();
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -70,10 +71,21 @@ public final class RunningSuite {
      * that stop and start all of it (cold starts); the caller stops it with {@link #stop()}.
      */
     public static RunningSuite startSeparately(Path dataDir, Map<String, String> extraEnvironment) {
-        return start(dataDir, Map.copyOf(extraEnvironment));
+        return startSeparately(dataDir, extraEnvironment, List.of());
+    }
+
+    /** As {@link #startSeparately(Path, Map)}, with more of the launcher's own options (e.g. {@code --demo}). */
+    public static RunningSuite startSeparately(Path dataDir, Map<String, String> extraEnvironment,
+                                               List<String> launcherOptions) {
+        return start(dataDir, Map.copyOf(extraEnvironment), launcherOptions);
     }
 
     private static RunningSuite start(Path relativeDataDir, Map<String, String> extraEnvironment) {
+        return start(relativeDataDir, extraEnvironment, List.of());
+    }
+
+    private static RunningSuite start(Path relativeDataDir, Map<String, String> extraEnvironment,
+                                      List<String> launcherOptions) {
         Path home = Path.of(System.getProperty("misty.suite.home", "..")).toAbsolutePath().normalize();
         Path dataDir = relativeDataDir.toAbsolutePath();
         deleteRecursively(dataDir);
@@ -91,10 +103,10 @@ public final class RunningSuite {
                         "MISTY_GATEWAY_THROTTLE_CREDENTIAL_PER_MINUTE", "1000000",
                         "MISTY_AUTH_THROTTLE_ADDRESS_FREE_FAILURES", "100000"));
         environment.putAll(extraEnvironment);
-        SuiteOptions options = SuiteOptions.parse(new String[] {
-                        "--data-dir=" + dataDir, "--port=" + gatewayPort,
-                        "--kafka-port=" + kafkaPort, "--mongodb-port=" + mongodbPort},
-                Map.of(), home)
+        List<String> arguments = new java.util.ArrayList<>(List.of("--data-dir=" + dataDir, "--port=" + gatewayPort,
+                "--kafka-port=" + kafkaPort, "--mongodb-port=" + mongodbPort));
+        arguments.addAll(launcherOptions);
+        SuiteOptions options = SuiteOptions.parse(arguments.toArray(String[]::new), Map.of(), home)
                 .withServiceEnvironment(environment);
         LocalSuite suite = new LocalSuite(options);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll, "system-test-suite-shutdown"));
@@ -121,6 +133,11 @@ public final class RunningSuite {
     /** A signed-in session of the bootstrap administrator. */
     public Session admin() {
         return client.login("admin", suite.adminPassword());
+    }
+
+    /** What the suite was started with (to start it again on the same data, as a second launch would). */
+    public SuiteOptions options() {
+        return options;
     }
 
     /** Fault injection and process details (kill, stop, restart, pids, direct service URLs for benchmarks). */

@@ -31,7 +31,7 @@ public final class SuiteClient {
             }))
             .build();
 
-    SuiteClient(String baseUrl) {
+    public SuiteClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 

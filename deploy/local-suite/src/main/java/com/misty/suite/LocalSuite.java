@@ -1,5 +1,7 @@
 package com.misty.suite;
 
+import com.misty.suite.demo.DemoSeeder;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +35,7 @@ public final class LocalSuite {
 
     private final SuiteOptions options;
     private volatile SuiteSecrets secrets;
+    private volatile List<DemoSeeder.DemoUser> demoUsers = List.of();
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private volatile boolean stopping;
@@ -69,8 +72,9 @@ public final class LocalSuite {
     public void start() {
         Instant started = Instant.now();
         checkBuilt();
+        DataDirectory.requireUsable(options.dataDir());
         checkPorts();
-        SuiteSecrets secrets = SuiteSecrets.ensure(options.dataDir(), System.getenv("MISTY_ADMIN_PASSWORD"));
+        SuiteSecrets secrets = SuiteSecrets.ensure(options.dataDir(), options.adminPassword().orElse(null));
         this.secrets = secrets;
         if (options.externalMongodb().isEmpty()) {
             launch(MONGODB);
@@ -84,7 +88,16 @@ public final class LocalSuite {
         for (ServiceSpec service : ServiceSpec.ALL) {
             awaitUntil(child(service.module()), SERVICES_TIMEOUT, () -> isReady(service), "did not become ready");
         }
+        if (options.demo()) {
+            System.out.println("Seeding the demo data through the API (adds only what is missing)...");
+            demoUsers = DemoSeeder.seed(gatewayUrl(), secrets.adminPassword(), options.dataDir().resolve("keys"));
+        }
         printBanner(secrets, Duration.between(started, Instant.now()));
+    }
+
+    /** The demo users with their passwords and roles; empty without {@code --demo}. */
+    public List<DemoSeeder.DemoUser> demoUsers() {
+        return demoUsers;
     }
 
     private void checkBuilt() {
@@ -304,21 +317,35 @@ public final class LocalSuite {
         System.out.printf("""
 
                 Misty Manufacturing suite is ready (%d s).
-                  Gateway:    http://localhost:%d   (services on %d-%d; OpenAPI at /q/openapi on each)
+                  Web UI:     http://localhost:%d/   (sign in as admin or a demo user below)
+                  Gateway:    http://localhost:%d/api   (services on %d-%d; OpenAPI at /q/openapi on each)
                   Kafka:      %s%s
                   MongoDB:    %s%s
                   Log in:     curl -s -X POST http://localhost:%d/api/auth/login -H 'Content-Type: application/json' \\
                                 -d '{"username":"admin","password":"%s"}'
                               (admin password from MISTY_ADMIN_PASSWORD, else kept in %s)
                   Logs:       %s
-                Press Ctrl-C to stop everything.
+                %sPress Ctrl-C to stop everything.
                 %n""",
-                took.toSeconds(), options.gatewayPort(), options.gatewayPort() + 1, options.gatewayPort() + 4,
+                took.toSeconds(), options.gatewayPort(), options.gatewayPort(), options.gatewayPort() + 1,
+                options.gatewayPort() + 4,
                 options.kafkaBootstrap(), options.externalKafka().isPresent() ? " (external)" : "",
                 options.mongodbUri(), options.externalMongodb().isPresent() ? " (external)" : " (stand-in)",
                 options.gatewayPort(),
                 secrets.adminPassword(), options.home().relativize(options.dataDir().resolve("keys/admin-password")),
-                options.home().relativize(options.dataDir().resolve("logs")));
+                options.home().relativize(options.dataDir().resolve("logs")), demoLines());
+    }
+
+    private String demoLines() {
+        if (demoUsers.isEmpty()) {
+            return "";
+        }
+        StringBuilder lines = new StringBuilder("  Demo users (passwords kept in ")
+                .append(options.home().relativize(options.dataDir().resolve("keys/demo-passwords"))).append("):\n");
+        for (DemoSeeder.DemoUser user : demoUsers) {
+            lines.append(String.format("    %-16s %-18s %-11s %s%n", user.username(), user.password(), user.role(), user.what()));
+        }
+        return lines.toString();
     }
 
     private static void sleep(long millis) {

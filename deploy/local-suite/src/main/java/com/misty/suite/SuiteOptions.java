@@ -1,23 +1,33 @@
 package com.misty.suite;
 
+import com.misty.contracts.auth.PasswordRules;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the user asked for, from flags (which win) or environment variables.
+ * What the user asked for, from flags (which win) or environment variables. Every value is checked here, before
+ * anything starts, and a bad one is refused with the rule it breaks.
  *
  * @param externalKafka   bootstrap servers of a Kafka to use instead of starting the local broker
  * @param externalMongodb connection string of a MongoDB to use instead of starting the stand-in
  * @param gatewayPort     the gateway's port; the services listen on the next four
+ * @param adminPassword   the bootstrap admin's password from {@code MISTY_ADMIN_PASSWORD}; empty: generated once
+ * @param demo            seed the demo data set through the API once the suite is ready ({@code --demo})
  * @param serviceEnvironment extra environment for every service (configuration overrides, e.g. in system tests)
  */
 public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKafka, Optional<String> externalMongodb,
-                           int gatewayPort, int kafkaPort, int mongodbPort, String serviceJvmOptions,
-                           Map<String, String> serviceEnvironment) {
+                           int gatewayPort, int kafkaPort, int mongodbPort, Optional<String> adminPassword,
+                           boolean demo, String serviceJvmOptions, Map<String, String> serviceEnvironment) {
+
+    /** The user auth-service creates on its first start (BootstrapAdmin). */
+    static final String BOOTSTRAP_ADMIN_USERNAME = "admin";
+    private static final int SERVICES_AFTER_GATEWAY = 4;
 
     static final String USAGE = """
-            Usage: ./run-suite.sh [--kafka=HOST:PORT] [--mongodb=URI] [--data-dir=DIR] [--port=N] [--kafka-port=N] [--mongodb-port=N]
+            Usage: ./run-suite.sh [--demo] [--kafka=HOST:PORT] [--mongodb=URI] [--data-dir=DIR] [--port=N] [--kafka-port=N] [--mongodb-port=N]
+              --demo          seed a small demo data set through the API (env MISTY_DEMO=true); adds nothing twice
               --kafka=...     use this Kafka (env MISTY_KAFKA_BOOTSTRAP); no local broker is started
               --mongodb=...   use this MongoDB (env MISTY_MONGODB_URI); no stand-in is started
               --data-dir=...  where the local broker, the stand-in, keys and logs keep their files (env MISTY_DATA_DIR, default .data)
@@ -35,47 +45,93 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
         int gatewayPort = 8080;
         int kafkaPort = 9092;
         int mongodbPort = 27017;
+        boolean demo = flag("MISTY_DEMO", env.get("MISTY_DEMO"));
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-            if (arg.startsWith("--kafka=")) {
+            if (arg.equals("--demo")) {
+                demo = true;
+            } else if (arg.startsWith("--kafka=")) {
                 kafka = value;
             } else if (arg.startsWith("--mongodb=")) {
                 mongodb = value;
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = value;
             } else if (arg.startsWith("--port=")) {
-                gatewayPort = port(arg, value);
+                gatewayPort = port(arg, value, SERVICES_AFTER_GATEWAY, "the services take the next four ports");
             } else if (arg.startsWith("--kafka-port=")) {
-                kafkaPort = port(arg, value);
+                kafkaPort = port(arg, value, 1, "the broker's controller takes the next port");
             } else if (arg.startsWith("--mongodb-port=")) {
-                mongodbPort = port(arg, value);
+                mongodbPort = port(arg, value, 0, null);
             } else {
                 throw new LaunchException("unknown option '" + arg + "'\n" + USAGE);
             }
         }
+        if (dataDir.isBlank()) {
+            throw new LaunchException("the data directory (--data-dir or MISTY_DATA_DIR) must not be empty");
+        }
+        Optional<String> externalKafka = Optional.ofNullable(kafka).filter(s -> !s.isBlank());
+        Optional<String> externalMongodb = Optional.ofNullable(mongodb).filter(s -> !s.isBlank());
+        Optional<String> adminPassword = Optional.ofNullable(env.get("MISTY_ADMIN_PASSWORD")).filter(s -> !s.isEmpty());
+        adminPassword.flatMap(password -> PasswordRules.violation(password, BOOTSTRAP_ADMIN_USERNAME))
+                .ifPresent(rule -> {
+                    throw new LaunchException("MISTY_ADMIN_PASSWORD is refused: " + rule + " (the bootstrap user is '"
+                            + BOOTSTRAP_ADMIN_USERNAME + "')");
+                });
+        requireSeparate(gatewayPort, externalKafka.isEmpty() ? kafkaPort : -1, externalMongodb.isEmpty() ? mongodbPort : -1);
         return new SuiteOptions(workingDir, workingDir.resolve(dataDir).toAbsolutePath().normalize(),
-                Optional.ofNullable(kafka).filter(s -> !s.isBlank()),
-                Optional.ofNullable(mongodb).filter(s -> !s.isBlank()),
-                gatewayPort, kafkaPort, mongodbPort,
+                externalKafka, externalMongodb, gatewayPort, kafkaPort, mongodbPort, adminPassword, demo,
                 env.getOrDefault("MISTY_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTIONS), Map.of());
     }
 
-    private static int port(String arg, String value) {
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new LaunchException(name + "='" + value + "' is not a flag: use true or false");
+    }
+
+    /**
+     * A port given on the command line; {@code following} more ports after it are taken too, so the highest
+     * acceptable value leaves room for them.
+     */
+    private static int port(String arg, String value, int following, String why) {
+        int highest = 65535 - following;
+        String rule = "a port is a number from 1 to " + highest + (why == null ? "" : " (" + why + ")");
         try {
             int port = Integer.parseInt(value);
-            if (port > 0 && port < 65532) {
+            if (port >= 1 && port <= highest) {
                 return port;
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        } catch (NumberFormatException notANumber) {
+            throw new LaunchException("'" + arg + "' is not a port number: " + rule);
         }
-        throw new LaunchException("'" + arg + "' is not a port number");
+        throw new LaunchException("'" + arg + "' is out of range: " + rule);
+    }
+
+    /** The gateway's block of five ports, the broker's two and the stand-in's one must not overlap. */
+    private static void requireSeparate(int gatewayPort, int kafkaPort, int mongodbPort) {
+        int lastServicePort = gatewayPort + SERVICES_AFTER_GATEWAY;
+        if (kafkaPort >= 0 && kafkaPort + 1 >= gatewayPort && kafkaPort <= lastServicePort) {
+            throw new LaunchException("the Kafka ports " + kafkaPort + "-" + (kafkaPort + 1) + " overlap the gateway's and"
+                    + " services' ports " + gatewayPort + "-" + lastServicePort + ": choose another --port or --kafka-port");
+        }
+        if (mongodbPort >= gatewayPort && mongodbPort <= lastServicePort) {
+            throw new LaunchException("the MongoDB port " + mongodbPort + " is one of the gateway's and services' ports "
+                    + gatewayPort + "-" + lastServicePort + ": choose another --port or --mongodb-port");
+        }
+        if (kafkaPort >= 0 && mongodbPort >= kafkaPort && mongodbPort <= kafkaPort + 1) {
+            throw new LaunchException("the MongoDB port " + mongodbPort + " is one of the Kafka ports " + kafkaPort + "-"
+                    + (kafkaPort + 1) + ": choose another --kafka-port or --mongodb-port");
+        }
     }
 
     /** The same options with extra environment for every service (added to what the launcher sets). */
     public SuiteOptions withServiceEnvironment(Map<String, String> environment) {
         return new SuiteOptions(home, dataDir, externalKafka, externalMongodb, gatewayPort, kafkaPort, mongodbPort,
-                serviceJvmOptions, Map.copyOf(environment));
+                adminPassword, demo, serviceJvmOptions, Map.copyOf(environment));
     }
 
     public String kafkaBootstrap() {

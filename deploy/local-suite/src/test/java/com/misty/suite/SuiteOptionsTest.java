@@ -45,8 +45,60 @@ class SuiteOptionsTest {
     @Test
     void badOptionsAreOneClearLine() {
         assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--kafka-port=abc"}, Map.of(), HOME))
-                .isInstanceOf(LaunchException.class).hasMessage("'--kafka-port=abc' is not a port number");
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("'--kafka-port=abc' is not a port number: a port is a number from 1 to 65534"
+                        + " (the broker's controller takes the next port)");
         assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--what"}, Map.of(), HOME))
                 .isInstanceOf(LaunchException.class).hasMessageStartingWith("unknown option '--what'");
+    }
+
+    @Test
+    void portsOutOfRangeAreRefusedWithTheRangeThatLeavesRoomForTheFollowingPorts() {
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--port=65533"}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("'--port=65533' is out of range: a port is a number from 1 to 65531"
+                        + " (the services take the next four ports)");
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--mongodb-port=0"}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("'--mongodb-port=0' is out of range: a port is a number from 1 to 65535");
+        assertThat(SuiteOptions.parse(new String[] {"--port=65531", "--mongodb-port=27018"}, Map.of(), HOME).gatewayPort())
+                .isEqualTo(65531);
+    }
+
+    @Test
+    void overlappingPortBlocksAreRefusedUnlessTheOtherSideIsExternal() {
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--port=9090"}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("the Kafka ports 9092-9093 overlap the gateway's and services' ports 9090-9094:"
+                        + " choose another --port or --kafka-port");
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--mongodb-port=8083"}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class).hasMessageContaining("the MongoDB port 8083 is one of");
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--mongodb-port=9093"}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class).hasMessageContaining("is one of the Kafka ports 9092-9093");
+
+        assertThat(SuiteOptions.parse(new String[] {"--port=9090", "--kafka=broker:9092"}, Map.of(), HOME).gatewayPort())
+                .isEqualTo(9090);
+    }
+
+    @Test
+    void aBootstrapPasswordAuthServiceWouldRefuseIsRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[0], Map.of("MISTY_ADMIN_PASSWORD", "my-admin-password"), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("MISTY_ADMIN_PASSWORD is refused: A password must not contain the username."
+                        + " (the bootstrap user is 'admin')");
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[0], Map.of("MISTY_ADMIN_PASSWORD", "short"), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("A password needs at least 12 characters.");
+
+        assertThat(SuiteOptions.parse(new String[0], Map.of("MISTY_ADMIN_PASSWORD", "correct-Horse-battery-9"), HOME)
+                .adminPassword()).contains("correct-Horse-battery-9");
+        assertThat(SuiteOptions.parse(new String[0], Map.of(), HOME).adminPassword()).isEmpty();
+    }
+
+    @Test
+    void anEmptyDataDirectoryIsRefused() {
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--data-dir="}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("the data directory (--data-dir or MISTY_DATA_DIR) must not be empty");
     }
 }

@@ -1,5 +1,6 @@
 package com.misty.gateway.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The services behind the gateway and the path prefix each one owns. */
@@ -7,19 +8,20 @@ public enum Downstream {
     AUTH("/api/auth"),
     INVENTORY("/api/stock"),
     PAYROLL("/api/payroll"),
-    ORDERS("/api/orders");
+    /** order-service also owns the clients orders are placed for. */
+    ORDERS("/api/orders", "/api/clients");
 
     /** auth-service also publishes its keys at the conventional well-known address. */
     public static final String WELL_KNOWN_JWKS = "/.well-known/jwks.json";
 
-    private final String prefix;
+    private final List<String> prefixes;
 
-    Downstream(String prefix) {
-        this.prefix = prefix;
+    Downstream(String... prefixes) {
+        this.prefixes = List.of(prefixes);
     }
 
-    public String prefix() {
-        return prefix;
+    public List<String> prefixes() {
+        return prefixes;
     }
 
     /** The service that owns {@code path} (already normalised: no dot segments). */
@@ -28,8 +30,10 @@ public enum Downstream {
             return Optional.of(AUTH);
         }
         for (Downstream service : values()) {
-            if (path.equals(service.prefix) || path.startsWith(service.prefix + "/")) {
-                return Optional.of(service);
+            for (String prefix : service.prefixes) {
+                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                    return Optional.of(service);
+                }
             }
         }
         return Optional.empty();

@@ -12,7 +12,7 @@ import java.util.Set;
  *   <tr><th>path</th><th>roles</th></tr>
  *   <tr><td>/api/auth/me, /api/auth/logout, /api/auth/logout-all, /api/auth/password, /api/events/stream</td><td>any signed-in user</td></tr>
  *   <tr><td>/api/auth/** (users, service accounts)</td><td>admin</td></tr>
- *   <tr><td>/api/stock/**, /api/orders/**</td><td>admin, manager, production</td></tr>
+ *   <tr><td>/api/stock/**, /api/orders/**, /api/clients/**</td><td>admin, manager, production</td></tr>
  *   <tr><td>/api/payroll/**</td><td>admin, manager, production, employee</td></tr>
  * </table>
  */

@@ -2,7 +2,7 @@ package com.misty.gateway.live;
 
 import com.misty.gateway.config.GatewayConfig;
 import com.misty.gateway.domain.Viewer;
-import com.misty.gateway.rest.Problems;
+import com.misty.gateway.http.Problems;
 import com.misty.gateway.security.VerifiedToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;

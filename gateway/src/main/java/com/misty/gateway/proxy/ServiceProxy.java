@@ -4,7 +4,7 @@ import com.misty.gateway.config.GatewayConfig;
 import com.misty.gateway.domain.CircuitBreaker;
 import com.misty.gateway.domain.Downstream;
 import com.misty.gateway.domain.HopByHopHeaders;
-import com.misty.gateway.rest.Problems;
+import com.misty.gateway.http.Problems;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.MultiMap;

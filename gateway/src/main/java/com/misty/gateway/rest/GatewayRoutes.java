@@ -6,6 +6,7 @@ import com.misty.gateway.domain.PublicEndpoints;
 import com.misty.gateway.domain.RateLimiter;
 import com.misty.gateway.domain.RequestIds;
 import com.misty.gateway.domain.RoutePolicy;
+import com.misty.gateway.http.Problems;
 import com.misty.gateway.live.EventStreams;
 import com.misty.gateway.proxy.ClientAddresses;
 import com.misty.gateway.proxy.RequestBody;

@@ -17,6 +17,7 @@ class RoutePolicyTest {
         assertThat(RoutePolicy.allows(employee, "/api/auth/users")).isFalse();
         assertThat(RoutePolicy.allows(employee, "/api/stock")).isFalse();
         assertThat(RoutePolicy.allows(employee, "/api/orders/1")).isFalse();
+        assertThat(RoutePolicy.allows(employee, "/api/clients/c-1")).isFalse();
         assertThat(RoutePolicy.allows(employee, "/api/payrollx")).as("a prefix is a whole segment").isTrue();
     }
 
@@ -33,5 +34,8 @@ class RoutePolicyTest {
         assertThat(Downstream.owning("/api/stockpile")).isEmpty();
         assertThat(Downstream.owning("/api/stock")).contains(Downstream.INVENTORY);
         assertThat(Downstream.owning("/.well-known/jwks.json")).contains(Downstream.AUTH);
+        assertThat(Downstream.owning("/api/clients")).contains(Downstream.ORDERS);
+        assertThat(Downstream.owning("/api/clients/c-1")).contains(Downstream.ORDERS);
+        assertThat(Downstream.owning("/api/clientsx")).isEmpty();
     }
 }

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** {@code misty.inventory.*}: ledger projection and saga retry timing. */
+/** {@code misty.inventory.*}: ledger repair and saga retry timing. */
 @ConfigMapping(prefix = "misty.inventory")
 public interface InventoryConfig {
 
@@ -14,11 +14,15 @@ public interface InventoryConfig {
     Saga saga();
 
     interface Ledger {
-        /** How often the projector looks for unarchived movements when nobody nudges it. */
-        @WithDefault("500ms")
+        /** How often the repair looks for movements and releases left unfinished by a crash. */
+        @WithDefault("2s")
         Duration pollInterval();
 
-        /** Stock records handled per projector pass. */
+        /** How long a movement may wait for its ledger entry (or a release for its stock) before the repair does it. */
+        @WithDefault("5s")
+        Duration repairAfter();
+
+        /** Stock records (and releases) handled per repair pass. */
         @WithDefault("100")
         int batchSize();
     }

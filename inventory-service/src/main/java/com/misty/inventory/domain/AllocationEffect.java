@@ -7,5 +7,7 @@ public enum AllocationEffect {
     /** An open allocation goes back to stock entirely. */
     CLOSE,
     /** An open allocation is replaced by one of another size (an order revision); the difference moves. */
-    REPLACE
+    REPLACE,
+    /** An open allocation is issued to production: the used part leaves the stock, the rest goes back. */
+    ISSUE
 }

@@ -10,14 +10,18 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code allocations}: one readable record per allocation, a projection of the allocation movements in the
- * stock ledger (the stock record is the source of truth). Every projection step is idempotent and guarded
- * by status, so the request that made the change and the ledger projector may both apply it, in any order.
+ * {@code allocations}: one document per allocation, written after the stock record's update that opened it
+ * (from that movement, so the ledger repair can write it too) and moved ALLOCATED → RELEASING → RELEASED by
+ * guarded transitions. Every step is idempotent and guarded by status, so the request and the repair may both
+ * apply it, in any order.
  */
 @ApplicationScoped
 public class AllocationRepository {
@@ -35,11 +39,48 @@ public class AllocationRepository {
         switch (m.allocationEffect()) {
             case OPEN -> open(stockId, productId, clientId, m, null);
             case CLOSE -> close(m.allocationId(), m, null);
+            case ISSUE -> consume(m);
             case REPLACE -> {
                 open(stockId, productId, clientId, m, m.replacedAllocationId());
                 close(m.replacedAllocationId(), m, m.allocationId());
             }
         }
+    }
+
+    /** Release exactly once: only an allocation still ALLOCATED can be claimed for release. */
+    static Bson stillAllocated() {
+        return Filters.eq("status", AllocationStatus.ALLOCATED.name());
+    }
+
+    /** Claims an open allocation for release (ALLOCATED → RELEASING); false if it is not open any more. */
+    public boolean claimRelease(String id, String actor) {
+        return allocations.updateOne(Filters.and(Filters.eq("_id", id), stillAllocated()),
+                Updates.combine(Updates.set("status", AllocationStatus.RELEASING.name()),
+                        Updates.set("claimed_at", new Date()), Updates.set("released_by", actor)))
+                .getModifiedCount() == 1;
+    }
+
+    /** Claims an open allocation for an issue of {@code used} (ALLOCATED → ISSUING); false if it is not open. */
+    public boolean claimIssue(String id, long used, String actor) {
+        return allocations.updateOne(Filters.and(Filters.eq("_id", id), stillAllocated()),
+                Updates.combine(Updates.set("status", AllocationStatus.ISSUING.name()), Updates.set("consumed", used),
+                        Updates.set("claimed_at", new Date()), Updates.set("released_by", actor)))
+                .getModifiedCount() == 1;
+    }
+
+    /** Allocations claimed (release or issue) before {@code cutoff} and never finished (a crash in between). */
+    public List<Allocation> claimedBefore(Date cutoff, int limit) {
+        List<Allocation> found = new ArrayList<>();
+        allocations.find(Filters.and(Filters.in("status", AllocationStatus.RELEASING.name(), AllocationStatus.ISSUING.name()),
+                Filters.lt("claimed_at", cutoff))).limit(limit).forEach(d -> found.add(toAllocation(d)));
+        return found;
+    }
+
+    /** The allocations of these ids (an order's lines), by id. */
+    public java.util.Map<String, Allocation> findAll(List<String> ids) {
+        java.util.Map<String, Allocation> found = new java.util.HashMap<>();
+        allocations.find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), toAllocation(d)));
+        return found;
     }
 
     public Optional<Allocation> findById(String id) {
@@ -70,7 +111,7 @@ public class AllocationRepository {
             // A compensated revision hands the line back to its earlier allocation: that one is open again.
             allocations.updateOne(Filters.and(Filters.eq("_id", m.allocationId()),
                             Filters.eq("status", AllocationStatus.RELEASED.name()), Filters.eq("replaced_by", replaces)),
-                    Updates.combine(Updates.set("status", AllocationStatus.ALLOCATED.name()),
+                    Updates.combine(Updates.set("status", AllocationStatus.ALLOCATED.name()), Updates.unset("claimed_at"),
                             Updates.unset("released_by"), Updates.unset("released_at"), Updates.unset("replaced_by")));
         }
     }
@@ -81,8 +122,15 @@ public class AllocationRepository {
         if (replacedBy != null) {
             update = Updates.combine(update, Updates.set("replaced_by", replacedBy));
         }
-        allocations.updateOne(Filters.and(Filters.eq("_id", allocationId),
-                Filters.eq("status", AllocationStatus.ALLOCATED.name())), update);
+        allocations.updateOne(Filters.and(Filters.eq("_id", allocationId), Filters.in("status",
+                AllocationStatus.ALLOCATED.name(), AllocationStatus.RELEASING.name())), update);
+    }
+
+    private void consume(MovementDraft m) {
+        allocations.updateOne(Filters.and(Filters.eq("_id", m.allocationId()), Filters.in("status",
+                        AllocationStatus.ALLOCATED.name(), AllocationStatus.ISSUING.name())),
+                Updates.combine(Updates.set("status", AllocationStatus.CONSUMED.name()), Updates.set("consumed", m.consumed()),
+                        Updates.set("released_by", m.actor()), Updates.set("released_at", Date.from(m.at()))));
     }
 
     private static Allocation toAllocation(Document d) {
@@ -92,6 +140,7 @@ public class AllocationRepository {
                 d.getInteger("line"), AllocationSource.valueOf(d.getString("source")),
                 AllocationStatus.valueOf(d.getString("status")), d.getString("allocated_by"),
                 d.getDate("allocated_at").toInstant(), d.getString("released_by"),
-                released == null ? null : released.toInstant(), d.getString("replaced_by"));
+                released == null ? null : released.toInstant(), d.getString("replaced_by"),
+                MovementDocuments.number(d, "consumed"));
     }
 }

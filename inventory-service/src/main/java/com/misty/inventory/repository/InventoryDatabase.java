@@ -14,6 +14,7 @@ public class InventoryDatabase {
     public static final String MOVEMENTS = "stock_movements";
     public static final String ALLOCATIONS = "allocations";
     public static final String ORDER_ALLOCATIONS = "order_allocations";
+    public static final String PRODUCTS = "products";
 
     private final MongoClient client;
     private final String name;

@@ -22,6 +22,14 @@ public class InventoryIndexes {
                 new IndexOptions().unique(true).name("product_client_unique"));
         database.collection(InventoryDatabase.STOCK).createIndex(Indexes.ascending("client_id"),
                 new IndexOptions().name("client"));
+        // GET /api/stock?below_reorder=true (sparse: only records that ever had a low flag).
+        database.collection(InventoryDatabase.STOCK).createIndex(Indexes.ascending("low"),
+                new IndexOptions().sparse(true).name("low"));
+        // The repair's query for movements left without a ledger entry (multikey; empty lists are not indexed).
+        database.collection(InventoryDatabase.STOCK).createIndex(Indexes.ascending("unconfirmed.at"),
+                new IndexOptions().name("unconfirmed_at"));
+        database.collection(InventoryDatabase.ALLOCATIONS).createIndex(Indexes.ascending("status", "claimed_at"),
+                new IndexOptions().name("status_claimed_at"));
         database.collection(InventoryDatabase.MOVEMENTS).createIndex(Indexes.ascending("stock_id", "seq"),
                 new IndexOptions().unique(true).name("stock_seq_unique"));
         database.collection(InventoryDatabase.ALLOCATIONS).createIndex(Indexes.ascending("order_id"),

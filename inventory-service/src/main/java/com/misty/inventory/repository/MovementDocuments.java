@@ -31,6 +31,9 @@ final class MovementDocuments {
             putIfPresent(doc, "replaced_allocation_id", m.replacedAllocationId());
             putIfPresent(doc, "order_id", m.orderId());
             putIfPresent(doc, "line", m.line());
+            if (m.allocationEffect() == AllocationEffect.ISSUE) {
+                doc.append("consumed", m.consumed());
+            }
         }
         return doc;
     }
@@ -44,7 +47,7 @@ final class MovementDocuments {
                 effect == null ? null : AllocationEffect.valueOf(effect), doc.getString("allocation_id"),
                 number(doc, "allocation_quantity"), doc.getString("replaced_allocation_id"),
                 source == null ? null : AllocationSource.valueOf(source), doc.getString("order_id"),
-                doc.getInteger("line"));
+                doc.getInteger("line"), number(doc, "consumed"));
     }
 
     static Document archived(Movement m) {

@@ -1,20 +1,30 @@
 package com.misty.inventory.repository;
 
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
 import com.misty.inventory.domain.Movement;
+import com.misty.platform.outbox.Outbox;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.WriteModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The archived ledger, {@code stock_movements}: one document per movement, keyed by the movement id. */
+/**
+ * The ledger, {@code stock_movements}: one insert-only document per movement, keyed by the movement id, with its
+ * place in the record's history ({@code seq}, unique per stock) and the level after it. The document carries its
+ * {@code StockLevelChanged} in its own outbox, so the entry and its announcement are written together.
+ */
 @ApplicationScoped
 public class MovementRepository {
 
@@ -24,22 +34,47 @@ public class MovementRepository {
         this.movements = database.collection(InventoryDatabase.MOVEMENTS);
     }
 
-    /** Copies movements in; a copy made twice (a projector that crashed before its cleanup) replaces itself. */
-    public void archive(List<Movement> numbered) {
-        if (numbered.isEmpty()) {
-            return;
+    /** Writes the entry once; a second writer of the same movement (request and repair) finds it there. */
+    public void record(Movement movement, EventEnvelope levelChanged) {
+        Document doc = MovementDocuments.archived(movement);
+        doc.putAll(Outbox.newDocumentFields(Topics.INVENTORY_EVENTS, List.of(levelChanged)));
+        try {
+            movements.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(numbered.size());
-        for (Movement m : numbered) {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", m.draft().movementId()), MovementDocuments.archived(m),
-                    new ReplaceOptions().upsert(true)));
-        }
-        movements.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+    }
+
+    /** Which of these movements have their ledger entry. */
+    public Set<String> recorded(List<String> movementIds) {
+        Set<String> found = new HashSet<>();
+        movements.find(Filters.in("_id", movementIds)).projection(Projections.include("_id"))
+                .forEach(d -> found.add(d.getString("_id")));
+        return found;
+    }
+
+    public boolean isRecorded(String movementId) {
+        return movements.find(Filters.eq("_id", movementId)).projection(Projections.include("_id")).first() != null;
+    }
+
+    /** Sequence number → quantity change of a stock's entries with {@code from < seq <= to}, with their ids. */
+    public Map<Long, Long> changesBetween(String stockId, long from, long to, Set<String> ids) {
+        Map<Long, Long> changes = new HashMap<>();
+        movements.find(Filters.and(Filters.eq("stock_id", stockId), Filters.gt("seq", from), Filters.lte("seq", to)))
+                .projection(Projections.include("seq", "quantity_change"))
+                .forEach(d -> {
+                    changes.put(MovementDocuments.number(d, "seq"), MovementDocuments.number(d, "quantity_change"));
+                    ids.add(d.getString("_id"));
+                });
+        return changes;
     }
 
     public List<Movement> after(String stockId, long afterSeq, int limit) {
         List<Movement> found = new ArrayList<>();
         movements.find(Filters.and(Filters.eq("stock_id", stockId), Filters.gt("seq", afterSeq)))
+                .projection(Projections.exclude("outbox"))
                 .sort(Sorts.ascending("seq")).limit(limit)
                 .forEach(d -> found.add(MovementDocuments.archived(d)));
         return found;

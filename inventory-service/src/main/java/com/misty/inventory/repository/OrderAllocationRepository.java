@@ -100,6 +100,18 @@ public class OrderAllocationRepository {
                         Outbox.append(Topics.INVENTORY_EVENTS, answer))).getModifiedCount() == 1;
     }
 
+    /**
+     * Ends the order's saga after production completed it: status CONSUMED, the event marked handled and
+     * {@code StockConsumed} queued, in one update; only once per order (guarded by the status and version read).
+     */
+    public boolean consume(OrderAllocation read, String eventId, EventEnvelope answer) {
+        return sagas.updateOne(Filters.and(Filters.eq("_id", read.orderId()), Filters.eq("version", read.version()),
+                        Filters.eq(ATTEMPT, null), Filters.ne("status", SagaStatus.CONSUMED.name())),
+                Updates.combine(Updates.set("status", SagaStatus.CONSUMED.name()), Updates.inc("version", 1L),
+                        Updates.set("updated_at", new Date()), ProcessedEvents.markApplied(UUID.fromString(eventId)),
+                        Outbox.append(Topics.INVENTORY_EVENTS, answer))).getModifiedCount() == 1;
+    }
+
     /** Marks an event handled that needs no stock change (stale revision, order already cancelled). */
     public boolean skip(OrderAllocation read, String eventId, EventEnvelope answer) {
         Bson update = Updates.combine(Updates.inc("version", 1L), ProcessedEvents.markApplied(UUID.fromString(eventId)));

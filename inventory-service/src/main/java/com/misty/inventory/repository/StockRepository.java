@@ -2,21 +2,20 @@ package com.misty.inventory.repository;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
-import com.misty.inventory.domain.AllocationSource;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
-import com.misty.inventory.domain.PendingLedger;
 import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
 import com.misty.platform.outbox.Outbox;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -31,17 +30,23 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * All access to {@code raw_substrate_stock}. Every change of a level is ONE conditional
- * {@code findOneAndUpdate} that also appends its ledger entry ({@code movements}) and bumps {@code ledger_seq};
- * allocations are tracked in {@code open_allocations} on the same record, which makes taking and releasing
- * an allocation idempotent by its id.
+ * All access to {@code raw_substrate_stock}. The record has a constant size: counters
+ * ({@code quantity_on_hand} = available, {@code quantity_allocated}, {@code ledger_seq}), a bounded window of the
+ * last applied movement ids ({@code recent_movements}) and the movements applied but not yet written to the
+ * ledger ({@code unconfirmed}, bounded by {@link #roomForUnconfirmed()}; normally only the requests in flight).
+ * Every change of a level is ONE conditional {@code findOneAndUpdate}; its guards are named below.
  */
 @ApplicationScoped
 public class StockRepository {
 
-    static final String OPEN = "open_allocations";
-    static final String MOVEMENTS = "movements";
-    private static final Bson SUMMARY = Projections.exclude(MOVEMENTS, OPEN, Outbox.FIELD, "processed_events");
+    static final String UNCONFIRMED = "unconfirmed";
+    static final String RECENT = "recent_movements";
+    /** Movement ids remembered on the record: a retried step is recognised while it is among the last ones. */
+    public static final int RECENT_WINDOW = 32;
+    /** Unconfirmed movements a record may carry; a full list refuses writes until the repair has caught up. */
+    public static final int MAX_UNCONFIRMED = 256;
+    private static final Bson SUMMARY = Projections.exclude(UNCONFIRMED, RECENT, "processed_events", Outbox.FIELD,
+            "movements", "open_allocations");
 
     private final MongoCollection<Document> stock;
 
@@ -49,21 +54,40 @@ public class StockRepository {
         this.stock = database.collection(InventoryDatabase.STOCK);
     }
 
+    // ---- the guards -------------------------------------------------------------------------------------
+
+    /** Never oversell: the level can pay for what the movement takes. */
+    static Bson enoughOnHand(long quantity) {
+        return Filters.gte("quantity_on_hand", quantity);
+    }
+
+    /** Apply a movement once: its id is neither waiting for its ledger entry nor among the recent ones. */
+    static Bson notYetApplied(String movementId) {
+        return Filters.and(Filters.ne(RECENT, movementId), Filters.ne(UNCONFIRMED + ".movement_id", movementId));
+    }
+
+    /** Keeps the record bounded: no new movement while {@value #MAX_UNCONFIRMED} wait for their ledger entries. */
+    static Bson roomForUnconfirmed() {
+        return Filters.exists(UNCONFIRMED + "." + (MAX_UNCONFIRMED - 1), false);
+    }
+
+    // ---- movements --------------------------------------------------------------------------------------
+
     /** Adds stock, creating the record on the first receipt; the unique index settles concurrent first receipts. */
-    public StockItem receive(String productId, String clientId, MovementDraft receipt) {
+    public StockItem receive(String productId, String clientId, String unit, int decimals, MovementDraft receipt) {
         Bson update = Updates.combine(
                 Updates.setOnInsert("_id", UUID.randomUUID().toString()),
-                Updates.setOnInsert("unit", Quantities.UNIT),
+                Updates.setOnInsert("unit", unit),
+                Updates.setOnInsert("decimals", decimals),
                 Updates.setOnInsert("created_at", new Date()),
-                Updates.setOnInsert("projected_seq", 0L),
-                Updates.setOnInsert(OPEN, List.of()),
-                changeOf(receipt));
+                changeOf(receipt, 0));
         for (int attempt = 1; ; attempt++) {
             try {
-                return toItem(stock.findOneAndUpdate(key(productId, clientId), update,
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER).projection(SUMMARY)));
+                Document after = stock.findOneAndUpdate(Filters.and(key(productId, clientId), roomForUnconfirmed()), update,
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER).projection(SUMMARY));
+                return toItem(after);
             } catch (MongoWriteException | MongoCommandException e) {
-                // Two first receipts raced: the loser's insert hit the unique index; its retry now updates.
+                // Two first receipts raced (or the record is full): the loser's insert hit the unique index.
                 if (!isDuplicateKey(e) || attempt >= 3) {
                     throw e;
                 }
@@ -71,70 +95,143 @@ public class StockRepository {
         }
     }
 
-    /**
-     * Moves {@code movement.quantityChange()} units and swaps allocation {@code removeId} for {@code addId}
-     * (either may be null: open, close or replace an allocation), only if enough is on hand.
-     */
-    public StockChange changeAllocation(String productId, String clientId, String removeId, String addId,
-                                        long addQuantity, MovementDraft movement) {
-        List<Bson> guards = new ArrayList<>(List.of(key(productId, clientId)));
-        if (movement.quantityChange() < 0) {
-            guards.add(Filters.gte("quantity_on_hand", -movement.quantityChange()));
-        }
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(SUMMARY);
-        Bson allocationUpdate;
-        if (removeId != null && addId != null) {
-            guards.add(Filters.eq(OPEN + ".allocation_id", removeId));
-            allocationUpdate = Updates.combine(
-                    Updates.set(OPEN + ".$[held].allocation_id", addId),
-                    Updates.set(OPEN + ".$[held].quantity", addQuantity));
-            options.arrayFilters(List.of(Filters.eq("held.allocation_id", removeId)));
-        } else if (removeId != null) {
-            guards.add(Filters.eq(OPEN + ".allocation_id", removeId));
-            allocationUpdate = Updates.pull(OPEN, new Document("allocation_id", removeId));
-        } else {
-            if (movement.source() == AllocationSource.ORDER_SAGA) {
-                // A saga's allocation id is derived, so it never opens twice: a redelivered step finds its own effect.
-                guards.add(Filters.ne(OPEN + ".allocation_id", addId));
-            }
-            Document open = new Document("allocation_id", addId).append("quantity", addQuantity);
-            if (movement.orderId() != null) {
-                open.append("order_id", movement.orderId());
-            }
-            allocationUpdate = Updates.push(OPEN, open);
-        }
-        Document after = stock.findOneAndUpdate(Filters.and(guards), Updates.combine(changeOf(movement), allocationUpdate), options);
-        if (after != null) {
-            return new StockChange.Applied(toItem(after));
-        }
-        Document current = stock.find(key(productId, clientId))
-                .projection(Projections.include("_id", "product_id", "client_id", "quantity_on_hand", "unit", "ledger_seq",
-                        "created_at", "updated_at", OPEN + ".allocation_id")).first();
-        if (current == null) {
-            return new StockChange.NoStock();
-        }
-        List<String> open = current.getList(OPEN, Document.class, List.of()).stream()
-                .map(d -> d.getString("allocation_id")).toList();
-        boolean addedAlready = addId != null && open.contains(addId);
-        boolean removedAlready = removeId != null && !open.contains(removeId);
-        if (addedAlready || removedAlready) {
-            return new StockChange.AlreadyApplied(toItem(current));
-        }
-        return new StockChange.Short(MovementDocuments.number(current, "quantity_on_hand"));
+    /** Opens an allocation: takes its quantity from the available level into the allocated one. */
+    public StockChange openAllocation(String productId, String clientId, MovementDraft open) {
+        long quantity = open.allocationQuantity();
+        return apply(productId, clientId, open, enoughOnHand(quantity), quantity);
+    }
+
+    /** Closes an allocation: its quantity goes back from allocated to available. */
+    public StockChange closeAllocation(String productId, String clientId, MovementDraft close, long quantity) {
+        return apply(productId, clientId, close, null, -quantity);
+    }
+
+    /** Replaces an allocation by one of another size: only the difference moves. */
+    public StockChange replaceAllocation(String productId, String clientId, MovementDraft replace) {
+        long taken = -replace.quantityChange();
+        return apply(productId, clientId, replace, taken > 0 ? enoughOnHand(taken) : null, taken);
+    }
+
+    /** Issues an allocation to production: all of it leaves allocated, the unused rest goes back to available. */
+    public StockChange issueAllocation(String productId, String clientId, MovementDraft issue, long allocated) {
+        return apply(productId, clientId, issue, null, -allocated);
     }
 
     /** A correction by a manager; never takes the level below zero. */
     public StockChange adjust(String productId, String clientId, MovementDraft adjustment) {
-        Bson filter = adjustment.quantityChange() < 0
-                ? Filters.and(key(productId, clientId), Filters.gte("quantity_on_hand", -adjustment.quantityChange()))
-                : key(productId, clientId);
-        Document after = stock.findOneAndUpdate(filter, changeOf(adjustment),
+        long change = adjustment.quantityChange();
+        return apply(productId, clientId, adjustment, change < 0 ? enoughOnHand(-change) : null, 0);
+    }
+
+    private StockChange apply(String productId, String clientId, MovementDraft movement, Bson levelGuard,
+                              long allocatedChange) {
+        List<Bson> guards = new ArrayList<>(List.of(key(productId, clientId), notYetApplied(movement.movementId()),
+                roomForUnconfirmed()));
+        if (levelGuard != null) {
+            guards.add(levelGuard);
+        }
+        Document after = stock.findOneAndUpdate(Filters.and(guards), changeOf(movement, allocatedChange),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(SUMMARY));
         if (after != null) {
             return new StockChange.Applied(toItem(after));
         }
-        return findByKey(productId, clientId).<StockChange>map(s -> new StockChange.Short(s.quantityOnHand()))
-                .orElseGet(StockChange.NoStock::new);
+        Document current = stock.find(key(productId, clientId)).projection(Projections.exclude("outbox", "movements",
+                "open_allocations", "processed_events")).first();
+        if (current == null) {
+            return new StockChange.NoStock();
+        }
+        if (applied(current, movement.movementId())) {
+            return new StockChange.AlreadyApplied(toItem(current));
+        }
+        if (current.getList(UNCONFIRMED, Document.class, List.of()).size() >= MAX_UNCONFIRMED) {
+            throw new IllegalStateException("Stock " + current.getString("_id")
+                    + " has too many movements waiting for the ledger; the repair will catch up");
+        }
+        return new StockChange.Short(MovementDocuments.number(current, "quantity_on_hand"));
+    }
+
+    /** The level change, the allocated change, the sequence bump and the movement kept until confirmed: one update. */
+    private static Bson changeOf(MovementDraft movement, long allocatedChange) {
+        return Updates.combine(
+                Updates.inc("quantity_on_hand", movement.quantityChange()),
+                Updates.inc("quantity_allocated", allocatedChange),
+                Updates.inc("ledger_seq", 1L),
+                Updates.set("updated_at", Date.from(movement.at())),
+                Updates.push(UNCONFIRMED, MovementDocuments.draft(movement)),
+                Updates.pushEach(RECENT, List.of(movement.movementId()), new PushOptions().slice(-RECENT_WINDOW)));
+    }
+
+    /** The movement's ledger entry is written: it no longer needs to wait on the record. */
+    public void confirm(String stockId, List<String> movementIds) {
+        stock.updateOne(Filters.eq("_id", stockId), Updates.pullByFilter(
+                new Document(UNCONFIRMED, new Document("movement_id", new Document("$in", movementIds)))));
+    }
+
+    // ---- low stock --------------------------------------------------------------------------------------
+
+    /** The reorder level changes only from the setting it was based on (no lost update between two managers). */
+    static Bson atReorderVersion(String stockId, long version) {
+        return Filters.and(Filters.eq("_id", stockId), version == 0
+                ? Filters.or(Filters.exists("reorder_version", false), Filters.eq("reorder_version", 0L))
+                : Filters.eq("reorder_version", version));
+    }
+
+    public Optional<StockItem> setReorderLevel(String stockId, long version, long level) {
+        return Optional.ofNullable(stock.findOneAndUpdate(atReorderVersion(stockId, version),
+                Updates.combine(Updates.set("reorder_level", level), Updates.inc("reorder_version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(SUMMARY))).map(StockRepository::toItem);
+    }
+
+    /**
+     * Once per crossing: flips the record's {@code low} flag from not set to set and queues {@code StockLowReached} in the
+     * same update, only if no newer evaluation (a later movement's {@code seq}) has set the flag meanwhile.
+     */
+    public boolean markLow(String stockId, long seq, EventEnvelope stockLow) {
+        return stock.updateOne(Filters.and(Filters.eq("_id", stockId), Filters.ne("low", true), notNewerThan(seq)),
+                Updates.combine(Updates.set("low", true), Updates.set("low_seq", seq),
+                        Outbox.append(Topics.INVENTORY_EVENTS, stockLow))).getModifiedCount() == 1;
+    }
+
+    /** Back at or above the reorder level: the next fall below is a new crossing. */
+    public void clearLow(String stockId, long seq) {
+        stock.updateOne(Filters.and(Filters.eq("_id", stockId), Filters.eq("low", true), notNewerThan(seq)),
+                Updates.combine(Updates.set("low", false), Updates.set("low_seq", seq)));
+    }
+
+    private static Bson notNewerThan(long seq) {
+        return Filters.not(Filters.gt("low_seq", seq));
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------------
+
+    /** Whether a movement was applied to the record, as far as the record itself remembers. */
+    public boolean remembers(String stockId, String movementId) {
+        Document d = stock.find(Filters.eq("_id", stockId)).projection(Projections.include(RECENT, UNCONFIRMED + ".movement_id"))
+                .first();
+        return d != null && applied(d, movementId);
+    }
+
+    /** One snapshot of the record with its unconfirmed movements, for the repair. */
+    public Optional<Unconfirmed> unconfirmed(String stockId) {
+        return Optional.ofNullable(stock.find(Filters.eq("_id", stockId))
+                        .projection(Projections.include("product_id", "client_id", "ledger_seq", "quantity_on_hand", UNCONFIRMED))
+                        .first())
+                .map(d -> new Unconfirmed(d.getString("_id"), d.getString("product_id"), d.getString("client_id"),
+                        MovementDocuments.number(d, "ledger_seq"), MovementDocuments.number(d, "quantity_on_hand"),
+                        d.getList(UNCONFIRMED, Document.class, List.of()).stream().map(MovementDocuments::draft).toList()));
+    }
+
+    /** A record's movements that wait for their ledger entries, as of one read. */
+    public record Unconfirmed(String stockId, String productId, String clientId, long ledgerSeq, long level,
+                              List<MovementDraft> movements) {
+    }
+
+    /** Records with a movement unconfirmed since before {@code cutoff} (served by the index on {@code unconfirmed.at}). */
+    public List<String> withUnconfirmedBefore(Date cutoff, int limit) {
+        List<String> ids = new ArrayList<>();
+        stock.find(Filters.lt(UNCONFIRMED + ".at", cutoff)).projection(Projections.include("_id")).limit(limit)
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
     }
 
     public Optional<StockItem> findById(String id) {
@@ -145,8 +242,11 @@ public class StockRepository {
         return Optional.ofNullable(stock.find(key(productId, clientId)).projection(SUMMARY).first()).map(StockRepository::toItem);
     }
 
-    public Page<StockItem> list(String clientId, String productId, int page, int size) {
+    public Page<StockItem> list(String clientId, String productId, boolean belowReorder, int page, int size) {
         List<Bson> filters = new ArrayList<>();
+        if (belowReorder) {
+            filters.add(Filters.eq("low", true));
+        }
         if (clientId != null) {
             filters.add(Filters.eq("client_id", clientId));
         }
@@ -160,46 +260,15 @@ public class StockRepository {
         return new Page<>(items, page, size, stock.countDocuments(filter));
     }
 
-    /** The ledger snapshot of one record (pending movements with the counters that number them). */
-    public Optional<PendingLedger> pendingLedger(String stockId) {
-        return Optional.ofNullable(stock.find(Filters.eq("_id", stockId)).projection(LEDGER).first())
-                .map(StockRepository::toPendingLedger);
+    /** Whether any record holds stock of this product (served by the unique index's product_id prefix). */
+    public boolean existsFor(String productId) {
+        return stock.find(Filters.eq("product_id", productId)).projection(Projections.include("_id")).first() != null;
     }
 
-    /** Records whose ledger has entries not yet archived. */
-    public List<PendingLedger> withPendingMovements(int limit) {
-        List<PendingLedger> pending = new ArrayList<>();
-        stock.find(Filters.exists(MOVEMENTS + ".0")).projection(LEDGER).limit(limit)
-                .forEach(d -> pending.add(toPendingLedger(d)));
-        return pending;
-    }
-
-    /**
-     * Removes archived movements from the record and queues their events, in one update guarded by the
-     * projection counter so that two projectors never queue the same events twice.
-     */
-    public boolean markArchived(PendingLedger snapshot, long archivedUpTo, List<String> movementIds,
-                                List<EventEnvelope> events) {
-        Bson update = Updates.combine(
-                Updates.pullByFilter(new Document(MOVEMENTS, new Document("movement_id", new Document("$in", movementIds)))),
-                Updates.set("projected_seq", archivedUpTo));
-        if (!events.isEmpty()) {
-            update = Updates.combine(update, Outbox.appendAll(Topics.INVENTORY_EVENTS, events));
-        }
-        return stock.updateOne(Filters.and(Filters.eq("_id", snapshot.stockId()),
-                Filters.eq("projected_seq", snapshot.projectedSeq())), update).getModifiedCount() == 1;
-    }
-
-    private static final Bson LEDGER = Projections.include("product_id", "client_id", "ledger_seq", "quantity_on_hand",
-            "projected_seq", MOVEMENTS);
-
-    /** The level change, its ledger entry and the sequence bump: always together in one update. */
-    private static Bson changeOf(MovementDraft movement) {
-        return Updates.combine(
-                Updates.inc("quantity_on_hand", movement.quantityChange()),
-                Updates.inc("ledger_seq", 1L),
-                Updates.set("updated_at", Date.from(movement.at())),
-                Updates.push(MOVEMENTS, MovementDocuments.draft(movement)));
+    private static boolean applied(Document d, String movementId) {
+        return d.getList(RECENT, String.class, List.of()).contains(movementId)
+                || d.getList(UNCONFIRMED, Document.class, List.of()).stream()
+                .anyMatch(u -> movementId.equals(u.getString("movement_id")));
     }
 
     private static Bson key(String productId, String clientId) {
@@ -213,19 +282,15 @@ public class StockRepository {
         return e instanceof MongoCommandException command && command.getErrorCode() == 11000;
     }
 
-    private static PendingLedger toPendingLedger(Document d) {
-        return new PendingLedger(d.getString("_id"), d.getString("product_id"), d.getString("client_id"),
-                MovementDocuments.number(d, "ledger_seq"), MovementDocuments.number(d, "quantity_on_hand"),
-                MovementDocuments.number(d, "projected_seq"),
-                d.getList(MOVEMENTS, Document.class, List.of()).stream().map(MovementDocuments::draft).toList());
-    }
-
     static StockItem toItem(Document d) {
         Date created = d.getDate("created_at");
         Date updated = d.getDate("updated_at");
         return new StockItem(d.getString("_id"), d.getString("product_id"), d.getString("client_id"),
-                MovementDocuments.number(d, "quantity_on_hand"), d.get("unit", Quantities.UNIT),
+                MovementDocuments.number(d, "quantity_on_hand"), MovementDocuments.number(d, "quantity_allocated"),
+                d.get("unit", Quantities.UNIT), (int) MovementDocuments.number(d, "decimals"),
                 MovementDocuments.number(d, "ledger_seq"),
-                created == null ? null : created.toInstant(), updated == null ? null : updated.toInstant());
+                created == null ? null : created.toInstant(), updated == null ? null : updated.toInstant(),
+                d.get("reorder_level") instanceof Number n ? n.longValue() : null,
+                MovementDocuments.number(d, "reorder_version"), Boolean.TRUE.equals(d.getBoolean("low")));
     }
 }

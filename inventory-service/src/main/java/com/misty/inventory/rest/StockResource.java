@@ -1,9 +1,14 @@
 package com.misty.inventory.rest;
 
+import com.misty.inventory.domain.Allocation;
 import com.misty.inventory.domain.Movement;
+import com.misty.inventory.domain.StockItem;
+import com.misty.inventory.service.ProductService;
 import com.misty.inventory.rest.StockRequests.Adjustment;
 import com.misty.inventory.rest.StockRequests.AllocationRequest;
+import com.misty.inventory.rest.StockRequests.Issue;
 import com.misty.inventory.rest.StockRequests.Receipt;
+import com.misty.inventory.rest.StockRequests.ReorderLevel;
 import com.misty.inventory.rest.StockResponses.AllocationView;
 import com.misty.inventory.rest.StockResponses.MovementPage;
 import com.misty.inventory.rest.StockResponses.MovementView;
@@ -24,6 +29,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.net.URI;
 import java.util.List;
 
-/** Raw substrate stock: levels, receipts, allocations, releases, adjustments and the ledger. */
+/** Raw substrate stock: levels, receipts, allocations, releases, issues to production, adjustments and the ledger. */
 @Path("/api/stock")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -57,9 +63,18 @@ public class StockResource {
     @GET
     public StockPage list(@QueryParam("client_id") @Size(max = 100) String clientId,
                           @QueryParam("product_id") @Size(max = 100) String productId,
+                          @QueryParam("below_reorder") @DefaultValue("false") boolean belowReorder,
                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return StockPage.of(stock.list(clientId, productId, page, size));
+        return StockPage.of(stock.list(clientId, productId, belowReorder, page, size));
+    }
+
+    /** The reorder level of one record (StockLowReached is announced when available falls below it). */
+    @PUT
+    @Path("/{id}/reorder-level")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    public StockView setReorderLevel(@PathParam("id") String id, @Valid @NotNull ReorderLevel request) {
+        return StockView.of(stock.setReorderLevel(id, request.reorderLevel(), request.reorderVersion()));
     }
 
     @GET
@@ -75,7 +90,8 @@ public class StockResource {
                                   @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         List<Movement> movements = stock.movements(id, afterSeq, limit);
         Long next = movements.size() == limit ? movements.get(movements.size() - 1).seq() : null;
-        return new MovementPage(id, movements.stream().map(MovementView::of).toList(), next);
+        StockItem item = stock.get(id);
+        return new MovementPage(id, item.unit(), movements.stream().map(m -> MovementView.of(m, item.decimals())).toList(), next);
     }
 
     @POST
@@ -93,13 +109,13 @@ public class StockResource {
         AllocationOutcome outcome = stock.allocate(request.productId(), request.clientId(), request.quantity(),
                 request.orderId(), user.id());
         return Response.created(URI.create("/api/stock/allocations/" + outcome.allocation().id()))
-                .entity(AllocationView.of(outcome.allocation(), outcome.quantityOnHandAfter())).build();
+                .entity(view(outcome.allocation(), outcome.quantityOnHandAfter())).build();
     }
 
     @GET
     @Path("/allocations/{id}")
     public AllocationView allocation(@PathParam("id") String id) {
-        return AllocationView.of(stock.allocation(id), null);
+        return view(stock.allocation(id), null);
     }
 
     @POST
@@ -107,7 +123,20 @@ public class StockResource {
     @Extension(name = "x-misty-problems", value = "409: ORDER_ALLOCATION (an order's allocation is released by cancelling the order)")
     public AllocationView release(@PathParam("id") String id) {
         AllocationOutcome outcome = stock.release(id, user.id());
-        return AllocationView.of(outcome.allocation(), outcome.quantityOnHandAfter());
+        return view(outcome.allocation(), outcome.quantityOnHandAfter());
+    }
+
+    /** Issues an allocation to production, fully or partly (the unused rest goes back to available). */
+    @POST
+    @Path("/issues")
+    public AllocationView issue(@Valid @NotNull Issue issue) {
+        AllocationOutcome outcome = stock.issue(issue.allocationId(), issue.quantity(), user.id());
+        return view(outcome.allocation(), outcome.quantityOnHandAfter());
+    }
+
+    private AllocationView view(Allocation allocation, Long levelAfter) {
+        ProductService.CountedIn unit = stock.countedIn(allocation.productId());
+        return AllocationView.of(allocation, levelAfter, unit.unit(), unit.decimals());
     }
 
     @POST

@@ -4,12 +4,18 @@ import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockReleased;
+import com.misty.contracts.inventory.AllocatedLine;
+import com.misty.contracts.inventory.ConsumedLine;
+import com.misty.contracts.inventory.StockShortage;
+import com.misty.contracts.inventory.StockConsumed;
 import com.misty.contracts.orders.OrderCancelled;
+import com.misty.contracts.orders.OrderCompleted;
 import com.misty.contracts.orders.OrderLine;
 import com.misty.contracts.orders.OrderPlaced;
 import com.misty.contracts.orders.OrderRevised;
 import com.misty.inventory.domain.AllocationSource;
 import com.misty.inventory.domain.MovementDraft;
+import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.saga.AllocationPlanner;
 import com.misty.inventory.domain.saga.AttemptKind;
@@ -20,21 +26,29 @@ import com.misty.inventory.domain.saga.SagaStatus;
 import com.misty.inventory.domain.saga.SagaStep;
 import com.misty.inventory.domain.saga.StepState;
 import com.misty.inventory.domain.saga.TargetLine;
+import com.misty.inventory.domain.Allocation;
+import com.misty.inventory.domain.AllocationStatus;
 import com.misty.inventory.repository.AllocationRepository;
+import com.misty.inventory.repository.InventoryDatabase;
 import com.misty.inventory.repository.OrderAllocationRepository;
 import com.misty.inventory.repository.StockRepository;
 import com.misty.platform.events.ReceivedEvent;
 import com.misty.platform.outbox.OutboxRelayService;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The inventory side of the order saga: {@code OrderPlaced} allocates every line or none,
  * {@code OrderRevised} moves the allocations to the new lines (all or nothing), {@code OrderCancelled}
- * releases them. The plan is stored first, each stock step is idempotent by its allocation id and recorded
+ * releases them, {@code OrderCompleted} issues them to production. The plan is stored first, each stock step is idempotent by its allocation id and recorded
  * after it ran, and the answer is queued with the final state in one update, so redelivery after a crash at
  * any point resumes without taking or returning stock twice.
  */
@@ -48,15 +62,17 @@ public class OrderAllocationSaga {
     private final OrderAllocationRepository sagas;
     private final StockRepository stock;
     private final AllocationRepository allocations;
-    private final LedgerProjector projector;
+    private final Ledger ledger;
     private final OutboxRelayService outbox;
+    private final ProductService products;
 
     public OrderAllocationSaga(OrderAllocationRepository sagas, StockRepository stock, AllocationRepository allocations,
-                               LedgerProjector projector, OutboxRelayService outbox) {
+                               Ledger ledger, OutboxRelayService outbox, ProductService products) {
+        this.products = products;
         this.sagas = sagas;
         this.stock = stock;
         this.allocations = allocations;
-        this.projector = projector;
+        this.ledger = ledger;
         this.outbox = outbox;
     }
 
@@ -71,7 +87,113 @@ public class OrderAllocationSaga {
                     targets(revised.lines()));
         } else if (event.is(OrderCancelled.class)) {
             handle(event.payloadAs(OrderCancelled.class).orderId(), null, eventId, AttemptKind.CANCEL, -1, List.of());
+        } else if (event.is(OrderCompleted.class)) {
+            complete(event.payloadAs(OrderCompleted.class), eventId);
         }
+    }
+
+    /**
+     * Production completed the order: every held line's allocation is issued (the used part consumed, the rest
+     * released), then {@code StockConsumed} is answered once for the order. Each issue is idempotent by its
+     * allocation (a consumed one stays consumed, and its movement id is derived from it), so a redelivery after a
+     * crash finishes the lines not yet issued and answers with what each line actually consumed.
+     */
+    private void complete(OrderCompleted completed, String eventId) {
+        String orderId = completed.orderId();
+        Map<Integer, BigDecimal> usage = new HashMap<>();
+        if (completed.usage() != null) {
+            completed.usage().forEach(u -> usage.put(u.line(), u.used()));
+        }
+        for (int race = 0; race < MAX_RACES; race++) {
+            OrderAllocation saga = sagas.findOrCreate(orderId, null);
+            if (saga.processed(eventId)) {
+                return;
+            }
+            if (saga.attempt() != null) {
+                finish(saga);
+                continue;
+            }
+            if (saga.status() == SagaStatus.CONSUMED) {
+                if (sagas.skip(saga, eventId, null)) {
+                    return;
+                }
+                continue;
+            }
+            List<ConsumedLine> lines = new ArrayList<>();
+            for (HeldLine held : saga.lines()) {
+                int decimals = products.decimalsOf(held.productId());
+                Allocation issued = issue(orderId, held, usedSteps(usage.get(held.line()), held.quantity(), decimals));
+                lines.add(new ConsumedLine(held.line(), held.productId(), held.allocationId(),
+                        Quantities.toUnits(issued.consumed(), decimals), Quantities.toUnits(issued.released(), decimals)));
+            }
+            if (sagas.consume(saga, eventId, answer(orderId, new StockConsumed(orderId, lines)))) {
+                outbox.nudge(InventoryDatabase.ORDER_ALLOCATIONS, orderId);
+                return;
+            }
+        }
+        throw new IllegalStateException("Order " + orderId + " kept changing while event " + eventId + " was handled");
+    }
+
+    /**
+     * Steps of the unit used of a line: all when not reported; rounded up to the unit's smallest step, never below
+     * zero nor above what is allocated.
+     */
+    static long usedSteps(BigDecimal used, long allocated, int decimals) {
+        if (used == null) {
+            return allocated;
+        }
+        return used.movePointRight(decimals).setScale(0, RoundingMode.CEILING).max(BigDecimal.ZERO)
+                .min(BigDecimal.valueOf(allocated)).longValue();
+    }
+
+    /** Order lines are whole units of the product's unit; stock counts steps of it. */
+    private List<TargetLine> targets(List<OrderLine> lines) {
+        return lines == null ? List.of() : lines.stream().map(l -> new TargetLine(l.line(), l.productId(),
+                toSteps(l.productId(), l.quantity()))).toList();
+    }
+
+    private long toSteps(String productId, long wholeUnits) {
+        if (wholeUnits <= 0 || wholeUnits > Quantities.MAX_PER_REQUEST) {
+            return wholeUnits; // invalid either way; the planner reports it as it was asked
+        }
+        return wholeUnits * Quantities.stepsPerUnit(products.decimalsOf(productId));
+    }
+
+    private AllocatedLine inUnits(AllocatedLine line) {
+        long per = Quantities.stepsPerUnit(products.decimalsOf(line.productId()));
+        return new AllocatedLine(line.line(), line.productId(), line.allocationId(), line.quantity() / per);
+    }
+
+    private StockShortage inUnits(StockShortage shortage) {
+        long per = Quantities.stepsPerUnit(products.decimalsOf(shortage.productId()));
+        boolean asAsked = shortage.requested() > Quantities.MAX_PER_REQUEST * per || shortage.requested() <= 0;
+        return new StockShortage(shortage.line(), shortage.productId(),
+                asAsked ? shortage.requested() : (shortage.requested() + per - 1) / per, shortage.available() / per);
+    }
+
+    private Allocation issue(String orderId, HeldLine held, long used) {
+        Allocation allocation = allocations.findById(held.allocationId()).orElse(null);
+        if (allocation != null && allocation.status() == AllocationStatus.CONSUMED) {
+            return allocation;
+        }
+        MovementDraft issue = MovementDraft.issue(held.allocationId(), held.quantity(), used, ACTOR,
+                AllocationSource.ORDER_SAGA, orderId, held.line());
+        StockChange change = stock.issueAllocation(held.productId(), clientOf(allocation, orderId), issue, held.quantity());
+        if (change instanceof StockChange.Applied applied) {
+            ledger.complete(applied.after(), issue);
+        } else if (change instanceof StockChange.AlreadyApplied already) {
+            ledger.repair(already.current().id());
+        } else {
+            throw new IllegalStateException("No stock record for line " + held.line() + " of order " + orderId);
+        }
+        return allocations.findById(held.allocationId()).orElseThrow();
+    }
+
+    private String clientOf(Allocation allocation, String orderId) {
+        if (allocation != null) {
+            return allocation.clientId();
+        }
+        return sagas.find(orderId).map(OrderAllocation::clientId).orElseThrow();
     }
 
     private void handle(String orderId, String clientId, String eventId, AttemptKind kind, long revision,
@@ -105,7 +227,7 @@ public class OrderAllocationSaga {
 
     /** An event that needs no stock change: the order is gone, or a newer state was already answered. */
     private static boolean isStale(OrderAllocation saga, AttemptKind kind, long revision) {
-        if (saga.status() == SagaStatus.RELEASED) {
+        if (saga.status() == SagaStatus.RELEASED || saga.status() == SagaStatus.CONSUMED) {
             return true;
         }
         return switch (kind) {
@@ -143,7 +265,8 @@ public class OrderAllocationSaga {
             }
             SagaStatus status = attempt.kind() == AttemptKind.PLACE ? SagaStatus.REJECTED : saga.status();
             sagas.decide(saga.orderId(), attempt.eventId(), status, attempt.revision(), saga.lines(),
-                    answer(saga.orderId(), new StockAllocationRejected(saga.orderId(), attempt.revision(), current.shortages())));
+                    answer(saga.orderId(), new StockAllocationRejected(saga.orderId(), attempt.revision(),
+                            current.shortages().stream().map(this::inUnits).toList())));
         } else {
             for (SagaStep step : List.copyOf(steps)) {
                 if (!step.increases() && step.state() == StepState.PLANNED) {
@@ -158,11 +281,10 @@ public class OrderAllocationSaga {
             } else {
                 sagas.decide(saga.orderId(), attempt.eventId(), SagaStatus.ALLOCATED, attempt.revision(), lines,
                         answer(saga.orderId(), new StockAllocated(saga.orderId(), attempt.revision(),
-                                SagaAttempt.allocated(lines))));
+                                SagaAttempt.allocated(lines).stream().map(this::inUnits).toList())));
             }
         }
-        projector.nudge();
-        outbox.nudge();
+        outbox.nudge(InventoryDatabase.ORDER_ALLOCATIONS, saga.orderId());
     }
 
     /**
@@ -205,21 +327,46 @@ public class OrderAllocationSaga {
                 step.toAllocationId(), step.toQuantity(), step.fromAllocationId(), step.fromQuantity());
     }
 
+    /**
+     * Opens, closes or replaces a line's allocation. Each is idempotent by the allocation's status (a derived id
+     * is opened once, a released one stays released) and, while its allocation document is not written yet, by
+     * the movement id the record keeps unconfirmed. (One consumer handles an order at a time, so no claim.)
+     */
     private StockChange change(String orderId, String clientId, String productId, int line,
                                String fromId, long fromQuantity, String toId, long toQuantity) {
         MovementDraft movement;
+        StockChange change;
         if (fromId == null) {
             movement = MovementDraft.open(toId, toQuantity, ACTOR, AllocationSource.ORDER_SAGA, orderId, line);
-        } else if (toId == null) {
-            movement = MovementDraft.close(fromId, fromQuantity, ACTOR, AllocationSource.ORDER_SAGA, orderId, line);
+            if (allocations.findById(toId).isPresent()) {
+                return alreadyApplied(productId, clientId);
+            }
+            change = stock.openAllocation(productId, clientId, movement);
         } else {
-            movement = MovementDraft.replace(fromId, fromQuantity, toId, toQuantity, ACTOR, orderId, line);
+            Optional<Allocation> from = allocations.findById(fromId);
+            if (from.isPresent() && from.get().status() == AllocationStatus.RELEASED) {
+                return alreadyApplied(productId, clientId);
+            }
+            if (toId == null) {
+                movement = MovementDraft.close(fromId, fromQuantity, ACTOR, AllocationSource.ORDER_SAGA, orderId, line);
+                change = stock.closeAllocation(productId, clientId, movement, fromQuantity);
+            } else {
+                movement = MovementDraft.replace(fromId, fromQuantity, toId, toQuantity, ACTOR, orderId, line);
+                change = stock.replaceAllocation(productId, clientId, movement);
+            }
         }
-        StockChange change = stock.changeAllocation(productId, clientId, fromId, toId, toQuantity, movement);
         if (change instanceof StockChange.Applied applied) {
-            allocations.project(applied.after().id(), productId, clientId, movement);
+            ledger.complete(applied.after(), movement);
+        } else if (change instanceof StockChange.AlreadyApplied already) {
+            // Applied before a crash: finish its ledger entry and allocation now.
+            ledger.repair(already.current().id());
         }
         return change;
+    }
+
+    private StockChange alreadyApplied(String productId, String clientId) {
+        return stock.findByKey(productId, clientId).<StockChange>map(StockChange.AlreadyApplied::new)
+                .orElseGet(StockChange.NoStock::new);
     }
 
     private static SagaAttempt withSteps(SagaAttempt attempt, List<SagaStep> steps) {
@@ -231,8 +378,4 @@ public class OrderAllocationSaga {
         return EventEnvelope.of(orderId, SERVICE, payload);
     }
 
-    private static List<TargetLine> targets(List<OrderLine> lines) {
-        return lines == null ? List.of()
-                : lines.stream().map(l -> new TargetLine(l.line(), l.productId(), l.quantity())).toList();
-    }
 }

@@ -7,7 +7,7 @@ import com.misty.inventory.domain.InventoryProblems;
 import com.misty.inventory.domain.Movement;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
-import com.misty.inventory.domain.PendingLedger;
+import com.misty.inventory.domain.Product;
 import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
@@ -16,10 +16,9 @@ import com.misty.inventory.repository.MovementRepository;
 import com.misty.inventory.repository.StockRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Receipts, allocations, releases and adjustments of stock, each one atomic single-document change. */
@@ -29,38 +28,49 @@ public class StockService {
     private final StockRepository stock;
     private final AllocationRepository allocations;
     private final MovementRepository movements;
-    private final LedgerProjector projector;
+    private final Ledger ledger;
+    private final ProductService products;
 
     public StockService(StockRepository stock, AllocationRepository allocations, MovementRepository movements,
-                        LedgerProjector projector) {
+                        Ledger ledger, ProductService products) {
         this.stock = stock;
         this.allocations = allocations;
         this.movements = movements;
-        this.projector = projector;
+        this.ledger = ledger;
+        this.products = products;
+    }
+
+    /** The product's unit and decimals: quantities of its stock are counted in steps of 10^-decimals. */
+    public ProductService.CountedIn countedIn(String productId) {
+        return products.countedIn(productId);
     }
 
     /** An allocation and the stock level right after the change that made (or released) it. */
     public record AllocationOutcome(Allocation allocation, long quantityOnHandAfter) {
     }
 
-    public StockItem receive(String productId, String clientId, long quantity, String reference, String actor) {
-        requireValid(quantity, "quantity");
-        StockItem after = stock.receive(productId, clientId, MovementDraft.receipt(quantity, actor, reference));
-        projector.nudge();
+    /** Receives stock in the product's unit (whole units for a product not in the catalogue). */
+    public StockItem receive(String productId, String clientId, BigDecimal quantity, String reference, String actor) {
+        Optional<Product> product = products.find(productId);
+        String unit = product.map(p -> p.unit().code()).orElse(Quantities.UNIT);
+        int decimals = product.map(p -> p.unit().decimals()).orElse(0);
+        long steps = steps(quantity, "quantity", unit, decimals);
+        MovementDraft receipt = MovementDraft.receipt(steps, actor, reference);
+        StockItem after = stock.receive(productId, clientId, unit, decimals, receipt);
+        ledger.complete(after, receipt);
         return after;
     }
 
-    public AllocationOutcome allocate(String productId, String clientId, long quantity, String orderId, String actor) {
-        requireValid(quantity, "quantity");
+    public AllocationOutcome allocate(String productId, String clientId, BigDecimal amount, String orderId, String actor) {
+        long quantity = steps(amount, "quantity", productId);
         String allocationId = UUID.randomUUID().toString();
         MovementDraft movement = MovementDraft.open(allocationId, quantity, actor, AllocationSource.API, orderId, null);
-        StockChange change = stock.changeAllocation(productId, clientId, null, allocationId, quantity, movement);
+        StockChange change = stock.openAllocation(productId, clientId, movement);
         if (change instanceof StockChange.Applied applied) {
             StockItem after = applied.after();
-            allocations.project(after.id(), productId, clientId, movement);
-            projector.nudge();
+            ledger.complete(after, movement);
             return new AllocationOutcome(new Allocation(allocationId, after.id(), productId, clientId, quantity, orderId,
-                    null, AllocationSource.API, AllocationStatus.ALLOCATED, actor, movement.at(), null, null, null),
+                    null, AllocationSource.API, AllocationStatus.ALLOCATED, actor, movement.at(), null, null, null, 0),
                     after.quantityOnHand());
         }
         if (change instanceof StockChange.Short shortOf) {
@@ -69,37 +79,76 @@ public class StockService {
         throw InventoryProblems.noStockFor(productId, clientId);
     }
 
-    /** Puts an allocation back; releasing one that is already released changes nothing and answers the same. */
+    /**
+     * Puts an allocation back. The release is claimed on the allocation first (ALLOCATED → RELEASING), so of
+     * several concurrent releases exactly one moves stock; the others, and later ones, change nothing and answer
+     * the allocation as it stands.
+     */
     public AllocationOutcome release(String allocationId, String actor) {
         Allocation allocation = allocations.findById(allocationId)
                 .orElseThrow(() -> InventoryProblems.allocationNotFound(allocationId));
         if (allocation.source() == AllocationSource.ORDER_SAGA) {
             throw InventoryProblems.ownedByOrder(allocation.orderId());
         }
-        MovementDraft movement = MovementDraft.close(allocationId, allocation.quantity(), actor, allocation.source(),
-                allocation.orderId(), allocation.line());
-        StockChange change = stock.changeAllocation(allocation.productId(), allocation.clientId(), allocationId, null, 0,
-                movement);
-        long level;
-        if (change instanceof StockChange.Applied applied) {
-            allocations.project(allocation.stockId(), allocation.productId(), allocation.clientId(), movement);
-            projector.nudge();
-            level = applied.after().quantityOnHand();
-        } else if (change instanceof StockChange.AlreadyApplied already) {
-            level = already.current().quantityOnHand();
-        } else {
-            throw InventoryProblems.stockNotFound(allocation.stockId());
+        if (allocations.claimRelease(allocationId, actor)) {
+            MovementDraft close = MovementDraft.close(allocationId, allocation.quantity(), actor, allocation.source(),
+                    allocation.orderId(), allocation.line());
+            StockChange change = stock.closeAllocation(allocation.productId(), allocation.clientId(), close,
+                    allocation.quantity());
+            if (change instanceof StockChange.Applied applied) {
+                ledger.complete(applied.after(), close);
+                return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), applied.after().quantityOnHand());
+            }
+            ledger.finishClaim(allocations.findById(allocationId).orElseThrow());
         }
+        long level = stock.findById(allocation.stockId()).map(StockItem::quantityOnHand)
+                .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
         return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), level);
     }
 
-    public StockItem adjust(String productId, String clientId, long change, String reason, String actor) {
-        if (change == 0 || !Quantities.isValid(Math.abs(change))) {
-            throw InventoryProblems.invalidQuantity("quantity_change");
+    /**
+     * Issues an allocation to production: {@code used} units (all when null) leave the stock, the rest goes back
+     * to available, in one movement. The issue is claimed on the allocation first (ALLOCATED → ISSUING), so an
+     * allocation is issued or released once, never both; a repeated issue answers the allocation as it stands.
+     */
+    public AllocationOutcome issue(String allocationId, BigDecimal used, String actor) {
+        Allocation allocation = allocations.findById(allocationId)
+                .orElseThrow(() -> InventoryProblems.allocationNotFound(allocationId));
+        if (allocation.source() == AllocationSource.ORDER_SAGA) {
+            throw InventoryProblems.ownedByOrder(allocation.orderId());
         }
-        StockChange result = stock.adjust(productId, clientId, MovementDraft.adjustment(change, actor, reason));
+        long consumed = used == null ? allocation.quantity()
+                : used.signum() == 0 ? 0 : steps(used, "quantity", allocation.productId());
+        if (consumed > allocation.quantity()) {
+            throw InventoryProblems.moreThanAllocated(allocation.quantity());
+        }
+        if (allocations.claimIssue(allocationId, consumed, actor)) {
+            MovementDraft issue = MovementDraft.issue(allocationId, allocation.quantity(), consumed, actor,
+                    allocation.source(), allocation.orderId(), allocation.line());
+            StockChange change = stock.issueAllocation(allocation.productId(), allocation.clientId(), issue,
+                    allocation.quantity());
+            if (change instanceof StockChange.Applied applied) {
+                ledger.complete(applied.after(), issue);
+                return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), applied.after().quantityOnHand());
+            }
+            ledger.finishClaim(allocations.findById(allocationId).orElseThrow());
+        } else {
+            Allocation current = allocations.findById(allocationId).orElseThrow();
+            if (current.status() != AllocationStatus.ISSUING && current.status() != AllocationStatus.CONSUMED) {
+                throw InventoryProblems.notOpen(allocationId, current.status());
+            }
+        }
+        long level = stock.findById(allocation.stockId()).map(StockItem::quantityOnHand)
+                .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
+        return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), level);
+    }
+
+    public StockItem adjust(String productId, String clientId, BigDecimal amount, String reason, String actor) {
+        long change = (long) amount.signum() * steps(amount.abs(), "quantity_change", productId);
+        MovementDraft adjustment = MovementDraft.adjustment(change, actor, reason);
+        StockChange result = stock.adjust(productId, clientId, adjustment);
         if (result instanceof StockChange.Applied applied) {
-            projector.nudge();
+            ledger.complete(applied.after(), adjustment);
             return applied.after();
         }
         if (result instanceof StockChange.Short shortOf) {
@@ -112,8 +161,20 @@ public class StockService {
         return stock.findById(id).orElseThrow(() -> InventoryProblems.stockNotFound(id));
     }
 
-    public Page<StockItem> list(String clientId, String productId, int page, int size) {
-        return stock.list(clientId, productId, page, size);
+    public Page<StockItem> list(String clientId, String productId, boolean belowReorder, int page, int size) {
+        return stock.list(clientId, productId, belowReorder, page, size);
+    }
+
+    /** Sets a record's reorder level (in its unit), based on the setting read ({@code reorderVersion}). */
+    public StockItem setReorderLevel(String stockId, BigDecimal level, long reorderVersion) {
+        StockItem current = get(stockId);
+        long steps = level.signum() == 0 ? 0
+                : Quantities.toSteps(level, current.decimals())
+                .orElseThrow(() -> InventoryProblems.invalidQuantity("reorder_level", current.unit(), current.decimals()));
+        StockItem after = stock.setReorderLevel(stockId, reorderVersion, steps)
+                .orElseThrow(() -> InventoryProblems.staleReorderLevel(stockId, get(stockId).reorderVersion()));
+        ledger.checkLow(after);
+        return get(stockId);
     }
 
     public Allocation allocation(String id) {
@@ -121,20 +182,21 @@ public class StockService {
     }
 
     /**
-     * The ledger of one record after sequence {@code afterSeq}, oldest first. The record is read before the
-     * archive so an entry archived in between is found in the archive (duplicates merge by movement id).
+     * The ledger of one record after sequence {@code afterSeq}, oldest first. Movements still waiting on the
+     * record for their entries (requests in flight, or a crashed one) are written first, so none is missed.
      */
     public List<Movement> movements(String stockId, long afterSeq, int limit) {
-        PendingLedger snapshot = stock.pendingLedger(stockId).orElseThrow(() -> InventoryProblems.stockNotFound(stockId));
-        Map<String, Movement> merged = new LinkedHashMap<>();
-        movements.after(stockId, afterSeq, limit).forEach(m -> merged.put(m.draft().movementId(), m));
-        snapshot.numbered().stream().filter(m -> m.seq() > afterSeq).forEach(m -> merged.putIfAbsent(m.draft().movementId(), m));
-        return merged.values().stream().sorted(Comparator.comparingLong(Movement::seq)).limit(limit).toList();
+        stock.findById(stockId).orElseThrow(() -> InventoryProblems.stockNotFound(stockId));
+        ledger.repair(stockId);
+        return movements.after(stockId, afterSeq, limit);
     }
 
-    private static void requireValid(long quantity, String field) {
-        if (!Quantities.isValid(quantity)) {
-            throw InventoryProblems.invalidQuantity(field);
-        }
+    private long steps(BigDecimal quantity, String field, String productId) {
+        ProductService.CountedIn unit = products.countedIn(productId);
+        return steps(quantity, field, unit.unit(), unit.decimals());
+    }
+
+    private static long steps(BigDecimal quantity, String field, String unit, int decimals) {
+        return Quantities.toSteps(quantity, decimals).orElseThrow(() -> InventoryProblems.invalidQuantity(field, unit, decimals));
     }
 }

@@ -32,9 +32,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Allocations per second on ONE hot stock record with 64 concurrent clients: through the HTTP API (token
- * check, validation, the conditional update with its ledger entry and open allocation, the allocation record,
- * the ledger projection running alongside) versus bare {@code findOneAndUpdate} calls on the same MongoDB
- * stand-in in the same run. Not part of the test suite (no *Test name); run it explicitly:
+ * check, validation, the record's conditional update, the ledger entry, the allocation document, the
+ * confirmation, the outbox relay alongside) versus {@code GET} of the same record and bare
+ * {@code findOneAndUpdate} calls on the same MongoDB stand-in in the same run. Not part of the test suite (no *Test name); run it explicitly:
  *
  * <pre>./mvnw -B -q -pl inventory-service -am verify -Dtest=AllocationThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
@@ -102,31 +102,21 @@ class AllocationThroughputBenchmark {
                 }
             };
 
-            MongoCollection<Document> shaped = mongo.getDatabase("benchmark").getCollection("shaped_hot_record");
-            shaped.drop();
-            String shapedId = UUID.randomUUID().toString();
-            shaped.insertOne(new Document("_id", shapedId).append("quantity_on_hand", 1_000_000_000L)
-                    .append("ledger_seq", 0L).append("open_allocations", List.of()).append("movements", List.of()));
-            Op viaShapedUpdate = () -> {
-                String id = UUID.randomUUID().toString();
-                Document movement = new Document("movement_id", UUID.randomUUID().toString()).append("type", "ALLOCATION")
-                        .append("quantity_change", -1L).append("actor", "bench").append("at", new java.util.Date())
-                        .append("allocation_effect", "OPEN").append("allocation_id", id).append("allocation_quantity", 1L)
-                        .append("source", "API");
-                if (shaped.findOneAndUpdate(Filters.and(Filters.eq("_id", shapedId), Filters.gte("quantity_on_hand", 1L),
-                                Filters.ne("open_allocations.allocation_id", id)),
-                        Updates.combine(Updates.inc("quantity_on_hand", -1L), Updates.inc("ledger_seq", 1L),
-                                Updates.set("updated_at", new java.util.Date()), Updates.push("movements", movement),
-                                Updates.push("open_allocations", new Document("allocation_id", id).append("quantity", 1L))),
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                                .projection(com.mongodb.client.model.Projections.exclude("movements", "open_allocations"))) == null) {
-                    throw new IllegalStateException("shaped allocation refused");
+            String hotId = StockApi.receive(product, client, 1L);
+            URI hotRecord = URI.create(allocations.toString().replace("/allocations", "/" + hotId));
+            Op viaHttpGet = () -> {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(hotRecord)
+                        .header("Authorization", "Bearer " + StockApi.PRODUCTION).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
                 }
             };
 
             run(viaHttp, WARMUP);
             run(viaRawUpdate, WARMUP);
-            Result shapedResult = run(viaShapedUpdate, PER_CLIENT);
+            run(viaHttpGet, WARMUP);
+            Result getResult = run(viaHttpGet, PER_CLIENT);
             Result rawResult = run(viaRawUpdate, PER_CLIENT);
             Result httpResult = run(viaHttp, PER_CLIENT);
             Result steadyResult = run(viaHttpWithRelease, PER_CLIENT);
@@ -135,7 +125,7 @@ class AllocationThroughputBenchmark {
             System.out.println();
             System.out.printf(Locale.ROOT, "BENCHMARK one hot record, %d concurrent clients, %d allocations each (cores: %d)%n",
                     CLIENTS, PER_CLIENT, Runtime.getRuntime().availableProcessors());
-            print("raw findOneAndUpdate, service shape", shapedResult);
+            print("HTTP GET /api/stock/{id} (same record)", getResult);
             print("raw findOneAndUpdate (before)", rawResult);
             print("HTTP POST /api/stock/allocations", httpResult);
             print("HTTP allocate + release (steady)", steadyResult);
@@ -143,6 +133,8 @@ class AllocationThroughputBenchmark {
             double rawMean = (rawResult.perSecond() + rawAgain.perSecond()) / 2;
             System.out.printf(Locale.ROOT, "BENCHMARK ratio raw/HTTP = %.1f  (HTTP reaches %.1f%% of raw)%n%n",
                     rawMean / httpResult.perSecond(), 100 * httpResult.perSecond() / rawMean);
+            System.out.printf(Locale.ROOT, "BENCHMARK allocation / GET on the same record = %.2f%n",
+                    httpResult.perSecond() / getResult.perSecond());
             System.out.printf(Locale.ROOT, "BENCHMARK ratio raw/HTTP steady (allocate + release, open set <= clients) = %.1f%n%n",
                     rawMean / steadyResult.perSecond());
         }

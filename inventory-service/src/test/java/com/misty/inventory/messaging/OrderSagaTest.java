@@ -7,7 +7,11 @@ import com.misty.contracts.inventory.StockAllocated;
 import com.misty.contracts.inventory.StockAllocationRejected;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.contracts.inventory.StockReleased;
+import com.misty.contracts.inventory.ConsumedLine;
+import com.misty.contracts.inventory.StockConsumed;
+import com.misty.contracts.orders.LineUsage;
 import com.misty.contracts.orders.OrderCancelled;
+import com.misty.contracts.orders.OrderCompleted;
 import com.misty.contracts.orders.OrderLine;
 import com.misty.contracts.orders.OrderPlaced;
 import com.misty.contracts.orders.OrderRevised;
@@ -225,7 +229,7 @@ class OrderSagaTest {
                 List.of(new TargetLine(1, board, 30), new TargetLine(2, film, 20)));
         assertThat(sagas.begin(saga, attempt)).isTrue();
         String line1 = AllocationPlanner.allocationId(order, 1, 0);
-        assertThat(stock.changeAllocation(board, client, null, line1, 30,
+        assertThat(stock.openAllocation(board, client,
                 MovementDraft.open(line1, 30, "order-saga", AllocationSource.ORDER_SAGA, order, 1)))
                 .isInstanceOf(StockChange.Applied.class);
 
@@ -236,6 +240,67 @@ class OrderSagaTest {
         assertThat(level(boardStock)).isEqualTo(70);
         assertThat(level(filmStock)).isEqualTo(80);
         assertThat(ledger(boardStock)).hasSize(2);
+    }
+
+    /**
+     * Production completed the order (delivered twice): each line's allocation is issued once, the used part
+     * consumed and the rest released, and StockConsumed answers once with what each line consumed.
+     */
+    @Test
+    void aCompletedOrderConsumesWhatWasUsedReleasesTheRestAndAnswersOnce() {
+        String client = unique("client"), board = unique("board"), film = unique("film"), order = unique("order");
+        String boardStock = receive(board, client, 100);
+        String filmStock = receive(film, client, 50);
+        publish(placed(order, client, new OrderLine(1, board, 60), new OrderLine(2, film, 20)));
+        awaitAnswer(order, StockAllocated.class);
+
+        EventEnvelope completed = envelope(order, new OrderCompleted(order, "ORD-" + order,
+                List.of(new LineUsage(1, new java.math.BigDecimal("45")))));
+        publish(completed);
+        publish(completed);
+
+        StockConsumed consumed = awaitAnswer(order, StockConsumed.class);
+        assertThat(consumed.lines()).extracting(ConsumedLine::line, l -> l.consumed().longValueExact(),
+                        l -> l.released().longValueExact())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 45L, 15L), org.assertj.core.groups.Tuple.tuple(2, 20L, 0L));
+        awaitProcessed(order, completed);
+        assertThat(level(boardStock)).isEqualTo(55);
+        assertThat(level(filmStock)).isEqualTo(30);
+        given().auth().oauth2(PRODUCTION).when().get("/api/stock/" + boardStock).then().statusCode(200)
+                .body("physical", equalTo(55)).body("allocated", equalTo(0)).body("available", equalTo(55));
+        assertThat(ledger(boardStock)).extracting(m -> m.get("type")).containsExactly("RECEIPT", "ALLOCATION", "ISSUE");
+        // A second completion of the same order (another event) consumes nothing more and is not answered again.
+        EventEnvelope again = envelope(order, new OrderCompleted(order, "ORD-" + order, List.of()));
+        publish(again);
+        awaitProcessed(order, again);
+        assertThat(answers(order, StockConsumed.class)).hasSize(1);
+        assertThat(level(boardStock)).isEqualTo(55);
+        assertThat(ledger(filmStock)).hasSize(3);
+    }
+
+    /** A crash after line 1 was issued but before the answer: the redelivery issues line 2 only and answers. */
+    @Test
+    void aRedeliveredCompletionAfterACrashIssuesEachLineOnce() {
+        String client = unique("client"), board = unique("board"), film = unique("film"), order = unique("order");
+        String boardStock = receive(board, client, 100);
+        String filmStock = receive(film, client, 100);
+        publish(placed(order, client, new OrderLine(1, board, 30), new OrderLine(2, film, 20)));
+        StockAllocated allocated = awaitAnswer(order, StockAllocated.class);
+        String line1 = allocated.allocations().get(0).allocationId();
+        // What the crashed consumer left behind: line 1's stock issued (all of it), nothing else written.
+        assertThat(stock.issueAllocation(board, client,
+                MovementDraft.issue(line1, 30, 30, "order-saga", AllocationSource.ORDER_SAGA, order, 1), 30))
+                .isInstanceOf(StockChange.Applied.class);
+
+        publish(envelope(order, new OrderCompleted(order, "ORD-" + order, null)));
+
+        StockConsumed consumed = awaitAnswer(order, StockConsumed.class);
+        assertThat(consumed.lines()).extracting(l -> l.consumed().longValueExact()).containsExactly(30L, 20L);
+        assertThat(level(boardStock)).isEqualTo(70);
+        assertThat(level(filmStock)).isEqualTo(80);
+        given().auth().oauth2(PRODUCTION).when().get("/api/stock/" + boardStock).then()
+                .body("physical", equalTo(70)).body("allocated", equalTo(0));
+        assertThat(ledger(boardStock)).extracting(m -> m.get("type")).containsExactly("RECEIPT", "ALLOCATION", "ISSUE");
     }
 
     @Test

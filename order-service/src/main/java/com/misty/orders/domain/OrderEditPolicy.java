@@ -26,6 +26,10 @@ public final class OrderEditPolicy {
             return new OrderEdit(current.withDetails(proposed, current.lastRevision(), current.pendingRevision(),
                     actor, now), null);
         }
+        if (current.status() == OrderStatus.IN_PRODUCTION) {
+            throw DomainException.conflict("LINES_FROZEN", "Order " + current.orderNumber()
+                    + " is in production; its lines can no longer change.").with("status", current.status());
+        }
         if (current.status() == OrderStatus.PENDING_STOCK) {
             throw DomainException.conflict("ORDER_AWAITING_STOCK", "Order " + current.orderNumber()
                     + " is still waiting for stock; its lines can change once it is confirmed.")
@@ -43,11 +47,19 @@ public final class OrderEditPolicy {
         return new OrderEdit(current.withDetails(keepConfirmedLines, revision, requested, actor, now), requested);
     }
 
-    /** Cancelling is allowed until the order is closed; the stock it holds goes back. */
-    public static Order cancel(Order current, String reason, String actor, Instant now) {
+    /**
+     * Cancelling is allowed until the order is closed; the stock it holds goes back. An order in production is
+     * cancelled only when a manager confirms it ({@code managerConfirmed}): work on it is thrown away.
+     */
+    public static Order cancel(Order current, String reason, boolean managerConfirmed, String actor, Instant now) {
         if (!current.status().isCancellable()) {
             throw DomainException.conflict("ORDER_NOT_CANCELLABLE", "Order " + current.orderNumber() + " is "
                     + current.status() + " and cannot be cancelled.").with("status", current.status());
+        }
+        if (current.status() == OrderStatus.IN_PRODUCTION && !managerConfirmed) {
+            throw DomainException.conflict("MANAGER_CONFIRMATION_REQUIRED", "Order " + current.orderNumber()
+                    + " is in production; only a manager can cancel it, confirming with \"confirm_in_production\": true.")
+                    .with("status", current.status());
         }
         return current.withState(OrderStatus.CANCELLED, reason, current.lines(), current.revision(), null,
                 current.allocations(), actor, now);

@@ -1,6 +1,6 @@
 package com.misty.orders.messaging;
 
-import com.misty.orders.domain.OrderSaga;
+import com.misty.orders.service.OrderSaga;
 import com.misty.platform.events.IncomingEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

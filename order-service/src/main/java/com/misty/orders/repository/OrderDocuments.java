@@ -21,6 +21,9 @@ final class OrderDocuments {
     static final String STATUS = "status";
     static final String VERSION = "version";
     static final String CREATED_AT = "created_at";
+    static final String DUE_DATE = "due_date";
+    static final String COMPLETED_AT = "completed_at";
+    static final String STOCK_CONSUMED_AT = "stock_consumed_at";
 
     private OrderDocuments() {
     }
@@ -29,6 +32,7 @@ final class OrderDocuments {
     static Document newOrderFields(Order order) {
         Document fields = new Document(ORDER_NUMBER, order.orderNumber())
                 .append(CLIENT_ID, order.clientId())
+                .append("client_name", order.clientName())
                 .append("created_by", order.createdBy())
                 .append(CREATED_AT, toDate(order.createdAt()))
                 .append(VERSION, order.version());
@@ -50,12 +54,14 @@ final class OrderDocuments {
                 .append("last_revision", order.lastRevision())
                 .append("pending_revision", pendingRevision(order.pendingRevision()))
                 .append("allocations", order.allocations().stream().map(OrderDocuments::allocation).toList())
+                .append(COMPLETED_AT, toDate(order.completedAt()))
+                .append(STOCK_CONSUMED_AT, toDate(order.stockConsumedAt()))
                 .append("updated_by", order.updatedBy())
                 .append("updated_at", toDate(order.updatedAt()));
     }
 
     static Order fromDocument(Document doc) {
-        return new Order(doc.getString(ID), doc.getString(ORDER_NUMBER), doc.getString(CLIENT_ID),
+        return new Order(doc.getString(ID), doc.getString(ORDER_NUMBER), doc.getString(CLIENT_ID), doc.getString("client_name"),
                 doc.getString("contact_name"), doc.getString("contact_email"), doc.getString("contact_phone"),
                 linesOf(doc.getList("lines", Document.class, List.of())),
                 doc.getString("due_date") == null ? null : LocalDate.parse(doc.getString("due_date")),
@@ -63,6 +69,7 @@ final class OrderDocuments {
                 number(doc, VERSION), number(doc, "revision"), number(doc, "last_revision"),
                 pendingRevisionOf(doc.get("pending_revision", Document.class)),
                 doc.getList("allocations", Document.class, List.of()).stream().map(OrderDocuments::allocationOf).toList(),
+                toInstant(doc.getDate(COMPLETED_AT)), toInstant(doc.getDate(STOCK_CONSUMED_AT)),
                 doc.getString("created_by"), toInstant(doc.getDate(CREATED_AT)),
                 doc.getString("updated_by"), toInstant(doc.getDate("updated_at")));
     }

@@ -2,8 +2,10 @@ package com.misty.orders.repository;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
+import com.misty.orders.domain.HistoryEntry;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderFilter;
+import com.misty.orders.domain.OrderSort;
 import com.misty.orders.domain.OrderStatus;
 import com.misty.platform.idempotency.IdempotentUpdate;
 import com.misty.platform.outbox.Outbox;
@@ -29,10 +31,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** All access to the {@code orders} collection. Every write is one single-document operation. */
 @ApplicationScoped
@@ -41,9 +45,11 @@ public class OrderRepository {
     private static final Logger LOG = Logger.getLogger(OrderRepository.class);
 
     static final String COLLECTION = "orders";
+    /** History entries written by the change itself, until the projector has moved them to order_history. */
+    static final String HISTORY_PENDING = "history_pending";
     /** Outbox and idempotency bookkeeping stay in the database; clients never see them. */
     private static final Bson PUBLIC_FIELDS = Projections.exclude(Outbox.FIELD, "processed_events",
-            "outbox_lease_until", "outbox_lease_owner");
+            "outbox_lease_until", "outbox_lease_owner", HISTORY_PENDING);
 
     private final MongoCollection<Document> orders;
     private final OutboxRelayService relay;
@@ -54,20 +60,31 @@ public class OrderRepository {
         this.relay = relay;
     }
 
-    /** Idempotent: the unique order number is load-bearing, the others serve lists on real MongoDB. */
+    /**
+     * Idempotent: the unique order number is load-bearing, the others serve the list's filters and sorts on real
+     * MongoDB (the stand-in ignores them); the README lists which query uses which.
+     */
     public void ensureIndexes() {
         orders.createIndex(Indexes.ascending(OrderDocuments.ORDER_NUMBER), new IndexOptions().unique(true).name("order_number_unique"));
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.STATUS), Indexes.ascending(OrderDocuments.CLIENT_ID),
                 Indexes.descending(OrderDocuments.CREATED_AT)), new IndexOptions().name("status_client_created"));
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.CLIENT_ID),
                 Indexes.descending(OrderDocuments.CREATED_AT)), new IndexOptions().name("client_created"));
+        orders.createIndex(Indexes.compoundIndex(Indexes.descending(OrderDocuments.CREATED_AT),
+                Indexes.descending(OrderDocuments.ORDER_NUMBER)), new IndexOptions().name("created_number"));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.DUE_DATE),
+                Indexes.ascending(OrderDocuments.ORDER_NUMBER)), new IndexOptions().name("due_number"));
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.STATUS),
+                Indexes.ascending(OrderDocuments.DUE_DATE)), new IndexOptions().name("status_due"));
     }
 
     /** Stores a new order and its first events in one write: the inserted document already holds its outbox. */
-    public void insert(Order order, List<EventEnvelope> events) {
+    public void insert(Order order, List<EventEnvelope> events, HistoryEntry created) {
         try {
+            Document fields = OrderDocuments.newOrderFields(order)
+                    .append(HISTORY_PENDING, List.of(HistoryDocuments.toDocument(created)));
             orders.updateOne(Filters.eq(OrderDocuments.ID, order.id()),
-                    Updates.combine(Updates.setOnInsert(OrderDocuments.newOrderFields(order)),
+                    Updates.combine(Updates.setOnInsert(fields),
                             Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -87,13 +104,17 @@ public class OrderRepository {
                 .map(OrderDocuments::fromDocument);
     }
 
-    public List<Order> find(OrderFilter filter, int skip, int limit) {
+    public List<Order> find(OrderFilter filter, OrderSort sort, int skip, int limit) {
         List<Order> page = new ArrayList<>();
-        orders.find(filterOf(filter)).projection(PUBLIC_FIELDS)
-                .sort(Sorts.orderBy(Sorts.descending(OrderDocuments.CREATED_AT), Sorts.descending(OrderDocuments.ORDER_NUMBER)))
-                .skip(skip).limit(limit)
+        orders.find(filterOf(filter)).projection(PUBLIC_FIELDS).sort(sortOf(sort)).skip(skip).limit(limit)
                 .forEach(doc -> page.add(OrderDocuments.fromDocument(doc)));
         return page;
+    }
+
+    /** Every matching order, in order, one at a time (the export streams them without holding the list). */
+    public void forEach(OrderFilter filter, OrderSort sort, java.util.function.Consumer<Order> action) {
+        orders.find(filterOf(filter)).projection(PUBLIC_FIELDS).sort(sortOf(sort)).batchSize(500)
+                .forEach(doc -> action.accept(OrderDocuments.fromDocument(doc)));
     }
 
     public long count(OrderFilter filter) {
@@ -106,10 +127,10 @@ public class OrderRepository {
      *
      * @return the stored order, or empty when the version moved on (or the order is gone)
      */
-    public Optional<Order> save(Order next, long baseVersion, List<EventEnvelope> events) {
+    public Optional<Order> save(Order next, long baseVersion, List<EventEnvelope> events, HistoryEntry entry) {
         Document after = orders.findOneAndUpdate(
                 Filters.and(Filters.eq(OrderDocuments.ID, next.id()), Filters.eq(OrderDocuments.VERSION, baseVersion)),
-                update(next, events),
+                update(next, events, entry),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
         if (after != null && !events.isEmpty()) {
             relay.nudge();
@@ -118,18 +139,88 @@ public class OrderRepository {
     }
 
     /**
+     * Writes a step of the order's life ({@code next}) only while the order is still {@link #stillIn} the status
+     * the step starts from and at the version it was decided on: of two requests for one step exactly one wins.
+     *
+     * @return the stored order, or empty when the order moved on meanwhile (or is gone)
+     */
+    public Optional<Order> saveStep(Order next, long baseVersion, OrderStatus from, List<EventEnvelope> events,
+                                    HistoryEntry entry) {
+        Document after = orders.findOneAndUpdate(
+                Filters.and(Filters.eq(OrderDocuments.ID, next.id()), Filters.eq(OrderDocuments.VERSION, baseVersion),
+                        stillIn(from)),
+                update(next, events, entry),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
+        if (after != null && !events.isEmpty()) {
+            relay.nudge();
+        }
+        return Optional.ofNullable(after).map(OrderDocuments::fromDocument);
+    }
+
+    /** The order's version and the history entries still waiting on it (empty when the order is unknown). */
+    public Optional<PendingHistory> pendingHistory(String id) {
+        Document doc = orders.find(Filters.eq(OrderDocuments.ID, id))
+                .projection(Projections.include(OrderDocuments.VERSION, HISTORY_PENDING)).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PendingHistory(((Number) doc.get(OrderDocuments.VERSION)).longValue(),
+                doc.getList(HISTORY_PENDING, Document.class, List.of()).stream().map(HistoryDocuments::fromDocument).toList()));
+    }
+
+    /** Removes entries the projector has stored in order_history (by id; entries added meanwhile stay). */
+    public void dropPendingHistory(String id, List<HistoryEntry> moved) {
+        orders.updateOne(Filters.eq(OrderDocuments.ID, id), new Document("$pull", new Document(HISTORY_PENDING,
+                new Document(HistoryDocuments.ID, new Document("$in", moved.stream().map(HistoryEntry::id).toList())))));
+    }
+
+    public record PendingHistory(long version, List<HistoryEntry> entries) {
+    }
+
+    /** The transition guard: the order is still in the status a step starts from. */
+    static Bson stillIn(OrderStatus from) {
+        return Filters.eq(OrderDocuments.STATUS, from.name());
+    }
+
+    /**
+     * Records inventory's {@code StockConsumed} once: only on a completed order whose stock is not consumed yet
+     * ({@link #stockNotYetConsumed}), at the version it was decided on, and only if this event id is not recorded
+     * yet (all in the same update).
+     */
+    public SaveOutcome saveStockConsumed(Order next, long baseVersion, UUID eventId, List<EventEnvelope> events,
+                                         HistoryEntry entry) {
+        IdempotentUpdate.Result result = IdempotentUpdate.apply(orders, Filters.eq(OrderDocuments.ID, next.id()), eventId,
+                Filters.and(Filters.eq(OrderDocuments.VERSION, baseVersion), stillIn(OrderStatus.COMPLETED),
+                        stockNotYetConsumed()),
+                update(next, events, entry));
+        if (result.applied() && !events.isEmpty()) {
+            relay.nudge();
+        }
+        return outcomeOf(result);
+    }
+
+    /** The consumption guard: an order's stock is consumed once. */
+    static Bson stockNotYetConsumed() {
+        return Filters.eq(OrderDocuments.STOCK_CONSUMED_AT, null);
+    }
+
+    /**
      * Writes inventory's answer once: guarded by the state it was decided on (status and version) and by the
      * event id not being recorded yet; the id is recorded in the same update.
      */
     public SaveOutcome saveAnswer(Order next, long baseVersion, OrderStatus expectedStatus, UUID eventId,
-                                  List<EventEnvelope> events) {
+                                  List<EventEnvelope> events, HistoryEntry entry) {
         IdempotentUpdate.Result result = IdempotentUpdate.apply(orders, Filters.eq(OrderDocuments.ID, next.id()), eventId,
                 Filters.and(Filters.eq(OrderDocuments.VERSION, baseVersion),
                         Filters.eq(OrderDocuments.STATUS, expectedStatus.name())),
-                update(next, events));
+                update(next, events, entry));
         if (result.applied() && !events.isEmpty()) {
             relay.nudge();
         }
+        return outcomeOf(result);
+    }
+
+    private static SaveOutcome outcomeOf(IdempotentUpdate.Result result) {
         return switch (result.outcome()) {
             case APPLIED -> SaveOutcome.SAVED;
             case ALREADY_APPLIED -> SaveOutcome.ALREADY_APPLIED;
@@ -138,25 +229,63 @@ public class OrderRepository {
         };
     }
 
-    private static Bson update(Order next, List<EventEnvelope> events) {
+    /** Every change: the new fields, the version bumped, its history entry and its events, in one update. */
+    private static Bson update(Order next, List<EventEnvelope> events, HistoryEntry entry) {
         List<Bson> parts = new ArrayList<>();
         for (Map.Entry<String, Object> field : OrderDocuments.mutableFields(next).entrySet()) {
             parts.add(Updates.set(field.getKey(), field.getValue()));
         }
         parts.add(Updates.inc(OrderDocuments.VERSION, 1L));
+        parts.add(Updates.push(HISTORY_PENDING, HistoryDocuments.toDocument(entry)));
         if (!events.isEmpty()) {
             parts.add(Outbox.appendAll(Topics.ORDERS_EVENTS, events));
         }
         return Updates.combine(parts);
     }
 
+    private static Bson sortOf(OrderSort sort) {
+        String field = switch (sort.field()) {
+            case CREATED_AT -> OrderDocuments.CREATED_AT;
+            case DUE_DATE -> OrderDocuments.DUE_DATE;
+            case ORDER_NUMBER -> OrderDocuments.ORDER_NUMBER;
+        };
+        List<String> fields = field.equals(OrderDocuments.ORDER_NUMBER) ? List.of(field)
+                : List.of(field, OrderDocuments.ORDER_NUMBER);
+        return sort.ascending() ? Sorts.ascending(fields) : Sorts.descending(fields);
+    }
+
     private static Bson filterOf(OrderFilter filter) {
         List<Bson> conditions = new ArrayList<>();
-        if (filter.status() != null) {
-            conditions.add(Filters.eq(OrderDocuments.STATUS, filter.status().name()));
+        if (filter.orderNumber() != null) {
+            conditions.add(Filters.eq(OrderDocuments.ORDER_NUMBER, filter.orderNumber()));
+        }
+        if (filter.orderNumberPrefix() != null) {
+            // An anchored, case-sensitive prefix: real MongoDB answers it from the unique order_number index.
+            conditions.add(Filters.regex(OrderDocuments.ORDER_NUMBER, "^" + Pattern.quote(filter.orderNumberPrefix())));
         }
         if (filter.clientId() != null) {
             conditions.add(Filters.eq(OrderDocuments.CLIENT_ID, filter.clientId()));
+        }
+        if (!filter.statuses().isEmpty()) {
+            conditions.add(Filters.in(OrderDocuments.STATUS, filter.statuses().stream().map(Enum::name).toList()));
+        }
+        // Due dates are stored as YYYY-MM-DD strings, which sort like the dates they are.
+        if (filter.dueFrom() != null) {
+            conditions.add(Filters.gte(OrderDocuments.DUE_DATE, filter.dueFrom().toString()));
+        }
+        if (filter.dueTo() != null) {
+            conditions.add(Filters.lte(OrderDocuments.DUE_DATE, filter.dueTo().toString()));
+        }
+        if (filter.createdFrom() != null) {
+            conditions.add(Filters.gte(OrderDocuments.CREATED_AT, Date.from(filter.createdFrom())));
+        }
+        if (filter.createdBefore() != null) {
+            conditions.add(Filters.lt(OrderDocuments.CREATED_AT, Date.from(filter.createdBefore())));
+        }
+        if (filter.text() != null) {
+            String text = Pattern.quote(filter.text());
+            conditions.add(Filters.or(Filters.regex("contact_name", text, "i"), Filters.regex("contact_email", text, "i"),
+                    Filters.regex("contact_phone", text, "i"), Filters.regex("notes", text, "i")));
         }
         return conditions.isEmpty() ? new Document() : Filters.and(conditions);
     }

@@ -20,22 +20,29 @@ public class OrderStoreStartup {
     private final OrdersConfig config;
     private final OrderRepository orders;
     private final OrderNumberGenerator numbers;
+    private final ClientRepository clients;
+    private final OrderHistoryRepository history;
 
     public OrderStoreStartup(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
                              @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                             OrdersConfig config, OrderRepository orders, OrderNumberGenerator numbers) {
+                             OrdersConfig config, OrderRepository orders, OrderNumberGenerator numbers,
+                             ClientRepository clients, OrderHistoryRepository history) {
         this.mongo = mongo;
         this.database = database;
         this.applicationName = applicationName;
         this.config = config;
         this.orders = orders;
         this.numbers = numbers;
+        this.clients = clients;
+        this.history = history;
     }
 
     void onStart(@Observes StartupEvent event) {
         new OrderVersionMigration(mongo.getDatabase(database), applicationName + "-" + UUID.randomUUID(),
                 config.migration().lease(), config.migration().pollInterval(), Clock.systemUTC()).run();
         orders.ensureIndexes();
+        clients.ensureIndexes();
+        history.ensureIndexes();
         numbers.ensureCounter();
     }
 }

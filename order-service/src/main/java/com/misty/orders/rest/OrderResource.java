@@ -1,10 +1,12 @@
 package com.misty.orders.rest;
 
+import com.misty.contracts.orders.LineUsage;
+import com.misty.orders.domain.HistoryEntry;
 import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderFilter;
 import com.misty.orders.domain.OrderPage;
-import com.misty.orders.domain.OrderService;
-import com.misty.orders.domain.OrderStatus;
+import com.misty.orders.domain.OrderSort;
+import com.misty.orders.service.OrderService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
@@ -13,7 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -37,7 +40,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.Arrays;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Orders: list, read, place, edit with optimistic locking, cancel. Admin, manager and production only. */
 @Path("/api/orders")
@@ -55,12 +64,35 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(summary = "Orders, newest first, optionally by status and client")
-    public OrderPage list(@QueryParam("status") @Size(max = 40) String status,
-                          @QueryParam("client_id") @Size(max = 100) String clientId,
+    @Operation(summary = "Orders: filters by number (exact or prefix), client, status (several), due and created ranges, "
+            + "text in contact or notes; sorted by created_at (default, newest first), due_date or order_number; paged with total")
+    public OrderPage list(@BeanParam @Valid OrderQuery query,
                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return orders.list(new OrderFilter(statusOf(status), clientId), page, size);
+        return orders.list(query.toFilter(), query.toSort(), page, size);
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The same selection and order as the list, every page, as CSV (RFC 4180, UTF-8, header row)")
+    public Response export(@BeanParam @Valid OrderQuery query) {
+        OrderFilter filter = query.toFilter();
+        OrderSort sort = query.toSort();
+        StreamingOutput body = output -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            OrderCsv.header(out);
+            orders.export(filter, sort, order -> {
+                try {
+                    OrderCsv.write(out, order);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"orders.csv\"").build();
     }
 
     @GET
@@ -69,6 +101,14 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response get(@PathParam("id") String id) {
         return withVersion(Response.ok(), orders.get(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of the order, oldest first: who, when, what kind, each changed field's old and new value")
+    public OrderHistoryResponse history(@PathParam("id") String id) {
+        List<HistoryEntry> entries = orders.history(id);
+        return new OrderHistoryResponse(id, entries.isEmpty() ? 0 : entries.get(entries.size() - 1).version(), entries);
     }
 
     @POST
@@ -104,13 +144,19 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel the order (optionally only if still at the If-Match version); OrderCancelled releases its stock")
-    @Extension(name = "x-misty-problems", value = "409: ORDER_NOT_CANCELLABLE (already rejected or cancelled) or VERSION_CONFLICT (If-Match is stale)")
+    @Operation(summary = "Cancel the order (optionally only if still at the If-Match version); OrderCancelled releases its stock. "
+            + "An order in production: managers only, with \"confirm_in_production\": true")
+    @Extension(name = "x-misty-problems", value = "409: ORDER_NOT_CANCELLABLE (already rejected, cancelled or completed), "
+            + "MANAGER_CONFIRMATION_REQUIRED (in production) or VERSION_CONFLICT (If-Match is stale)")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @RequestBody(required = false) @Valid CancelOrderRequest request) {
         String reason = request == null ? null : request.reason();
-        return withVersion(Response.ok(), orders.cancel(id, BaseVersion.optional(null, ifMatch), reason, user.id()));
+        boolean confirm = request != null && Boolean.TRUE.equals(request.confirmInProduction());
+        if (confirm && !user.hasAnyRole(Roles.MANAGER, Roles.ADMIN)) {
+            throw DomainException.forbidden("Only a manager can confirm cancelling an order in production.");
+        }
+        return withVersion(Response.ok(), orders.cancel(id, BaseVersion.optional(null, ifMatch), reason, confirm, user.id()));
     }
 
     /** The same cancel as a bare POST without a body (and so without a content type). */
@@ -121,19 +167,35 @@ public class OrderResource {
         return cancel(id, ifMatch, null);
     }
 
-    private static Response withVersion(Response.ResponseBuilder response, Order order) {
-        return response.entity(order).tag(new EntityTag(Long.toString(order.version()))).build();
+    @POST
+    @Path("/{id}/start-production")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "CONFIRMED → IN_PRODUCTION (optionally only if still at the If-Match version); OrderStatusChanged")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE (not CONFIRMED; body has status), REVISION_PENDING or VERSION_CONFLICT")
+    public Response startProduction(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withVersion(Response.ok(), orders.startProduction(id, BaseVersion.optional(null, ifMatch), user.id()));
     }
 
-    private static OrderStatus statusOf(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return OrderStatus.valueOf(status.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.badRequest("INVALID_FIELD", "Query parameter 'status' must be one of "
-                    + Arrays.toString(OrderStatus.values()) + ".").with("field", "status");
-        }
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "IN_PRODUCTION → COMPLETED, optionally with the quantity used per line; OrderCompleted (inventory "
+            + "consumes the stock once) and OrderStatusChanged")
+    @APIResponse(responseCode = "409", description = "INVALID_STATE (not IN_PRODUCTION; body has status) or VERSION_CONFLICT")
+    public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid CompleteOrderRequest request) {
+        List<LineUsage> usage = request == null ? List.of() : request.toUsage();
+        return withVersion(Response.ok(), orders.complete(id, BaseVersion.optional(null, ifMatch), usage, user.id()));
+    }
+
+    /** The same completion as a bare POST without a body: every line consumed in full. */
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.WILDCARD)
+    public Response completeInFull(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return complete(id, ifMatch, null);
+    }
+
+    private static Response withVersion(Response.ResponseBuilder response, Order order) {
+        return response.entity(order).tag(new EntityTag(Long.toString(order.version()))).build();
     }
 }

@@ -15,8 +15,8 @@ class OrderEditPolicyTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
     static Order order(OrderStatus status, PendingRevision pending, OrderLineItem... lines) {
-        return new Order("o-1", "ORD-000001", "c-1", "Jo", null, null, List.of(lines), LocalDate.of(2026, 12, 24), null,
-                status, null, 4, 0, pending == null ? 0 : pending.revision(), pending, List.of(), "u", NOW, "u", NOW);
+        return new Order("o-1", "ORD-000001", "c-1", "Client One", "Jo", null, null, List.of(lines), LocalDate.of(2026, 12, 24), null,
+                status, null, 4, 0, pending == null ? 0 : pending.revision(), pending, List.of(), null, null, "u", NOW, "u", NOW);
     }
 
     static OrderLineItem line(int n, String product, long quantity) {
@@ -85,19 +85,34 @@ class OrderEditPolicyTest {
 
     @Test
     void closedOrdersAreReadOnlyAndCannotBeCancelledAgain() {
-        for (OrderStatus status : List.of(OrderStatus.REJECTED, OrderStatus.CANCELLED)) {
+        for (OrderStatus status : List.of(OrderStatus.REJECTED, OrderStatus.CANCELLED, OrderStatus.COMPLETED)) {
             Order current = order(status, null, line(1, "P", 5));
             assertThatThrownBy(() -> OrderEditPolicy.apply(current, current.details(), "u", NOW))
                     .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("ORDER_CLOSED"));
-            assertThatThrownBy(() -> OrderEditPolicy.cancel(current, "x", "u", NOW))
+            assertThatThrownBy(() -> OrderEditPolicy.cancel(current, "x", true, "u", NOW))
                     .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("ORDER_NOT_CANCELLABLE"));
         }
     }
 
     @Test
+    void inProductionTheLinesAreFrozenAndOnlyAManagerCancels() {
+        Order current = order(OrderStatus.IN_PRODUCTION, null, line(1, "P", 5));
+        OrderDetails moreOfIt = new OrderDetails("Jo", null, null, List.of(line(1, "P", 6)), null, null);
+        assertThatThrownBy(() -> OrderEditPolicy.apply(current, moreOfIt, "u", NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("LINES_FROZEN"));
+        OrderDetails notesOnly = new OrderDetails("Jo", null, null, current.lines(), null, "rush");
+        assertThat(OrderEditPolicy.apply(current, notesOnly, "u", NOW).next().notes()).isEqualTo("rush");
+        assertThatThrownBy(() -> OrderEditPolicy.cancel(current, "x", false, "u", NOW))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo("MANAGER_CONFIRMATION_REQUIRED"));
+        assertThat(OrderEditPolicy.cancel(current, "x", true, "u", NOW).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
     void cancellingDropsAPendingRevision() {
         PendingRevision pending = new PendingRevision(1, List.of(line(1, "P", 9)), "u", NOW);
-        Order cancelled = OrderEditPolicy.cancel(order(OrderStatus.CONFIRMED, pending, line(1, "P", 5)), "no longer needed", "u", NOW);
+        Order cancelled = OrderEditPolicy.cancel(order(OrderStatus.CONFIRMED, pending, line(1, "P", 5)), "no longer needed", false,
+                "u", NOW);
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.statusReason()).isEqualTo("no longer needed");
         assertThat(cancelled.pendingRevision()).isNull();

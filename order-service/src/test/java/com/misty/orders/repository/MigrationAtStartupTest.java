@@ -42,7 +42,7 @@ class MigrationAtStartupTest {
 
     @Test
     void newOrdersAreNumberedAfterTheImportedOnes() {
-        String number = api.create(OrderApi.newOrder("client-after-import", java.util.List.of(line("P-1", 1))))
+        String number = api.create(OrderApi.newOrder(OrderApi.newClient(), java.util.List.of(line("P-1", 1))))
                 .statusCode(201).extract().path("order_number");
         assertThat(number).isGreaterThan(String.format("ORD-%06d", LegacyOrdersSeeded.LEGACY_ORDERS));
     }

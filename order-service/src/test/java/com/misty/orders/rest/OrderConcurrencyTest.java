@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static com.misty.orders.OrderApi.line;
@@ -30,7 +29,7 @@ class OrderConcurrencyTest {
 
     @Test
     void ofThirtyTwoEditsBasedOnTheSameVersionExactlyOneWins() {
-        String id = api.place("client-" + UUID.randomUUID(), line("P-1", 5));
+        String id = api.place(OrderApi.newClient(), line("P-1", 5));
 
         List<ExtractableResponse<Response>> responses = Concurrently.run(32, i -> () ->
                 OrderApi.as("editor-" + i, "production")
@@ -52,7 +51,7 @@ class OrderConcurrencyTest {
     /** Repeated because a race shows only now and then (one once slipped through the stand-in 2 runs in 6). */
     @RepeatedTest(3)
     void sixtyFourConcurrentCreationsGetSixtyFourDistinctNumbers() {
-        String client = "client-" + UUID.randomUUID();
+        String client = OrderApi.newClient();
 
         List<ExtractableResponse<Response>> responses = Concurrently.run(64, i -> () ->
                 api.create(newOrder(client, List.of(line("P-" + i, i + 1)))).extract());

@@ -119,7 +119,7 @@ class OrderResourceTest {
     /** The original system's Test 5: two users edit the same order; the second save is refused, nothing is lost. */
     @Test
     void originalTest5SecondOfTwoConcurrentEditorsGetsAConflictAndNoUpdateIsLost() {
-        String id = api.place("manual-" + UUID.randomUUID(), line("P-1", 1000));
+        String id = api.place(OrderApi.newClient(), line("P-1", 1000));
         confirm(id);
         OrderApi userA = OrderApi.as("user-a", "production");
         OrderApi userB = OrderApi.as("user-b", "manager");
@@ -159,7 +159,7 @@ class OrderResourceTest {
 
     @Test
     void aRevisionWaitingForStockBlocksAnotherChangeOfLines() {
-        String id = api.place("manual-" + UUID.randomUUID(), line("P-1", 10));
+        String id = api.place(OrderApi.newClient(), line("P-1", 10));
         confirm(id);
         api.patch(id, Map.of("version", 2, "lines", List.of(line("P-1", 20)))).statusCode(200);
         api.patch(id, Map.of("version", 3, "lines", List.of(line("P-1", 30)))).statusCode(409)
@@ -254,6 +254,6 @@ class OrderResourceTest {
     }
 
     private static String client() {
-        return "client-" + UUID.randomUUID();
+        return OrderApi.newClient();
     }
 }

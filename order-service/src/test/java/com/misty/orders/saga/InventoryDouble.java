@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,12 +36,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A faithful stand-in for inventory-service's side of the saga contract: it reads {@code orders.events} and
  * answers on {@code inventory.events}. {@code OrderPlaced} allocates every line or none; {@code OrderRevised}
  * allocates the increases and releases the decreases, all or nothing; {@code OrderCancelled} releases what
- * the order holds. Stock is kept per (client, product). It only answers orders of clients whose id starts with
- * its prefix, so other tests' orders stay untouched.
+ * the order holds. Stock is kept per (client, product). It only answers orders of the clients it was told to
+ * serve, so other tests' orders stay untouched.
  */
 final class InventoryDouble implements AutoCloseable {
 
-    private final String clientPrefix;
+    private final Set<String> servedClients = ConcurrentHashMap.newKeySet();
     private final KafkaConsumer<String, String> consumer;
     private final InventoryAnswers answers;
     private final Map<String, Long> onHand = new ConcurrentHashMap<>();
@@ -51,8 +52,7 @@ final class InventoryDouble implements AutoCloseable {
     private final Thread worker;
     private volatile boolean running = true;
 
-    InventoryDouble(String bootstrapServers, String clientPrefix) {
-        this.clientPrefix = clientPrefix;
+    InventoryDouble(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "inventory-double-" + UUID.randomUUID());
@@ -63,6 +63,11 @@ final class InventoryDouble implements AutoCloseable {
         worker = new Thread(this::loop, "inventory-double");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /** Answers the orders of {@code clientId} from now on. */
+    void serve(String clientId) {
+        servedClients.add(clientId);
     }
 
     void stock(String clientId, String productId, long quantity) {
@@ -97,13 +102,13 @@ final class InventoryDouble implements AutoCloseable {
     private synchronized void handle(ReceivedEvent event) {
         if (event.is(OrderPlaced.class)) {
             OrderPlaced placed = event.payloadAs(OrderPlaced.class);
-            if (placed.clientId().startsWith(clientPrefix)) {
+            if (placed.clientId() != null && servedClients.contains(placed.clientId())) {
                 clientOfOrder.put(placed.orderId(), placed.clientId());
                 answer(placed.orderId(), bringTo(placed.orderId(), placed.clientId(), 0, placed.lines()));
             }
         } else if (event.is(OrderRevised.class)) {
             OrderRevised revised = event.payloadAs(OrderRevised.class);
-            if (revised.clientId().startsWith(clientPrefix)) {
+            if (revised.clientId() != null && servedClients.contains(revised.clientId())) {
                 answer(revised.orderId(), bringTo(revised.orderId(), revised.clientId(), revised.revision(), revised.lines()));
             }
         } else if (event.is(OrderCancelled.class)) {

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static com.misty.orders.OrderApi.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +45,6 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(MistyTestInfrastructure.class)
 class OrderSagaTest {
 
-    private static final String PREFIX = "saga-";
     private static final Duration SAGA = Duration.ofSeconds(60);
 
     private static InventoryDouble inventory;
@@ -59,7 +57,7 @@ class OrderSagaTest {
 
     @BeforeAll
     static void startInventory() {
-        inventory = new InventoryDouble(MistyTestInfrastructure.kafkaBootstrapServers(), PREFIX);
+        inventory = new InventoryDouble(MistyTestInfrastructure.kafkaBootstrapServers());
         answers = new InventoryAnswers(MistyTestInfrastructure.kafkaBootstrapServers());
     }
 
@@ -118,7 +116,7 @@ class OrderSagaTest {
 
     @Test
     void aLateAllocationNeverRevivesACancelledOrder() {
-        String late = api.place("manual-" + UUID.randomUUID(), line("P-1", 3));
+        String late = api.place(OrderApi.newClient(), line("P-1", 3));
         api.cancel(late, "Not needed").statusCode(200);
         long versionAfterCancel = api.version(late);
 
@@ -237,7 +235,7 @@ class OrderSagaTest {
      * another (manual) order travels under the same key, i.e. on the same partition, behind them.
      */
     private void awaitProcessedUpTo(String key) {
-        String sentinel = api.place("manual-" + UUID.randomUUID(), line("P-9", 1));
+        String sentinel = api.place(OrderApi.newClient(), line("P-9", 1));
         answers.send(key, new StockAllocated(sentinel, 0, List.of(new AllocatedLine(1, "P-9", "s-1", 1))));
         awaitStatus(sentinel, "CONFIRMED");
     }
@@ -261,8 +259,11 @@ class OrderSagaTest {
                 .map(r -> EventJson.read(r.value()).envelope()).toList();
     }
 
+    /** A new client whose orders the inventory double answers. */
     private static String client() {
-        return PREFIX + UUID.randomUUID();
+        String client = OrderApi.newClient();
+        inventory.serve(client);
+        return client;
     }
 
 }

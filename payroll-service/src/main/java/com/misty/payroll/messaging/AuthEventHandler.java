@@ -2,7 +2,7 @@ package com.misty.payroll.messaging;
 
 import com.misty.contracts.auth.UserCreated;
 import com.misty.contracts.auth.UserDeactivated;
-import com.misty.payroll.domain.EmployeeService;
+import com.misty.payroll.service.EmployeeService;
 import com.misty.platform.events.ReceivedEvent;
 import com.misty.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -150,17 +150,24 @@ public class EmployeeProfileRepository {
                 .append("hours", Values.decimal(deduction.hours()))
                 .append("approved_by", deduction.approvedBy())
                 .append("at", Values.date(deduction.at()));
-        return profiles.updateOne(
-                Filters.and(Filters.eq("_id", employeeId),
-                        Filters.gte(balance, Values.decimal(deduction.hours())),
-                        Filters.ne(DEDUCTIONS + ".request_id", deduction.requestId()),
-                        Filters.ne(REFUNDED, deduction.requestId())),
+        return profiles.updateOne(enoughBalanceAndNeverDeducted(employeeId, deduction),
                 Updates.combine(Updates.inc(balance, Values.decimal(deduction.hours().negate())),
                         Updates.push(DEDUCTIONS, entry),
                         Updates.addToSet(UNSETTLED, deduction.requestId()),
                         Updates.inc("version", 1L),
                         Updates.set("updated_at", Values.date(deduction.at()))))
                 .getModifiedCount() == 1;
+    }
+
+    /**
+     * The guard of {@link #deduct}: the balance covers the hours (never below zero), and this request was neither
+     * deducted already (two approvers, a retry) nor refunded (a cancellation that came first): once per request.
+     */
+    static Bson enoughBalanceAndNeverDeducted(String employeeId, LeaveDeduction deduction) {
+        return Filters.and(Filters.eq("_id", employeeId),
+                Filters.gte(BALANCES + "." + key(deduction.leaveType()), Values.decimal(deduction.hours())),
+                Filters.ne(DEDUCTIONS + ".request_id", deduction.requestId()),
+                Filters.ne(REFUNDED, deduction.requestId()));
     }
 
     /**
@@ -188,12 +195,18 @@ public class EmployeeProfileRepository {
      * @return true when booked; false when a day is taken (or the profile does not exist)
      */
     public boolean bookLeaveDays(String employeeId, String requestId, List<LocalDate> days, Instant now) {
+        List<Document> entries = days.stream().map(day -> new Document("day", Values.day(day))
+                .append("request_id", requestId).append("at", Values.date(now))).toList();
+        return profiles.updateOne(noneOfTheseDaysBooked(employeeId, days), Updates.pushEach(LEAVE_DAYS, entries))
+                .getModifiedCount() == 1;
+    }
+
+    /** The guard of {@link #bookLeaveDays}: no day of the new request is booked by another request. */
+    static Bson noneOfTheseDaysBooked(String employeeId, List<LocalDate> days) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("_id", employeeId));
         days.forEach(day -> filters.add(Filters.ne(LEAVE_DAYS + ".day", Values.day(day))));
-        List<Document> entries = days.stream().map(day -> new Document("day", Values.day(day))
-                .append("request_id", requestId).append("at", Values.date(now))).toList();
-        return profiles.updateOne(Filters.and(filters), Updates.pushEach(LEAVE_DAYS, entries)).getModifiedCount() == 1;
+        return Filters.and(filters);
     }
 
     /** Frees the days booked for a request (rejected, cancelled, or never stored); a no-op when none are booked. */

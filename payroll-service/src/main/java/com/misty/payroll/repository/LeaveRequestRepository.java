@@ -63,8 +63,8 @@ public class LeaveRequestRepository {
                 .append("reason", request.reason())
                 .append("status", request.status().name())
                 .append("requested_by", request.requestedBy())
-                .append("requested_at", Values.date(request.requestedAt()))
-                .append(Outbox.FIELD, OutboxEntries.of(Topics.PAYROLL_EVENTS, List.of(requested)));
+                .append("requested_at", Values.date(request.requestedAt()));
+        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
         requests.insertOne(doc);
         relay.nudge();
     }
@@ -145,13 +145,20 @@ public class LeaveRequestRepository {
     }
 
     /**
+     * The guard of every decision: the request is still in {@code status}. Of two managers deciding at once (or a
+     * decision racing a cancellation) exactly one matches, so a request is decided once.
+     */
+    static Bson stillIn(String id, LeaveStatus status) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("status", status.name()));
+    }
+
+    /**
      * Moves the request from {@code from} to {@code to} if it is still in {@code from}, recording who and when
      * and appending the event, all in one update.
      */
     private Optional<LeaveRequest> transition(String id, LeaveStatus from, LeaveStatus to, Bson details,
                                               EventEnvelope event) {
-        Document after = requests.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.eq("status", from.name())),
+        Document after = requests.findOneAndUpdate(stillIn(id, from),
                 Updates.combine(Updates.set("status", to.name()), details, Outbox.append(Topics.PAYROLL_EVENTS, event)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {

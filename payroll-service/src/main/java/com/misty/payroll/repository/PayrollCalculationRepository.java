@@ -69,8 +69,8 @@ public class PayrollCalculationRepository {
                 .append("overtime_pay", Values.decimal(calc.overtimePay()))
                 .append("gross_pay", Values.decimal(calc.grossPay()))
                 .append("calculated_by", calc.calculatedBy())
-                .append("calculated_at", Values.date(calc.calculatedAt()))
-                .append(Outbox.FIELD, OutboxEntries.of(Topics.PAYROLL_EVENTS, events));
+                .append("calculated_at", Values.date(calc.calculatedAt()));
+        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, events));
         try {
             calculations.insertOne(doc);
         } catch (MongoException e) {
@@ -91,10 +91,6 @@ public class PayrollCalculationRepository {
     public Optional<PayrollCalculation> findByTimesheetId(String timesheetId) {
         return Optional.ofNullable(calculations.find(Filters.eq("timesheet_id", timesheetId)).first())
                 .map(PayrollCalculationRepository::toCalculation);
-    }
-
-    public long countByTimesheetId(String timesheetId) {
-        return calculations.countDocuments(Filters.eq("timesheet_id", timesheetId));
     }
 
     /** Calculations filtered by employee, timesheet and the period their week starts in (all optional). */

@@ -94,14 +94,13 @@ public class TimesheetRepository {
 
     /** Replaces the entries of a DRAFT sheet at {@code expectedVersion}; empty when either no longer holds. */
     public Optional<Timesheet> replaceEntries(String id, long expectedVersion, List<TimesheetEntry> entries) {
-        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.DRAFT.name()),
-                        Filters.eq("version", expectedVersion)),
+        return update(Filters.and(stillIn(id, TimesheetStatus.DRAFT), Filters.eq("version", expectedVersion)),
                 Updates.combine(Updates.set("entries", entries(entries)), Updates.inc("version", 1L)));
     }
 
     /** DRAFT → SUBMITTED with its event; empty when not a draft. */
     public Optional<Timesheet> markSubmitted(String id, String by, Instant at, EventEnvelope submitted) {
-        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.DRAFT.name())),
+        return update(stillIn(id, TimesheetStatus.DRAFT),
                 Updates.combine(Updates.set("status", TimesheetStatus.SUBMITTED.name()),
                         Updates.set("submitted_by", by), Updates.set("submitted_at", Values.date(at)), Updates.inc("version", 1L),
                         Outbox.append(Topics.PAYROLL_EVENTS, submitted)));
@@ -112,8 +111,7 @@ public class TimesheetRepository {
      * announced together with the pay (in the calculation's outbox), so a rolled-back approval never leaks.
      */
     public Optional<Timesheet> markApproved(String id, String by, Instant at) {
-        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.SUBMITTED.name()),
-                        notSubmittedBy(by)),
+        return update(Filters.and(stillIn(id, TimesheetStatus.SUBMITTED), notSubmittedBy(by)),
                 Updates.combine(Updates.set("status", TimesheetStatus.APPROVED.name()),
                         Updates.set("approved_by", by), Updates.set("approved_at", Values.date(at)),
                         Updates.unset("rejected_by"), Updates.unset("rejection_reason"), Updates.inc("version", 1L)));
@@ -121,17 +119,24 @@ public class TimesheetRepository {
 
     /** SUBMITTED → DRAFT with the reason and its event; empty when not submitted. */
     public Optional<Timesheet> markRejected(String id, String by, String reason, EventEnvelope rejected) {
-        return update(Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.SUBMITTED.name())),
+        return update(stillIn(id, TimesheetStatus.SUBMITTED),
                 Updates.combine(Updates.set("status", TimesheetStatus.DRAFT.name()),
                         Updates.set("rejected_by", by), Updates.set("rejection_reason", reason),
                         Updates.inc("version", 1L), Outbox.append(Topics.PAYROLL_EVENTS, rejected)));
     }
 
+    /**
+     * The guard of every status transition: the sheet is still in {@code status}. Of several concurrent
+     * transitions out of one status (two approvers, approve against send back) exactly one matches.
+     */
+    static Bson stillIn(String id, TimesheetStatus status) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("status", status.name()));
+    }
+
     /** The original's rollback: APPROVED (without a calculation) → SUBMITTED, so it can be approved again. */
     public boolean revertApproval(String id) {
         return timesheets.updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.eq("status", TimesheetStatus.APPROVED.name()),
-                        Filters.exists("calculation_id", false)),
+                Filters.and(stillIn(id, TimesheetStatus.APPROVED), Filters.exists("calculation_id", false)),
                 Updates.combine(Updates.set("status", TimesheetStatus.SUBMITTED.name()), Updates.unset("approved_by"),
                         Updates.unset("approved_at"), Updates.inc("version", 1L))).getModifiedCount() == 1;
     }

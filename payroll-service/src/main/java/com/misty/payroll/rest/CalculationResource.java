@@ -1,7 +1,7 @@
 package com.misty.payroll.rest;
 
 import com.misty.payroll.domain.PayrollCalculation;
-import com.misty.payroll.domain.PayrollQueries;
+import com.misty.payroll.service.PayrollQueries;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package com.misty.payroll.rest;
 
-import com.misty.payroll.domain.EmployeeService;
+import com.misty.payroll.service.EmployeeService;
 import com.misty.payroll.domain.PaySummary;
-import com.misty.payroll.domain.PayrollQueries;
+import com.misty.payroll.service.PayrollQueries;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package com.misty.payroll.rest;
 
 import com.misty.payroll.domain.LeaveRequest;
-import com.misty.payroll.domain.LeaveService;
+import com.misty.payroll.service.LeaveService;
 import com.misty.payroll.domain.LeaveStatus;
 import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.security.CurrentUser;

@@ -1,6 +1,6 @@
 package com.misty.payroll.rest;
 
-import com.misty.payroll.domain.TimesheetService;
+import com.misty.payroll.service.TimesheetService;
 import com.misty.payroll.domain.TimesheetStatus;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;

@@ -1,7 +1,7 @@
 package com.misty.payroll.rest;
 
-import com.misty.payroll.domain.LeaveRecovery;
-import com.misty.payroll.domain.TimesheetRecovery;
+import com.misty.payroll.service.LeaveRecovery;
+import com.misty.payroll.service.TimesheetRecovery;
 import com.misty.testkit.MistyTestInfrastructure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;

@@ -23,6 +23,11 @@ public final class Outbox {
 
     /** The array on an aggregate's document that holds its not-yet-published events, oldest first. */
     public static final String FIELD = "outbox";
+    /**
+     * Set while the document has pending events (indexed), so the relay's safety-net sweep never scans a
+     * collection: writers set it with their first event, the relay removes it when it emptied the outbox.
+     */
+    public static final String PENDING_SINCE = "outbox_pending_since";
     static final String LEASE_UNTIL = "outbox_lease_until";
     static final String LEASE_OWNER = "outbox_lease_owner";
 
@@ -30,11 +35,25 @@ public final class Outbox {
     }
 
     public static Bson append(String topic, EventEnvelope event) {
-        return Updates.push(FIELD, entry(topic, event));
+        return Updates.combine(Updates.push(FIELD, entry(topic, event)), markPending(event));
     }
 
     public static Bson appendAll(String topic, List<EventEnvelope> events) {
-        return Updates.pushEach(FIELD, events.stream().map(e -> entry(topic, e)).toList());
+        Bson push = Updates.pushEach(FIELD, events.stream().map(e -> entry(topic, e)).toList());
+        return events.isEmpty() ? push : Updates.combine(push, markPending(events.get(0)));
+    }
+
+    /** The outbox fields of a document inserted with its events (e.g. an insert-only ledger entry). */
+    public static Document newDocumentFields(String topic, List<EventEnvelope> events) {
+        Document fields = new Document(FIELD, events.stream().map(e -> entry(topic, e)).toList());
+        if (!events.isEmpty()) {
+            fields.append(PENDING_SINCE, Date.from(events.get(0).occurredAt()));
+        }
+        return fields;
+    }
+
+    private static Bson markPending(EventEnvelope event) {
+        return Updates.min(PENDING_SINCE, Date.from(event.occurredAt()));
     }
 
     /** The stored form of one pending event; {@code envelope} is the exact JSON that goes on the wire. */

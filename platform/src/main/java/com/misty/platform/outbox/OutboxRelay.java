@@ -41,6 +41,9 @@ public final class OutboxRelay implements AutoCloseable {
     private final String owner;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final java.util.Queue<Wake> woken = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean sweepRequested = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private volatile boolean legacySwept;
     private volatile Thread worker;
     private volatile boolean running;
     private final OutboxMetrics metrics;
@@ -71,9 +74,22 @@ public final class OutboxRelay implements AutoCloseable {
         worker.start();
     }
 
-    /** Asks the loop to relay now instead of at the next poll; called right after an event is written. */
+    /** Asks the loop for a pass with a sweep now instead of at the next poll. */
     public void nudge() {
+        sweepRequested.set(true);
         wakeUp.release();
+    }
+
+    /**
+     * Asks the loop to publish the pending events of one document now; it claims that document directly,
+     * without looking for others (the hot path never searches a collection).
+     */
+    public void nudge(String collection, Object id) {
+        woken.add(new Wake(collection, id));
+        wakeUp.release();
+    }
+
+    private record Wake(String collection, Object id) {
     }
 
     /**
@@ -83,22 +99,64 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public PassResult relayOnce() {
         int published = 0;
+        // Woken documents are claimed in batches and their events sent together, then each is released as its
+        // acknowledgements arrive: one broker round trip per batch instead of one per document.
+        while (!woken.isEmpty()) {
+            List<Sending> batch = new ArrayList<>();
+            for (Wake wake; batch.size() < settings.batchSize() && (wake = woken.poll()) != null; ) {
+                MongoCollection<Document> source = source(wake.collection());
+                Document claimed = source == null ? null : claim(source, wake.id());
+                if (claimed != null) {
+                    batch.add(send(source, claimed));
+                }
+            }
+            boolean stalled = false;
+            for (Sending sending : batch) {
+                int acknowledged = finish(sending, stalled);
+                published += acknowledged;
+                stalled |= acknowledged < sending.entries().size();
+            }
+            if (stalled) {
+                sweepRequested.set(true);
+                return new PassResult(published, true);
+            }
+        }
+        if (!sweepRequested.getAndSet(false)) {
+            return new PassResult(published, false);
+        }
         for (MongoCollection<Document> source : sources) {
             for (Object id : pendingDocumentIds(source)) {
-                Document claimed = claim(source, id);
-                if (claimed == null) {
-                    continue;
-                }
-                int total = claimed.getList(Outbox.FIELD, Document.class, List.of()).size();
-                int acknowledged = publishClaimed(source, claimed);
-                published += acknowledged;
-                if (acknowledged < total) {
+                int[] result = relayDocument(source, id);
+                published += result[0];
+                if (result[1] > 0) {
                     // The broker is likely away: stop the pass rather than time out on every document.
+                    sweepRequested.set(true);
                     return new PassResult(published, true);
                 }
             }
         }
+        legacySwept = true;
         return new PassResult(published, false);
+    }
+
+    /** @return {published, 1 if an event was not acknowledged} */
+    private int[] relayDocument(MongoCollection<Document> source, Object id) {
+        Document claimed = claim(source, id);
+        if (claimed == null) {
+            return new int[]{0, 0};
+        }
+        int total = claimed.getList(Outbox.FIELD, Document.class, List.of()).size();
+        int acknowledged = publishClaimed(source, claimed);
+        return new int[]{acknowledged, acknowledged < total ? 1 : 0};
+    }
+
+    private MongoCollection<Document> source(String collection) {
+        for (MongoCollection<Document> source : sources) {
+            if (source.getNamespace().getCollectionName().equals(collection)) {
+                return source;
+            }
+        }
+        return null;
     }
 
     /** @param stalled an event was not acknowledged; the loop backs off before the next pass */
@@ -107,7 +165,10 @@ public final class OutboxRelay implements AutoCloseable {
 
     private List<Object> pendingDocumentIds(MongoCollection<Document> source) {
         List<Object> ids = new ArrayList<>();
-        source.find(Filters.and(Filters.exists(Outbox.FIELD + ".0"), leaseFree()))
+        // The safety net: served by the index on outbox_pending_since. Only the first sweep after a start also
+        // looks for documents written before that field existed (a one-time scan, not on the hot path).
+        Bson pending = legacySwept ? Filters.gt(Outbox.PENDING_SINCE, new Date(0)) : Filters.exists(Outbox.FIELD + ".0");
+        source.find(Filters.and(pending, leaseFree()))
                 .projection(Projections.include("_id"))
                 .limit(settings.batchSize())
                 .forEach(doc -> ids.add(doc.get("_id")));
@@ -128,14 +189,31 @@ public final class OutboxRelay implements AutoCloseable {
                         .projection(Projections.include(Outbox.FIELD)));
     }
 
-    private int publishClaimed(MongoCollection<Document> source, Document claimed) {
+    private record Sending(MongoCollection<Document> source, Document claimed, List<Document> entries,
+                           List<CompletableFuture<Void>> acks) {
+    }
+
+    private Sending send(MongoCollection<Document> source, Document claimed) {
         List<Document> entries = claimed.getList(Outbox.FIELD, Document.class, List.of());
         List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
         for (Document entry : entries) {
             acks.add(publisher.publish(entry.getString("topic"), entry.getString("key"), entry.getString("envelope")));
         }
+        return new Sending(source, claimed, entries, acks);
+    }
+
+    private int publishClaimed(MongoCollection<Document> source, Document claimed) {
+        return finish(send(source, claimed), false);
+    }
+
+    /** Awaits a claimed document's acknowledgements (none once the broker is known to be away) and releases it. */
+    private int finish(Sending sending, boolean brokerAway) {
+        MongoCollection<Document> source = sending.source();
+        Document claimed = sending.claimed();
+        List<Document> entries = sending.entries();
+        List<CompletableFuture<Void>> acks = sending.acks();
         List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i = 0; i < entries.size() && !brokerAway; i++) {
             try {
                 acks.get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(entries.get(i).getString("event_id"));
@@ -147,13 +225,23 @@ public final class OutboxRelay implements AutoCloseable {
                 break;
             }
         }
-        // Only this owner's lease is released; remove exactly what the broker acknowledged.
+        // Only this owner's lease is released; remove exactly what the broker acknowledged. When that is all the
+        // document holds (nothing appended meanwhile: the size is still the claimed one), empty it in the same update.
+        Bson leaseMine = Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(Outbox.LEASE_OWNER, owner));
+        if (acknowledged.size() == entries.size() && source.updateOne(
+                Filters.and(leaseMine, Filters.size(Outbox.FIELD, entries.size())),
+                Updates.combine(Updates.set(Outbox.FIELD, List.of()), Updates.unset(Outbox.PENDING_SINCE),
+                        Updates.unset(Outbox.LEASE_UNTIL), Updates.unset(Outbox.LEASE_OWNER))).getModifiedCount() == 1) {
+            return acknowledged.size();
+        }
         Bson update = Updates.combine(Updates.unset(Outbox.LEASE_UNTIL), Updates.unset(Outbox.LEASE_OWNER));
         if (!acknowledged.isEmpty()) {
             update = Updates.combine(update,
                     Updates.pullByFilter(new Document(Outbox.FIELD, new Document("event_id", new Document("$in", acknowledged)))));
         }
-        source.updateOne(Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(Outbox.LEASE_OWNER, owner)), update);
+        source.updateOne(leaseMine, update);
+        source.updateOne(Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.exists(Outbox.FIELD + ".0", false),
+                Filters.exists(Outbox.PENDING_SINCE)), Updates.unset(Outbox.PENDING_SINCE));
         return acknowledged.size();
     }
 
@@ -169,6 +257,8 @@ public final class OutboxRelay implements AutoCloseable {
             try {
                 if (wakeUp.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
                     wakeUp.drainPermits();
+                } else {
+                    sweepRequested.set(true);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

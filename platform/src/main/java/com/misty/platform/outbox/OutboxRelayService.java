@@ -52,6 +52,10 @@ public class OutboxRelayService {
             return;
         }
         MongoDatabase database = mongoClient.get().getDatabase(databaseName);
+        // The relay's sweep asks for documents with pending events by this field; on real MongoDB the index serves it.
+        collections.forEach(c -> database.getCollection(c).createIndex(
+                com.mongodb.client.model.Indexes.ascending(Outbox.PENDING_SINCE),
+                new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending")));
         String owner = applicationName + "-" + UUID.randomUUID();
         relay = new OutboxRelay(collections.stream().map(database::getCollection).toList(),
                 new KafkaEventPublisher(kafka, owner, config.deliveryTimeout()),
@@ -70,6 +74,14 @@ public class OutboxRelayService {
         OutboxRelay current = relay;
         if (current != null) {
             current.nudge();
+        }
+    }
+
+    /** Publish the pending events of this one document now (claimed by id, no search). */
+    public void nudge(String collection, Object id) {
+        OutboxRelay current = relay;
+        if (current != null) {
+            current.nudge(collection, id);
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.misty.platform.security;
 
-import com.misty.platform.problem.DomainException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -36,12 +35,5 @@ public class CurrentUser {
 
     public boolean hasAnyRole(String... roles) {
         return Arrays.stream(roles).anyMatch(identity::hasRole);
-    }
-
-    /** Object-level check: the caller is {@code ownerId}, or holds one of {@code privilegedRoles}. */
-    public void requireSelfOr(String ownerId, String... privilegedRoles) {
-        if (!id().equals(ownerId) && !hasAnyRole(privilegedRoles)) {
-            throw DomainException.forbidden("You may only access your own records.");
-        }
     }
 }

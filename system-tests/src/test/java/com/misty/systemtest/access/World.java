@@ -2,6 +2,7 @@ package com.misty.systemtest.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.misty.systemtest.Accounts;
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Response;
 import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
@@ -156,7 +157,7 @@ public final class World {
 
     private void buildStockAndOrder(Session admin) {
         productId = "SUB-" + runTag;
-        clientId = "CLIENT-" + runTag;
+        clientId = Clients.create(admin, "Access " + runTag);
         stockId = admin.post("/api/stock/receipts", Map.of("product_id", productId, "client_id", clientId,
                 "quantity", 1_000_000)).expect(200).field("id").asText();
         allocationId = newAllocation();

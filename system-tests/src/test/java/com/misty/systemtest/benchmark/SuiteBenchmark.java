@@ -2,6 +2,7 @@ package com.misty.systemtest.benchmark;
 
 import com.misty.suite.LocalSuite;
 import com.misty.systemtest.Accounts;
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Response;
 import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
@@ -65,7 +66,8 @@ class SuiteBenchmark {
 
     private static final String INVENTORY = "inventory-service";
     private static final String GATEWAY = "gateway";
-    private static final String CLIENT = "bench-client";
+    /** The client the stock is received for and the orders are placed for (created at the start). */
+    private static volatile String benchClient;
     private static final long PLENTY = 1_000_000_000L;
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final int USERS = 4;
@@ -105,6 +107,7 @@ class SuiteBenchmark {
         }
 
         Session admin = suite.admin();
+        benchClient = Clients.create(admin, "Benchmark");
         // A few users shared by the clients (the per-user limit is lifted); created one by one, as bcrypt is slow.
         List<Session> managers = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
@@ -125,7 +128,7 @@ class SuiteBenchmark {
         TargetCall readOne = (base, client) ->
                 status(base, "GET", "/api/stock/" + readRecord, users.get(client), null) == 200;
         TargetCall receiveOne = (base, client) -> status(base, "POST", "/api/stock/receipts", users.get(client),
-                SuiteClient.json(Map.of("product_id", "bench-write-" + client, "client_id", CLIENT, "quantity", 1))) == 200;
+                SuiteClient.json(Map.of("product_id", "bench-write-" + client, "client_id", benchClient, "quantity", 1))) == 200;
         hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", SHARED_CORES, clients, readOne));
         hopRows.add(gatewayVersusDirect(processes, "GET /api/stock/{id}", SHARED_CORES, 1, readOne));
         hopRows.add(gatewayVersusDirect(processes, "POST /api/stock/receipts (1 unit, own record)", SHARED_CORES,
@@ -209,7 +212,7 @@ class SuiteBenchmark {
 
     /** Setup only: a receipt, tried again after an overload answer (a second receipt just adds more stock). */
     private static com.fasterxml.jackson.databind.JsonNode receive(Session user, String product, long quantity) {
-        Map<String, Object> receipt = Map.of("product_id", product, "client_id", CLIENT, "quantity", quantity);
+        Map<String, Object> receipt = Map.of("product_id", product, "client_id", benchClient, "quantity", quantity);
         Response answer = user.post("/api/stock/receipts", receipt);
         for (int attempt = 1; attempt < 3 && answer.status() >= 502 && answer.status() <= 504; attempt++) {
             answer = user.post("/api/stock/receipts", receipt);
@@ -226,7 +229,7 @@ class SuiteBenchmark {
     private HotRecord hotRecord(RunningSuite suite, List<Session> users) throws Exception {
         String gateway = suite.processes().gatewayUrl();
         String id = receive(users.get(0), "bench-hot", PLENTY).path("id").asText();
-        String body = SuiteClient.json(Map.of("product_id", "bench-hot", "client_id", CLIENT, "quantity", 1));
+        String body = SuiteClient.json(Map.of("product_id", "bench-hot", "client_id", benchClient, "quantity", 1));
         ClosedLoop.Call allocate = client ->
                 status(gateway, "POST", "/api/stock/allocations", users.get(client), body) == 201;
         ClosedLoop.Round warmUp = ClosedLoop.run(clients, WARM_UP, allocate);
@@ -287,7 +290,7 @@ class SuiteBenchmark {
 
         void place(OrderStatusStream stream, Session user, String product, boolean counted) throws Exception {
             long start = System.nanoTime();
-            Response placed = user.post("/api/orders", Map.of("client_id", CLIENT,
+            Response placed = user.post("/api/orders", Map.of("client_id", benchClient,
                     "lines", List.of(Map.of("product_id", product, "quantity", 1))));
             long answered = System.nanoTime();
             if (placed.status() != 201) {
@@ -384,8 +387,8 @@ class SuiteBenchmark {
         report.heading(2, "Hot record: allocation through the API vs raw findOneAndUpdate");
         report.paragraph(clients + " clients for " + hotPhase.toSeconds() + " s each after a " + WARM_UP.toSeconds()
                 + " s warm-up. API: `POST /api/stock/allocations` of 1 unit on ONE stock record through the gateway "
-                + "(the service's update also pushes the ledger entry and the open allocation; the ledger projector "
-                + "and outbox relay write the same record). Raw: `findOneAndUpdate({_id, quantity_on_hand: {$gte: 1}}, "
+                + "(the record's conditional update, then the ledger entry with its event, the allocation document and "
+                + "the confirmation on the record; the outbox relay publishes from the ledger entry). Raw: `findOneAndUpdate({_id, quantity_on_hand: {$gte: 1}}, "
                 + "{$inc: {quantity_on_hand: -1}})` on a one-field document in a scratch collection of the same "
                 + "stand-in, from this JVM (mongodb-driver-sync).");
         report.table(List.of("variant", "allocations", "per second", "p50", "p99", "failed"), List.of(

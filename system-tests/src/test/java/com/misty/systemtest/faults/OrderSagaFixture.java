@@ -2,6 +2,7 @@ package com.misty.systemtest.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.misty.systemtest.Accounts;
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Response;
 import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
@@ -54,7 +55,7 @@ final class OrderSagaFixture {
      */
     static OrderSagaFixture create(RunningSuite suite, String name) {
         Session manager = slowStart(() -> Accounts.newUser(suite, admin(suite), "manager"));
-        OrderSagaFixture fixture = new OrderSagaFixture(manager, name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        OrderSagaFixture fixture = new OrderSagaFixture(manager, slowStart(() -> Clients.create(manager, name)));
         fixture.receive(fixture.firstProduct);
         fixture.receive(fixture.secondProduct);
         return fixture;

@@ -1,5 +1,6 @@
 package com.misty.systemtest.plan;
 
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Response;
 import com.misty.testkit.Concurrently;
 import org.junit.jupiter.api.Order;
@@ -19,7 +20,7 @@ class OrderNumbersAreUniqueTest {
     @Test
     void ordersPlacedAtOnceByManyUsersAllGetDistinctOrderNumbers() {
         int orders = 4 * PlanCrew.USERS;
-        String clientId = "plan-client-" + UUID.randomUUID();
+        String clientId = Clients.create(crew.production(0), "Plan client");
         // No stock for this product: the saga rejects these orders later, which does not concern their numbers.
         List<PlanOrders.Line> lines = List.of(new PlanOrders.Line("plan-unstocked-" + UUID.randomUUID(), 1));
 

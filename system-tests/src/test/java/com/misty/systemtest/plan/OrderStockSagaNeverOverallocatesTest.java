@@ -1,6 +1,7 @@
 package com.misty.systemtest.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Response;
 import com.misty.testkit.Concurrently;
 import org.junit.jupiter.api.Order;
@@ -26,7 +27,7 @@ class OrderStockSagaNeverOverallocatesTest {
 
     @Test
     void concurrentOrdersAgainstLimitedStockAreConfirmedOrRejectedWholeAndNeverExceedTheStock() {
-        String clientId = "plan-client-" + UUID.randomUUID();
+        String clientId = Clients.create(crew.production(0), "Plan client");
         List<String> products = List.of("plan-substrate-" + UUID.randomUUID(), "plan-substrate-" + UUID.randomUUID());
         long[] stock = {100, 60};
         List<String> stockIds = List.of(StockLedger.receive(crew.production(0), products.get(0), clientId, stock[0]),

@@ -1,6 +1,7 @@
 package com.misty.systemtest.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Response;
 import com.misty.systemtest.Session;
 import com.misty.testkit.Concurrently;
@@ -26,7 +27,7 @@ class OrderUpdatesAreNeverLostTest {
     private static final int ROUNDS = Integer.getInteger("plan.rounds", 3);
 
     private final PlanCrew crew = PlanCrew.get();
-    private final String clientId = "plan-client-" + UUID.randomUUID();
+    private final String clientId = Clients.create(crew.production(0), "Plan client");
     private final String productId = "plan-substrate-" + UUID.randomUUID();
 
     @Test

@@ -81,6 +81,9 @@ final class StockLedger {
                     allocationEntries++;
                 }
                 case "RELEASE" -> releases += m.quantityChange();
+                // Issue to production: what was used leaves the stock with the allocation it came from; the change
+                // to the available level is the unused rest going back, a release in these sums.
+                case "ISSUE" -> releases += m.quantityChange();
                 default -> throw new AssertionError("no adjustments are made in these tests: " + m);
             }
         }

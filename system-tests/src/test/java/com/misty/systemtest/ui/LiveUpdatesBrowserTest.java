@@ -5,6 +5,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Session;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class LiveUpdatesBrowserTest extends BrowserTest {
         Session userA = Accounts.newUser(suite, admin, "manager");
         Session userB = Accounts.newUser(suite, admin, "production");
         String product = UiFixtures.unique("board");
-        String client = UiFixtures.unique("client");
+        String client = Clients.create(userA, "Live updates");
         userA.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 1000)).expect(200);
 
         Page b = browser.newPage();

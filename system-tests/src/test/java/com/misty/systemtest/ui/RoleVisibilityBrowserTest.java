@@ -18,14 +18,14 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
 @Order(66)
 class RoleVisibilityBrowserTest extends BrowserTest {
 
-    private static final List<String> AREAS = List.of("Orders", "Stock", "Leave", "Timesheets", "Users");
+    private static final List<String> AREAS = List.of("Orders", "Clients", "Stock", "Leave", "Timesheets", "Users");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "employee,   Leave Timesheets,                     Orders, false",
-            "production, Orders Stock Leave Timesheets,        Users,  false",
-            "manager,    Orders Stock Leave Timesheets,        Users,  true",
-            "admin,      Orders Stock Leave Timesheets Users,  '',     true"})
+            "production, Orders Clients Stock Leave Timesheets,        Users,  false",
+            "manager,    Orders Clients Stock Leave Timesheets,        Users,  true",
+            "admin,      Orders Clients Stock Leave Timesheets Users,  '',     true"})
     void navigationFollowsTheRole(String role, String visible, String hidden, boolean decidesLeave) {
         Session user = Accounts.newUser(suite, admin, role);
         Page page = browser.newPage();

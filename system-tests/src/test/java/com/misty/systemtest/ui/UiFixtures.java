@@ -1,6 +1,7 @@
 package com.misty.systemtest.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Session;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class UiFixtures {
     /** Receives {@code quantity} of a new product for a new client and places a one-line order of {@code ordered}. */
     static JsonNode confirmedOrder(Session user, long quantity, long ordered) {
         String product = unique("board");
-        String client = unique("client");
+        String client = Clients.create(user, "Browser test client");
         user.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", quantity,
                 "reference", "browser test")).expect(200);
         String id = user.post("/api/orders", Map.of("client_id", client, "contact_name", "Ada Original",

@@ -7,13 +7,15 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static com.misty.systemtest.ui.UiActions.button;
 import static com.misty.systemtest.ui.UiActions.signInAs;
 
-/** The admin's users page: create, change the role, reset the password (shown once), deactivate. */
+/** The admin's users page: create, change the role, reset the password (shown once), deactivate; page through. */
 @Order(68)
 class UsersBrowserTest extends BrowserTest {
 
@@ -38,7 +40,9 @@ class UsersBrowserTest extends BrowserTest {
 
         button(page, "Reset password of " + username).click();
         assertThat(page.getByText("Temporary password for " + username)).isVisible();
-        org.assertj.core.api.Assertions.assertThat(page.locator("code").innerText()).hasSizeGreaterThanOrEqualTo(12);
+        Locator temporary = page.getByRole(AriaRole.STATUS)
+                .filter(new Locator.FilterOptions().setHasText("Temporary password for " + username)).locator("code");
+        org.assertj.core.api.Assertions.assertThat(temporary.innerText()).hasSizeGreaterThanOrEqualTo(12);
         UiBrowser.screenshot(page, "users-reset-password");
 
         button(page, "Deactivate " + username).click();
@@ -49,5 +53,38 @@ class UsersBrowserTest extends BrowserTest {
                 .filter(u -> username.equals(u.path("username").asText())).findFirst().orElseThrow();
         org.assertj.core.api.Assertions.assertThat(user.path("role").asText()).isEqualTo("production");
         org.assertj.core.api.Assertions.assertThat(user.path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void adminPagesThroughMoreUsersThanFitOnePage() {
+        // 50 a page: make sure there are more than 50, then the second page starts with the 51st by username.
+        JsonNode all = admin.get("/api/auth/users?offset=0&limit=500").expect(200).json();
+        for (int i = all.size(); i < 52; i++) {
+            admin.post("/api/auth/users", Map.of("username", UiFixtures.unique("zz-page"), "password", "Kx9-vortex-Lamp-42",
+                    "role", "employee")).expect(201);
+        }
+        List<String> usernames = StreamSupport.stream(
+                        admin.get("/api/auth/users?offset=0&limit=500").expect(200).json().spliterator(), false)
+                .map(u -> u.path("username").asText()).toList();
+        Page page = browser.newPage();
+        signInAs(page, admin);
+        page.navigate("/#/users");
+        Locator users = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Users").setExact(true));
+        assertThat(rowOf(users, usernames.get(0))).isVisible();
+        assertThat(button(page, "Previous page")).isDisabled();
+
+        button(page, "Next page").click();
+        assertThat(page.getByText("Users 51–")).isVisible();
+        assertThat(rowOf(users, usernames.get(50))).isVisible();
+        assertThat(rowOf(users, usernames.get(0))).hasCount(0);
+
+        button(page, "Previous page").click();
+        assertThat(page.getByText("Users 1–50")).isVisible();
+        assertThat(rowOf(users, usernames.get(49))).isVisible();
+    }
+
+    /** A user's row, found by the control only that row has (a username can also be a role's name, e.g. admin). */
+    private static Locator rowOf(Locator users, String username) {
+        return users.getByLabel("Role of " + username, new Locator.GetByLabelOptions().setExact(true));
     }
 }

@@ -8,5 +8,7 @@ public enum SagaStatus {
     /** Placement was rejected; nothing is held. */
     REJECTED,
     /** The order was cancelled and everything it held went back. */
-    RELEASED
+    RELEASED,
+    /** Production completed the order: its allocations were issued (used part consumed, rest released). */
+    CONSUMED
 }

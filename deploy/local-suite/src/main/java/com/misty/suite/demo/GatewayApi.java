@@ -1,0 +1,129 @@
+package com.misty.suite.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.misty.suite.LaunchException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The suite's public API as one signed-in user sees it through the gateway: JSON in and out, and any answer other
+ * than the expected one stops the seeding with the problem's code and detail (the demo is all or nothing per object).
+ */
+final class GatewayApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final String username;
+    private final String accessToken;
+
+    private GatewayApi(String baseUrl, String username, String accessToken) {
+        this.baseUrl = baseUrl;
+        this.username = username;
+        this.accessToken = accessToken;
+    }
+
+    static GatewayApi signIn(String baseUrl, String username, String password) {
+        JsonNode session = send(baseUrl, null, "POST", "/api/auth/login", Map.of("username", username, "password", password));
+        if (!session.hasNonNull("access_token")) {
+            throw new LaunchException("demo data: cannot sign in as " + username + ": " + session);
+        }
+        return new GatewayApi(baseUrl, username, session.get("access_token").asText());
+    }
+
+    JsonNode get(String path) {
+        return send(baseUrl, accessToken, "GET", path, null);
+    }
+
+    /** GET that answers {@code null} for 404 (a catalogue entry that does not exist yet). */
+    JsonNode find(String path) {
+        try {
+            return get(path);
+        } catch (ApiRefusal refusal) {
+            if (refusal.status == 404) {
+                return null;
+            }
+            throw refusal;
+        }
+    }
+
+    JsonNode post(String path, Object body) {
+        return send(baseUrl, accessToken, "POST", path, body);
+    }
+
+    JsonNode put(String path, Object body) {
+        return send(baseUrl, accessToken, "PUT", path, body);
+    }
+
+    String username() {
+        return username;
+    }
+
+    static String query(Map<String, ?> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+
+    static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    private static JsonNode send(String baseUrl, String token, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            if (response.statusCode() >= 300) {
+                throw new ApiRefusal(method + " " + path, response.statusCode(), answer);
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new LaunchException("demo data: " + method + " " + path + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("demo data: interrupted");
+        }
+    }
+
+    /** A refused request, with the problem's code, so the seeder can tell "already there" from a real failure. */
+    static final class ApiRefusal extends LaunchException {
+        final int status;
+        final String code;
+
+        ApiRefusal(String request, int status, JsonNode problem) {
+            super("demo data: " + request + " answered " + status + " " + problem.path("code").asText("")
+                    + ": " + problem.path("detail").asText(problem.toString()));
+            this.status = status;
+            this.code = problem.path("code").asText("");
+        }
+    }
+}

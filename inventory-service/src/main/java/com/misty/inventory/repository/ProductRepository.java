@@ -1,0 +1,79 @@
+package com.misty.inventory.repository;
+
+import com.misty.inventory.domain.Page;
+import com.misty.inventory.domain.Product;
+import com.misty.inventory.domain.UnitOfMeasure;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code products}: the catalogue, one document per product code, changed only with the version read. */
+@ApplicationScoped
+public class ProductRepository {
+
+    private final MongoCollection<Document> products;
+
+    public ProductRepository(InventoryDatabase database) {
+        this.products = database.collection(InventoryDatabase.PRODUCTS);
+    }
+
+    /** @return false if the code is taken (the unique {@code _id} decides between concurrent creations) */
+    public boolean create(String code, String name, UnitOfMeasure unit) {
+        Date now = new Date();
+        try {
+            products.insertOne(new Document("_id", code).append("name", name).append("unit", unit.code())
+                    .append("version", 1L).append("created_at", now).append("updated_at", now));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** No lost update: the change applies only to the version it was based on. */
+    static Bson atVersion(String code, long version) {
+        return Filters.and(Filters.eq("_id", code), Filters.eq("version", version));
+    }
+
+    /** @return the product after the change, or empty if {@code version} is stale (or the product is gone) */
+    public Optional<Product> update(String code, long version, String name, UnitOfMeasure unit) {
+        return Optional.ofNullable(products.findOneAndUpdate(atVersion(code, version),
+                Updates.combine(Updates.set("name", name), Updates.set("unit", unit.code()), Updates.inc("version", 1L),
+                        Updates.set("updated_at", new Date())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(ProductRepository::toProduct);
+    }
+
+    public boolean delete(String code, long version) {
+        return products.deleteOne(atVersion(code, version)).getDeletedCount() == 1;
+    }
+
+    public Optional<Product> find(String code) {
+        return Optional.ofNullable(products.find(Filters.eq("_id", code)).first()).map(ProductRepository::toProduct);
+    }
+
+    public Page<Product> list(int page, int size) {
+        List<Product> items = new ArrayList<>();
+        products.find().sort(Sorts.ascending("_id")).skip(page * size).limit(size).forEach(d -> items.add(toProduct(d)));
+        return new Page<>(items, page, size, products.countDocuments());
+    }
+
+    private static Product toProduct(Document d) {
+        return new Product(d.getString("_id"), d.getString("name"), UnitOfMeasure.of(d.getString("unit")).orElseThrow(),
+                MovementDocuments.number(d, "version"), d.getDate("created_at").toInstant(), d.getDate("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,221 @@
+package com.misty.inventory.service;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.EventTypes;
+import com.misty.contracts.inventory.StockLevelChanged;
+import com.misty.contracts.inventory.StockLowReached;
+import com.misty.inventory.config.InventoryConfig;
+import com.misty.inventory.domain.Allocation;
+import com.misty.inventory.domain.AllocationStatus;
+import com.misty.inventory.domain.MovementType;
+import com.misty.inventory.domain.Quantities;
+import com.misty.inventory.domain.Movement;
+import com.misty.inventory.domain.MovementDraft;
+import com.misty.inventory.domain.StockChange;
+import com.misty.inventory.domain.StockItem;
+import com.misty.inventory.domain.UnconfirmedMovements;
+import com.misty.inventory.repository.AllocationRepository;
+import com.misty.inventory.repository.InventoryDatabase;
+import com.misty.inventory.repository.MovementRepository;
+import com.misty.inventory.repository.StockRepository;
+import com.misty.platform.outbox.OutboxRelayService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The steps after a stock record's update: the ledger entry (with its {@code StockLevelChanged}), the allocation
+ * document, and the confirmation that takes the movement off the record. The request does them right away;
+ * {@link #repair(String)} does them for movements whose writer crashed, and {@link #finishClaim(Allocation)}
+ * finishes releases and issues claimed but never applied. Every step is idempotent, so doing one twice is harmless.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    private static final Logger LOG = Logger.getLogger(Ledger.class);
+
+    private final StockRepository stock;
+    private final MovementRepository movements;
+    private final AllocationRepository allocations;
+    private final OutboxRelayService outbox;
+    private final InventoryConfig config;
+    private volatile boolean running;
+    private Thread worker;
+
+    public Ledger(StockRepository stock, MovementRepository movements, AllocationRepository allocations,
+                  OutboxRelayService outbox, InventoryConfig config) {
+        this.stock = stock;
+        this.movements = movements;
+        this.allocations = allocations;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** Writes the ledger entry and the allocation of a movement just applied, then takes it off the record. */
+    public Movement complete(StockItem after, MovementDraft draft) {
+        // The update returned the record right after it: its ledger_seq and level are this movement's.
+        Movement movement = new Movement(draft, after.id(), after.version(), after.quantityOnHand());
+        movements.record(movement, levelChanged(after.productId(), after.clientId(), movement));
+        allocations.project(after.id(), after.productId(), after.clientId(), draft);
+        stock.confirm(after.id(), List.of(draft.movementId()));
+        outbox.nudge(InventoryDatabase.MOVEMENTS, draft.movementId());
+        checkLow(after);
+        return movement;
+    }
+
+    /**
+     * Low stock: a record whose available quantity is under its reorder level gets its {@code low} flag and one
+     * {@code StockLowReached} (flag and event in one update, {@code StockRepository.markLow}); at or above it the flag is
+     * cleared, so the next fall is announced again. Evaluated from the record as this movement left it.
+     */
+    public void checkLow(StockItem after) {
+        if (after.reorderLevel() == null) {
+            return;
+        }
+        if (after.isBelowReorderLevel()) {
+            if (!after.belowReorder() && stock.markLow(after.id(), after.version(), stockLow(after))) {
+                outbox.nudge(InventoryDatabase.STOCK, after.id());
+            }
+        } else if (after.belowReorder()) {
+            stock.clearLow(after.id(), after.version());
+        }
+    }
+
+    private static EventEnvelope stockLow(StockItem s) {
+        return EventEnvelope.of(s.id(), "inventory-service", new StockLowReached(s.id(), s.productId(), s.clientId(),
+                Quantities.toUnits(s.quantityOnHand(), s.decimals()), Quantities.toUnits(s.reorderLevel(), s.decimals()),
+                s.unit()));
+    }
+
+    /**
+     * Writes the ledger entries of the movements still unconfirmed on one record (applied, entry possibly
+     * missing), numbering the missing ones by the gaps in the ledger, and confirms them all.
+     */
+    public void repair(String stockId) {
+        Optional<StockRepository.Unconfirmed> read = stock.unconfirmed(stockId);
+        if (read.isEmpty() || read.get().movements().isEmpty()) {
+            return;
+        }
+        StockRepository.Unconfirmed snapshot = read.get();
+        List<String> ids = snapshot.movements().stream().map(MovementDraft::movementId).toList();
+        Set<String> recorded = new HashSet<>(movements.recorded(ids));
+        long span = ids.size() + 1024L;
+        List<Movement> numbered = null;
+        while (numbered == null) {
+            long from = Math.max(0, snapshot.ledgerSeq() - span);
+            Set<String> inRange = new HashSet<>();
+            Map<Long, Long> changes = movements.changesBetween(stockId, from, snapshot.ledgerSeq(), inRange);
+            recorded.addAll(inRange);
+            List<MovementDraft> missing = snapshot.movements().stream().filter(m -> !recorded.contains(m.movementId())).toList();
+            Optional<List<Movement>> placed = UnconfirmedMovements.number(stockId, snapshot.ledgerSeq(), snapshot.level(),
+                    from, changes, missing);
+            if (placed.isPresent()) {
+                numbered = placed.get();
+            } else if (from == 0) {
+                LOG.errorf("Stock %s: %d unconfirmed movements but fewer gaps in its ledger; left for inspection",
+                        stockId, missing.size());
+                return;
+            } else {
+                span *= 8;
+            }
+        }
+        for (Movement m : numbered) {
+            movements.record(m, levelChanged(snapshot.productId(), snapshot.clientId(), m));
+            outbox.nudge(InventoryDatabase.MOVEMENTS, m.draft().movementId());
+        }
+        snapshot.movements().forEach(m -> allocations.project(stockId, snapshot.productId(), snapshot.clientId(), m));
+        stock.confirm(stockId, ids);
+    }
+
+    /** The movement a claimed allocation is waiting for: its release, or its issue of the claimed quantity. */
+    public static MovementDraft claimedMovement(Allocation allocation, String actor) {
+        String by = allocation.releasedBy() == null ? actor : allocation.releasedBy();
+        return allocation.status() == AllocationStatus.ISSUING
+                ? MovementDraft.issue(allocation.id(), allocation.quantity(), allocation.consumed(), by, allocation.source(),
+                allocation.orderId(), allocation.line())
+                : MovementDraft.close(allocation.id(), allocation.quantity(), by, allocation.source(), allocation.orderId(),
+                allocation.line());
+    }
+
+    /**
+     * Finishes a claimed release or issue whose stock movement may never have run: the movement is applied
+     * unless the record or the ledger shows it was (its id is derived from the allocation's), then completed.
+     */
+    public void finishClaim(Allocation allocation) {
+        MovementDraft movement = claimedMovement(allocation, "ledger-repair");
+        if (stock.remembers(allocation.stockId(), movement.movementId()) || movements.isRecorded(movement.movementId())) {
+            repair(allocation.stockId());
+            allocations.project(allocation.stockId(), allocation.productId(), allocation.clientId(), movement);
+            return;
+        }
+        StockChange change = movement.type() == MovementType.ISSUE
+                ? stock.issueAllocation(allocation.productId(), allocation.clientId(), movement, allocation.quantity())
+                : stock.closeAllocation(allocation.productId(), allocation.clientId(), movement, allocation.quantity());
+        if (change instanceof StockChange.Applied applied) {
+            complete(applied.after(), movement);
+        } else {
+            repair(allocation.stockId());
+            allocations.project(allocation.stockId(), allocation.productId(), allocation.clientId(), movement);
+        }
+    }
+
+    /** One pass of the safety net: records and releases left unfinished for longer than the grace period. */
+    public void repairStale() {
+        Date cutoff = new Date(System.currentTimeMillis() - config.ledger().repairAfter().toMillis());
+        for (String stockId : stock.withUnconfirmedBefore(cutoff, config.ledger().batchSize())) {
+            repair(stockId);
+        }
+        for (Allocation allocation : allocations.claimedBefore(cutoff, config.ledger().batchSize())) {
+            finishClaim(allocation);
+        }
+    }
+
+    static EventEnvelope levelChanged(String productId, String clientId, Movement m) {
+        StockLevelChanged payload = new StockLevelChanged(m.stockId(), productId, clientId, m.levelAfter(),
+                m.draft().type().name());
+        // The movement id doubles as the event id: a re-queued copy is recognisably the same event.
+        return new EventEnvelope(UUID.fromString(m.draft().movementId()), EventTypes.typeOf(payload), m.stockId(),
+                m.draft().at(), EventEnvelope.CURRENT_SCHEMA_VERSION, m.draft().actor(), payload);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::loop, "ledger-repair");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                repairStale();
+            } catch (RuntimeException e) {
+                LOG.warnf("Ledger repair pass failed, will retry: %s", e.getMessage());
+            }
+            try {
+                Thread.sleep(config.ledger().pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+}

@@ -1,0 +1,98 @@
+package com.misty.inventory.service;
+
+import com.misty.inventory.domain.InventoryProblems;
+import com.misty.inventory.domain.Page;
+import com.misty.inventory.domain.Product;
+import com.misty.inventory.domain.UnitOfMeasure;
+import com.misty.inventory.repository.ProductRepository;
+import com.misty.inventory.repository.StockRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The product catalogue. A product's unit is fixed once stock of it exists (the records count in its smallest
+ * step), which is also what makes the decimals cached per product safe to use on the allocation path.
+ */
+@ApplicationScoped
+public class ProductService {
+
+    private final ProductRepository products;
+    private final StockRepository stock;
+    private final Map<String, CountedIn> units = new ConcurrentHashMap<>();
+
+    /** How stock of a product is counted: its unit's name and decimals. */
+    public record CountedIn(String unit, int decimals) {
+    }
+
+    public ProductService(ProductRepository products, StockRepository stock) {
+        this.products = products;
+        this.stock = stock;
+    }
+
+    public Product create(String code, String name, String unitCode) {
+        UnitOfMeasure unit = unit(unitCode);
+        if (unit.decimals() > 0 && stock.existsFor(code)) {
+            // Whole-unit stock of this code exists already; it cannot become a decimal unit.
+            throw InventoryProblems.unitInUse(code);
+        }
+        if (!products.create(code, name, unit)) {
+            throw InventoryProblems.productExists(code);
+        }
+        units.remove(code);
+        return get(code);
+    }
+
+    public Product update(String code, long version, String name, String unitCode) {
+        UnitOfMeasure unit = unit(unitCode);
+        Product current = get(code);
+        if (current.unit() != unit && stock.existsFor(code)) {
+            throw InventoryProblems.unitInUse(code);
+        }
+        Product updated = products.update(code, version, name, unit)
+                .orElseThrow(() -> InventoryProblems.staleProduct(code, get(code).version()));
+        units.remove(code);
+        return updated;
+    }
+
+    public void delete(String code, long version) {
+        Product current = get(code);
+        if (stock.existsFor(code)) {
+            throw InventoryProblems.productInUse(code);
+        }
+        if (!products.delete(code, version)) {
+            throw InventoryProblems.staleProduct(code, current.version());
+        }
+        units.remove(code);
+    }
+
+    public Product get(String code) {
+        return products.find(code).orElseThrow(() -> InventoryProblems.productNotFound(code));
+    }
+
+    public Optional<Product> find(String code) {
+        return products.find(code);
+    }
+
+    public Page<Product> list(int page, int size) {
+        return products.list(page, size);
+    }
+
+    /** Decimals of the product's unit; 0 (whole units) for a product not in the catalogue. */
+    public int decimalsOf(String productId) {
+        return countedIn(productId).decimals();
+    }
+
+    /** The product's unit and decimals; whole {@code units} for a product not in the catalogue. */
+    public CountedIn countedIn(String productId) {
+        return units.computeIfAbsent(productId, id -> products.find(id)
+                .map(p -> new CountedIn(p.unit().code(), p.unit().decimals()))
+                .orElse(new CountedIn(com.misty.inventory.domain.Quantities.UNIT, 0)));
+    }
+
+    private static UnitOfMeasure unit(String code) {
+        return UnitOfMeasure.of(code).orElseThrow(() -> InventoryProblems.unknownUnit(code));
+    }
+}

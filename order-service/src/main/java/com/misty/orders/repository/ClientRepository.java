@@ -1,0 +1,129 @@
+package com.misty.orders.repository;
+
+import com.misty.contracts.EventEnvelope;
+import com.misty.contracts.Topics;
+import com.misty.orders.domain.Client;
+import com.misty.orders.domain.ClientFilter;
+import com.misty.orders.domain.ClientProblems;
+import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** All access to the {@code clients} collection. Every write is one single-document operation. */
+@ApplicationScoped
+public class ClientRepository {
+
+    static final String COLLECTION = "clients";
+    private static final Bson PUBLIC_FIELDS = Projections.exclude(Outbox.FIELD, "outbox_lease_until", "outbox_lease_owner");
+
+    private final MongoCollection<Document> clients;
+    private final OutboxRelayService relay;
+
+    public ClientRepository(MongoClient mongo, OutboxRelayService relay,
+                            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.clients = mongo.getDatabase(database).getCollection(COLLECTION);
+        this.relay = relay;
+    }
+
+    /** The unique code is load-bearing; the name index serves the list's sort on real MongoDB. */
+    public void ensureIndexes() {
+        clients.createIndex(Indexes.ascending(ClientDocuments.CODE), new IndexOptions().unique(true).name("code_unique"));
+        clients.createIndex(Indexes.compoundIndex(Indexes.ascending(ClientDocuments.ACTIVE), Indexes.ascending(ClientDocuments.NAME)),
+                new IndexOptions().name("active_name"));
+    }
+
+    /** Stores a new client with its first event; a taken code is refused by the unique index (409). */
+    public void insert(Client client, List<EventEnvelope> events) {
+        try {
+            clients.updateOne(Filters.eq(ClientDocuments.ID, client.id()),
+                    Updates.combine(Updates.setOnInsert(ClientDocuments.newClientFields(client)),
+                            Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw ClientProblems.codeTaken(client.code());
+            }
+            throw e;
+        }
+        relay.nudge();
+    }
+
+    public Optional<Client> findById(String id) {
+        return Optional.ofNullable(clients.find(Filters.eq(ClientDocuments.ID, id)).projection(PUBLIC_FIELDS).first())
+                .map(ClientDocuments::fromDocument);
+    }
+
+    public List<Client> find(ClientFilter filter, int skip, int limit) {
+        List<Client> page = new ArrayList<>();
+        clients.find(filterOf(filter)).projection(PUBLIC_FIELDS)
+                .sort(Sorts.ascending(ClientDocuments.NAME, ClientDocuments.CODE)).skip(skip).limit(limit)
+                .forEach(doc -> page.add(ClientDocuments.fromDocument(doc)));
+        return page;
+    }
+
+    public long count(ClientFilter filter) {
+        return clients.countDocuments(filterOf(filter));
+    }
+
+    /**
+     * Writes {@code next} only if the client is still at {@code baseVersion} ({@link #stillAtVersion}): of two
+     * writers on one version exactly one wins.
+     */
+    public Optional<Client> save(Client next, long baseVersion, List<EventEnvelope> events) {
+        List<Bson> parts = new ArrayList<>();
+        for (Map.Entry<String, Object> field : ClientDocuments.mutableFields(next).entrySet()) {
+            parts.add(Updates.set(field.getKey(), field.getValue()));
+        }
+        parts.add(Updates.inc(ClientDocuments.VERSION, 1L));
+        if (!events.isEmpty()) {
+            parts.add(Outbox.appendAll(Topics.ORDERS_EVENTS, events));
+        }
+        Document after = clients.findOneAndUpdate(stillAtVersion(next.id(), baseVersion), Updates.combine(parts),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
+        if (after != null && !events.isEmpty()) {
+            relay.nudge();
+        }
+        return Optional.ofNullable(after).map(ClientDocuments::fromDocument);
+    }
+
+    /** The lost-update guard of clients: the write applies only to the version the edit was based on. */
+    static Bson stillAtVersion(String id, long baseVersion) {
+        return Filters.and(Filters.eq(ClientDocuments.ID, id), Filters.eq(ClientDocuments.VERSION, baseVersion));
+    }
+
+    private static Bson filterOf(ClientFilter filter) {
+        List<Bson> conditions = new ArrayList<>();
+        if (filter.text() != null) {
+            String text = Pattern.quote(filter.text());
+            conditions.add(Filters.or(
+                    Filters.regex(ClientDocuments.CODE, "^" + text, "i"),
+                    Filters.regex(ClientDocuments.NAME, text, "i")));
+        }
+        if (filter.active() != null) {
+            conditions.add(Filters.eq(ClientDocuments.ACTIVE, filter.active()));
+        }
+        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    }
+}

@@ -1,0 +1,64 @@
+package com.misty.payroll.service;
+
+import com.misty.payroll.config.PayrollConfig;
+import com.misty.payroll.domain.Access;
+import com.misty.payroll.domain.Actor;
+import com.misty.payroll.domain.EmployeeDetails;
+import com.misty.payroll.domain.EmployeeProfile;
+import com.misty.payroll.repository.EmployeeProfileRepository;
+import com.misty.platform.problem.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Payroll profiles: admins create and edit them, managers read them, employees read their own. */
+@ApplicationScoped
+public class EmployeeService {
+
+    private final EmployeeProfileRepository profiles;
+    private final PayrollConfig config;
+
+    public EmployeeService(EmployeeProfileRepository profiles, PayrollConfig config) {
+        this.profiles = profiles;
+        this.config = config;
+    }
+
+    public EmployeeProfile create(String userId, EmployeeDetails details) {
+        return profiles.insert(userId, details, Instant.now());
+    }
+
+    public EmployeeProfile get(Actor actor, String id) {
+        EmployeeProfile profile = profiles.findById(id).orElseThrow(() -> DomainException.notFound("Employee", id));
+        Access.requireOwnerOrSupervisor(actor, profile.userId());
+        return profile;
+    }
+
+    public EmployeeProfile mine(Actor actor) {
+        return profiles.findByUserId(actor.userId()).orElseThrow(
+                () -> new DomainException(404, "NOT_FOUND", "You have no payroll profile."));
+    }
+
+    public List<EmployeeProfile> list(Boolean active, int limit) {
+        return profiles.list(active, limit);
+    }
+
+    /** Replaces the editable fields, but only on the version the caller saw; otherwise 409 VERSION_CONFLICT. */
+    public EmployeeProfile update(String id, long expectedVersion, EmployeeDetails details) {
+        return profiles.replaceDetails(id, expectedVersion, details, Instant.now()).orElseThrow(() -> {
+            EmployeeProfile current = profiles.findById(id).orElseThrow(() -> DomainException.notFound("Employee", id));
+            return DomainException.conflict("VERSION_CONFLICT",
+                            "Profile was modified by another user. Please refresh and try again.")
+                    .with("current_version", current.version());
+        });
+    }
+
+    /** A new auth user with the employee role gets a profile stub (no rate yet); repeated events change nothing. */
+    public boolean onUserCreated(String userId, String username) {
+        return profiles.insertStubIfAbsent(userId, username, config.defaultStandardWeeklyHours(), Instant.now());
+    }
+
+    public boolean onUserDeactivated(String userId) {
+        return profiles.deactivate(userId, Instant.now());
+    }
+}

@@ -1,0 +1,76 @@
+package com.misty.payroll.service;
+
+import com.misty.payroll.domain.Access;
+import com.misty.payroll.domain.Actor;
+import com.misty.payroll.domain.EmployeeProfile;
+import com.misty.payroll.domain.PaySummary;
+import com.misty.payroll.domain.PayrollCalculation;
+import com.misty.payroll.repository.EmployeeProfileRepository;
+import com.misty.payroll.repository.PayrollCalculationRepository;
+import com.misty.platform.problem.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+/** Reading calculations and pay summaries; employees read only their own. */
+@ApplicationScoped
+public class PayrollQueries {
+
+    private static final int SUMMARY_LIMIT = 10_000;
+
+    private final PayrollCalculationRepository calculations;
+    private final EmployeeProfileRepository profiles;
+
+    public PayrollQueries(PayrollCalculationRepository calculations, EmployeeProfileRepository profiles) {
+        this.calculations = calculations;
+        this.profiles = profiles;
+    }
+
+    public List<PayrollCalculation> list(Actor actor, String employeeId, String timesheetId, LocalDate from,
+                                         LocalDate to, int limit) {
+        checkPeriod(from, to);
+        String scope = employeeId;
+        if (!actor.isSupervisor()) {
+            EmployeeProfile own = profiles.findByUserId(actor.userId()).orElseThrow(
+                    () -> new DomainException(404, "NOT_FOUND", "You have no payroll profile."));
+            if (employeeId != null && !employeeId.equals(own.id())) {
+                throw DomainException.forbidden("You may only access your own records.");
+            }
+            scope = own.id();
+        }
+        return calculations.list(scope, timesheetId, from, to, limit);
+    }
+
+    public PayrollCalculation get(Actor actor, String id) {
+        PayrollCalculation calc = calculations.findById(id)
+                .orElseThrow(() -> DomainException.notFound("Calculation", id));
+        Access.requireOwnerOrSupervisor(actor, calc.employeeUserId());
+        return calc;
+    }
+
+    /** Totals of the employee's calculations whose week starts in [from, to]. */
+    public PaySummary summary(Actor actor, String employeeId, LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        EmployeeProfile profile = profiles.findById(employeeId)
+                .orElseThrow(() -> DomainException.notFound("Employee", employeeId));
+        Access.requireOwnerOrSupervisor(actor, profile.userId());
+        List<PayrollCalculation> all = calculations.list(employeeId, null, from, to, SUMMARY_LIMIT);
+        return new PaySummary(employeeId, from, to, all.size(), sum(all, PayrollCalculation::totalHours),
+                sum(all, PayrollCalculation::regularHours), sum(all, PayrollCalculation::overtimeHours),
+                sum(all, PayrollCalculation::regularPay), sum(all, PayrollCalculation::overtimePay),
+                sum(all, PayrollCalculation::grossPay));
+    }
+
+    private static BigDecimal sum(List<PayrollCalculation> all, Function<PayrollCalculation, BigDecimal> field) {
+        return all.stream().map(field).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw DomainException.badRequest("INVALID_DATES", "to must not be before from.");
+        }
+    }
+}
