@@ -4,8 +4,10 @@ import com.misty.inventory.config.InventoryConfig;
 import com.misty.inventory.service.OrderAllocationSaga;
 import com.misty.platform.events.IncomingEvents;
 import com.misty.platform.events.ReceivedEvent;
+import com.misty.platform.tracing.ConsumedEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -23,15 +25,18 @@ public class OrderEventsConsumer {
     private final OrderAllocationSaga saga;
     private final InventoryConfig config;
 
-    public OrderEventsConsumer(OrderAllocationSaga saga, InventoryConfig config) {
+    private final ConsumedEvents consumed;
+
+    public OrderEventsConsumer(OrderAllocationSaga saga, InventoryConfig config, ConsumedEvents consumed) {
         this.saga = saga;
         this.config = config;
+        this.consumed = consumed;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void onOrderEvent(String record) {
-        IncomingEvents.read(record, CHANNEL).ifPresent(this::handleWithRetry);
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        consumed.handle(record, CHANNEL, value -> IncomingEvents.read(value, CHANNEL).ifPresent(this::handleWithRetry));
     }
 
     private void handleWithRetry(ReceivedEvent event) {

@@ -2,8 +2,10 @@ package com.misty.orders.messaging;
 
 import com.misty.orders.service.OrderSaga;
 import com.misty.platform.events.IncomingEvents;
+import com.misty.platform.tracing.ConsumedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,14 +23,17 @@ public class InventoryEventsConsumer {
 
     private final OrderSaga saga;
 
-    public InventoryEventsConsumer(OrderSaga saga) {
+    private final ConsumedEvents consumed;
+
+    public InventoryEventsConsumer(OrderSaga saga, ConsumedEvents consumed) {
         this.saga = saga;
+        this.consumed = consumed;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
-    public void onInventoryEvent(String record) {
-        IncomingEvents.read(record, CHANNEL).ifPresent(saga::handle);
+    public void onInventoryEvent(ConsumerRecord<String, String> record) {
+        consumed.handle(record, CHANNEL, value -> IncomingEvents.read(value, CHANNEL).ifPresent(saga::handle));
     }
 }

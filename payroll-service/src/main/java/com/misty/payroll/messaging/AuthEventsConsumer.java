@@ -1,6 +1,8 @@
 package com.misty.payroll.messaging;
 
 import com.misty.platform.events.IncomingEvents;
+import com.misty.platform.tracing.ConsumedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -21,13 +23,20 @@ public class AuthEventsConsumer {
 
     private final AuthEventHandler handler;
 
-    public AuthEventsConsumer(AuthEventHandler handler) {
+    private final ConsumedEvents consumed;
+
+    public AuthEventsConsumer(AuthEventHandler handler, ConsumedEvents consumed) {
         this.handler = handler;
+        this.consumed = consumed;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void onAuthEvent(String record) throws InterruptedException {
+    public void onAuthEvent(ConsumerRecord<String, String> record) throws InterruptedException {
+        consumed.handle(record, CHANNEL, this::handleWithRetry);
+    }
+
+    private void handleWithRetry(String record) throws InterruptedException {
         var event = IncomingEvents.read(record, CHANNEL);
         if (event.isEmpty()) {
             return;

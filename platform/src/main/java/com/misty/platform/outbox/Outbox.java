@@ -2,12 +2,15 @@ package com.misty.platform.outbox;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.platform.events.EventJson;
+import com.misty.platform.tracing.TraceHeaders;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the outbox part of a state-changing update: the event is pushed into the changed document's own
@@ -30,6 +33,7 @@ public final class Outbox {
     public static final String PENDING_SINCE = "outbox_pending_since";
     static final String LEASE_UNTIL = "outbox_lease_until";
     static final String LEASE_OWNER = "outbox_lease_owner";
+    private static final String TRACE = "trace";
 
     private Outbox() {
     }
@@ -56,13 +60,31 @@ public final class Outbox {
         return Updates.min(PENDING_SINCE, Date.from(event.occurredAt()));
     }
 
-    /** The stored form of one pending event; {@code envelope} is the exact JSON that goes on the wire. */
+    /**
+     * The stored form of one pending event; {@code envelope} is the exact JSON that goes on the wire and
+     * {@code trace} the trace context of the work that wrote it (sent as Kafka headers: {@link TraceHeaders}).
+     */
     static Document entry(String topic, EventEnvelope event) {
-        return new Document("event_id", event.eventId().toString())
+        Document entry = new Document("event_id", event.eventId().toString())
                 .append("topic", topic)
                 .append("key", event.aggregateId())
                 .append("type", event.type())
                 .append("created_at", Date.from(event.occurredAt()))
                 .append("envelope", EventJson.write(event));
+        Map<String, String> trace = TraceHeaders.current();
+        if (!trace.isEmpty()) {
+            entry.append(TRACE, new Document(Map.copyOf(trace)));
+        }
+        return entry;
+    }
+
+    /** The trace headers stored with an entry (none for entries written before tracing or outside a span). */
+    static Map<String, String> traceOf(Document entry) {
+        Document trace = entry.get(TRACE, Document.class);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (trace != null) {
+            trace.forEach((name, value) -> headers.put(name, String.valueOf(value)));
+        }
+        return headers;
     }
 }

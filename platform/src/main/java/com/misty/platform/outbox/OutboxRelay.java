@@ -197,7 +197,8 @@ public final class OutboxRelay implements AutoCloseable {
         List<Document> entries = claimed.getList(Outbox.FIELD, Document.class, List.of());
         List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
         for (Document entry : entries) {
-            acks.add(publisher.publish(entry.getString("topic"), entry.getString("key"), entry.getString("envelope")));
+            acks.add(publisher.publish(entry.getString("topic"), entry.getString("key"), entry.getString("envelope"),
+                    Outbox.traceOf(entry)));
         }
         return new Sending(source, claimed, entries, acks);
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -148,7 +149,7 @@ class OutboxRelayTest {
         private int sent;
 
         @Override
-        public synchronized CompletableFuture<Void> publish(String topic, String key, String value) {
+        public synchronized CompletableFuture<Void> publish(String topic, String key, String value, Map<String, String> headers) {
             sentKeys.add(key);
             sentEventIds.add(com.misty.platform.events.EventJson.read(value).envelope().eventId().toString());
             CompletableFuture<Void> ack = new CompletableFuture<>();
