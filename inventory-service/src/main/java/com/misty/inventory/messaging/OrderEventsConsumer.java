@@ -5,6 +5,7 @@ import com.misty.inventory.service.OrderAllocationSaga;
 import com.misty.platform.events.IncomingEvents;
 import com.misty.platform.events.ReceivedEvent;
 import com.misty.platform.tracing.ConsumedEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,11 +27,14 @@ public class OrderEventsConsumer {
     private final InventoryConfig config;
 
     private final ConsumedEvents consumed;
+    private final MeterRegistry metrics;
 
-    public OrderEventsConsumer(OrderAllocationSaga saga, InventoryConfig config, ConsumedEvents consumed) {
+    public OrderEventsConsumer(OrderAllocationSaga saga, InventoryConfig config, ConsumedEvents consumed,
+                               MeterRegistry metrics) {
         this.saga = saga;
         this.config = config;
         this.consumed = consumed;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -51,6 +55,8 @@ public class OrderEventsConsumer {
                 }
                 LOG.warnf("Order event %s (%s) failed on attempt %d, retrying: %s", event.envelope().eventId(),
                         event.envelope().type(), attempt, e.getMessage());
+                // misty_saga_retries_total{step}: a saga step that keeps failing shows here before it gives up.
+                metrics.counter("misty.saga.retries", "step", event.envelope().type()).increment();
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }

@@ -47,6 +47,21 @@ public record SagaStep(String name, OrderStatus requiredStatus, Long requiredRev
         return order.pendingRevision() != null && order.pendingRevision().revision() == requiredRevision;
     }
 
+    /** "placement" or "revision": which request of the order this step answers. */
+    public String answers() {
+        return requiredRevision == null ? "placement" : "revision";
+    }
+
+    /** Whether this step accepts what was asked (the stock was allocated). */
+    public boolean accepts() {
+        return statusReason == null;
+    }
+
+    /** When the request this step answers was made (call only when {@link #appliesTo} holds). */
+    public Instant requestedAt(Order order) {
+        return requiredRevision == null ? order.createdAt() : order.pendingRevision().requestedAt();
+    }
+
     public boolean changesStatus() {
         return newStatus != requiredStatus;
     }

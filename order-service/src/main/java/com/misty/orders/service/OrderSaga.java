@@ -39,9 +39,12 @@ public class OrderSaga {
     private final OrderHistoryProjector history;
     private final Clock clock = Clock.systemUTC();
 
-    public OrderSaga(OrderRepository orders, OrderHistoryProjector history) {
+    private final SagaMetrics metrics;
+
+    public OrderSaga(OrderRepository orders, OrderHistoryProjector history, SagaMetrics metrics) {
         this.orders = orders;
         this.history = history;
+        this.metrics = metrics;
     }
 
     public void handle(ReceivedEvent event) {
@@ -114,11 +117,13 @@ public class OrderSaga {
             SaveOutcome outcome = orders.saveAnswer(next, current.version(), current.status(), envelope.eventId(), events,
                     OrderHistory.entry(current, next, kind));
             if (outcome == SaveOutcome.SAVED) {
+                metrics.answered(step.answers(), step.accepts(), step.requestedAt(current), clock.instant());
                 history.project(orderId);
             }
             if (outcome != SaveOutcome.STALE) {
                 return;
             }
+            metrics.retried(step.answers());
         }
         throw new IllegalStateException("Order " + orderId + " kept changing while applying " + envelope.type());
     }

@@ -14,6 +14,7 @@ import com.misty.platform.events.EventJson;
 import com.misty.testkit.EmbeddedKafkaBroker;
 import com.misty.testkit.EventProbe;
 import com.misty.testkit.MistyTestInfrastructure;
+import com.misty.testkit.ServiceMetrics;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.WithTestResource;
@@ -71,9 +72,12 @@ class OrderSagaTest {
     void stockOnHandConfirmsTheOrderAndAnnouncesEachStatus() {
         String client = client();
         inventory.stock(client, "P-1", 100);
+        double confirmedBefore = answers("confirmed");
         String id = api.place(client, line("P-1", 40));
 
         awaitStatus(id, "CONFIRMED");
+        assertThat(answers("confirmed")).as("misty_saga_answer_seconds_count of confirmed placements")
+                .isEqualTo(confirmedBefore + 1);
         api.get(id).body("version", equalTo(2)).body("status_reason", nullValue())
                 .body("allocations[0].quantity", equalTo(40));
         assertThat(inventory.onHand(client, "P-1")).isEqualTo(60);
@@ -92,9 +96,12 @@ class OrderSagaTest {
         String client = client();
         inventory.stock(client, "P-1", 100);
         inventory.stock(client, "P-2", 5);
+        double rejectedBefore = answers("rejected");
         String id = api.place(client, line("P-1", 10), line("P-2", 50));
 
         awaitStatus(id, "REJECTED");
+        assertThat(answers("rejected")).as("misty_saga_answer_seconds_count of rejected placements")
+                .isEqualTo(rejectedBefore + 1);
         api.get(id).body("status_reason", containsString("line 2 (product P-2) needs 50, 5 available"));
         assertThat(inventory.onHand(client, "P-1")).isEqualTo(100);
     }
@@ -266,4 +273,9 @@ class OrderSagaTest {
         return client;
     }
 
+
+    /** Placements answered with {@code outcome} so far, as operators see them on /q/metrics. */
+    private static double answers(String outcome) {
+        return ServiceMetrics.value("misty_saga_answer_seconds_count", "step", "placement", "outcome", outcome);
+    }
 }
