@@ -68,7 +68,7 @@ class OrderProductionTest {
     void confirmedInProductionCompletedAndItsStockConsumedOnceEvenWhenTheAnswerArrivesTwice() {
         String id = confirmedOrder(line("P-1", 10), line("P-2", 4));
         lead.complete(id, Map.of()).statusCode(409).contentType(PROBLEM).body("code", equalTo("INVALID_STATE"))
-                .body("status", equalTo("CONFIRMED"));
+                .body("current_status", equalTo("CONFIRMED"));
 
         lead.startProduction(id).statusCode(200).body("status", equalTo("IN_PRODUCTION")).body("version", equalTo(3));
         lead.patch(id, Map.of("version", 3, "lines", List.of(line("P-1", 11), line("P-2", 4)))).statusCode(409)
@@ -108,7 +108,7 @@ class OrderProductionTest {
                 .allSatisfy(u -> assertThat(u.changes()).extracting(c -> c.field()).containsExactly("stock_consumed_at"));
 
         lead.cancel(id, "too late").statusCode(409).body("code", equalTo("ORDER_NOT_CANCELLABLE"));
-        lead.startProduction(id).statusCode(409).body("code", equalTo("INVALID_STATE")).body("status", equalTo("COMPLETED"));
+        lead.startProduction(id).statusCode(409).body("code", equalTo("INVALID_STATE")).body("current_status", equalTo("COMPLETED"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class OrderProductionTest {
         assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(1);
         assertThat(responses).filteredOn(r -> r.statusCode() == 409).hasSize(15).allSatisfy(r -> {
             assertThat(r.<String>path("code")).isEqualTo("INVALID_STATE");
-            assertThat(r.<String>path("status")).isEqualTo("COMPLETED");
+            assertThat(r.<String>path("current_status")).isEqualTo("COMPLETED");
         });
         api.get(id).body("status", equalTo("COMPLETED")).body("version", equalTo(4));
         List<EventEnvelope> events = ordersEventsOf(id, list -> list.stream().anyMatch(e -> e.payload() instanceof OrderStatusChanged s
@@ -159,14 +159,14 @@ class OrderProductionTest {
                 .body("status", equalTo("CANCELLED")).body("status_reason", equalTo("client withdrew"));
         List<EventEnvelope> events = ordersEventsOf(id, list -> list.stream().anyMatch(e -> e.payload() instanceof OrderCancelled));
         assertThat(payloads(events, OrderCancelled.class)).hasSize(1);
-        lead.complete(id, Map.of()).statusCode(409).body("code", equalTo("INVALID_STATE")).body("status", equalTo("CANCELLED"));
+        lead.complete(id, Map.of()).statusCode(409).body("code", equalTo("INVALID_STATE")).body("current_status", equalTo("CANCELLED"));
     }
 
     @Test
     void aPendingOrderCannotGoIntoProduction() {
         String id = api.place(OrderApi.newClient(), line("P-1", 5));
         lead.startProduction(id).statusCode(409).contentType(PROBLEM).body("code", equalTo("INVALID_STATE"))
-                .body("status", equalTo("PENDING_STOCK"));
+                .body("current_status", equalTo("PENDING_STOCK"));
         OrderApi.as("emp-1", "employee").startProduction(id).statusCode(403);
         api.get(id).body("version", equalTo(1));
     }
