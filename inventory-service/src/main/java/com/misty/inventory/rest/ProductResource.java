@@ -26,6 +26,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.time.Instant;
@@ -72,6 +77,7 @@ public class ProductResource {
     }
 
     @GET
+    @Operation(summary = "The catalogue, by code")
     public ProductPage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return ProductPage.of(products.list(page, size));
@@ -79,12 +85,16 @@ public class ProductResource {
 
     @GET
     @Path("/{code}")
+    @Operation(summary = "One product")
     public ProductView get(@PathParam("code") String code) {
         return ProductView.of(products.get(code));
     }
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Add a product with its unit of measure (version 1)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @Extension(name = "x-misty-problems", value = "409: PRODUCT_EXISTS")
     public Response create(@Valid @NotNull NewProduct product) {
         Product created = products.create(product.code(), product.name().strip(), product.unit());
         return Response.created(URI.create("/api/stock/products/" + created.code())).entity(ProductView.of(created)).build();
@@ -93,6 +103,8 @@ public class ProductResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Change name and unit, based on a version")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (body has current_version) or UNIT_IN_USE (stock counted in the old unit exists)")
     public ProductView update(@PathParam("code") String code, @Valid @NotNull ProductChange change) {
         return ProductView.of(products.update(code, change.version(), change.name().strip(), change.unit()));
     }
@@ -100,6 +112,9 @@ public class ProductResource {
     @DELETE
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Remove a product no stock refers to, based on a version")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (body has current_version) or PRODUCT_IN_USE")
     public Response delete(@PathParam("code") String code, @QueryParam("version") @NotNull @Positive Long version) {
         products.delete(code, version);
         return Response.noContent().build();

@@ -73,6 +73,7 @@ public class StockResource {
     @PUT
     @Path("/{id}/reorder-level")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (body has current_version)")
     public StockView setReorderLevel(@PathParam("id") String id, @Valid @NotNull ReorderLevel request) {
         return StockView.of(stock.setReorderLevel(id, request.reorderLevel(), request.reorderVersion()));
     }
@@ -129,6 +130,7 @@ public class StockResource {
     /** Issues an allocation to production, fully or partly (the unused rest goes back to available). */
     @POST
     @Path("/issues")
+    @Extension(name = "x-misty-problems", value = "409: ALLOCATION_CLOSED (released or issued already; body has current_status) or ORDER_ALLOCATION")
     public AllocationView issue(@Valid @NotNull Issue issue) {
         AllocationOutcome outcome = stock.issue(issue.allocationId(), issue.quantity(), user.id());
         return view(outcome.allocation(), outcome.quantityOnHandAfter());

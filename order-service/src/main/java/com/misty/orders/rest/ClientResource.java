@@ -30,6 +30,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Clients orders are placed for: list and search, read, create, edit with optimistic locking, (de)activate. */
@@ -60,14 +63,15 @@ public class ClientResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One client; the ETag carries its version")
+    @APIResponse(responseCode = "200", description = "The client", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Client.class)))
     public Response get(@PathParam("id") String id) {
         return withVersion(Response.ok(), clients.get(id));
     }
 
     @POST
     @Operation(summary = "Create a client (active, version 1); ClientCreated")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "CLIENT_CODE_TAKEN")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Client.class)))
+    @Extension(name = "x-misty-problems", value = "409: CLIENT_CODE_TAKEN")
     public Response create(@NotNull @Valid CreateClientRequest request, @Context UriInfo uri) {
         Client client = clients.create(request.toNewClient(), user.id());
         return withVersion(Response.created(uri.getAbsolutePathBuilder().path(client.id()).build()), client);
@@ -77,8 +81,9 @@ public class ClientResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change the fields sent, based on a version (body \"version\" or If-Match); ClientUpdated")
-    @APIResponse(responseCode = "409", description = "VERSION_CONFLICT (stale version; body has current_version and current_client)")
-    @APIResponse(responseCode = "428", description = "VERSION_REQUIRED: neither \"version\" nor If-Match was sent")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (stale version; body has current_version and current_client), CLIENT_CODE_TAKEN; "
+            + "428: VERSION_REQUIRED (neither 'version' nor If-Match was sent)")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Client.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @NotNull @Valid PatchClientRequest request) {
         long base = BaseVersion.required(request.version(), ifMatch);
@@ -89,7 +94,8 @@ public class ClientResource {
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Deactivate (no new orders for it; its orders stay); optional If-Match; ClientUpdated")
-    @APIResponse(responseCode = "409", description = "VERSION_CONFLICT (If-Match is stale)")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (If-Match is stale)")
+    @APIResponse(responseCode = "200", description = "Done", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Client.class)))
     public Response deactivate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), clients.setActive(id, BaseVersion.optional(null, ifMatch), false, user.id()));
     }
@@ -98,7 +104,8 @@ public class ClientResource {
     @Path("/{id}/activate")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Reactivate a deactivated client; optional If-Match; ClientUpdated")
-    @APIResponse(responseCode = "409", description = "VERSION_CONFLICT (If-Match is stale)")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (If-Match is stale)")
+    @APIResponse(responseCode = "200", description = "Done", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Client.class)))
     public Response activate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), clients.setActive(id, BaseVersion.optional(null, ifMatch), true, user.id()));
     }

@@ -122,7 +122,7 @@ public class OrderResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace the editable fields, based on a version (body \"version\" or If-Match)")
-    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING or ORDER_CLOSED; 428: VERSION_REQUIRED (neither 'version' nor If-Match was sent)")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING, LINES_FROZEN (in production) or ORDER_CLOSED; 428: VERSION_REQUIRED (neither 'version' nor If-Match was sent)")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull @Valid ReplaceOrderRequest request) {
@@ -134,7 +134,7 @@ public class OrderResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change the fields sent, based on a version (body \"version\" or If-Match)")
-    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING or ORDER_CLOSED; 428: VERSION_REQUIRED (neither 'version' nor If-Match was sent)")
+    @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (stale version; body has current_version and current_order), ORDER_AWAITING_STOCK, REVISION_PENDING, LINES_FROZEN (in production) or ORDER_CLOSED; 428: VERSION_REQUIRED (neither 'version' nor If-Match was sent)")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @NotNull @Valid PatchOrderRequest request) {
@@ -171,7 +171,8 @@ public class OrderResource {
     @Path("/{id}/start-production")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "CONFIRMED → IN_PRODUCTION (optionally only if still at the If-Match version); OrderStatusChanged")
-    @APIResponse(responseCode = "409", description = "INVALID_STATE (not CONFIRMED; body has status), REVISION_PENDING or VERSION_CONFLICT")
+    @Extension(name = "x-misty-problems", value = "409: INVALID_STATE (not CONFIRMED; body has current_status), REVISION_PENDING or VERSION_CONFLICT")
+    @APIResponse(responseCode = "200", description = "In production", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response startProduction(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withVersion(Response.ok(), orders.startProduction(id, BaseVersion.optional(null, ifMatch), user.id()));
     }
@@ -180,7 +181,8 @@ public class OrderResource {
     @Path("/{id}/complete")
     @Operation(summary = "IN_PRODUCTION → COMPLETED, optionally with the quantity used per line; OrderCompleted (inventory "
             + "consumes the stock once) and OrderStatusChanged")
-    @APIResponse(responseCode = "409", description = "INVALID_STATE (not IN_PRODUCTION; body has status) or VERSION_CONFLICT")
+    @Extension(name = "x-misty-problems", value = "409: INVALID_STATE (not IN_PRODUCTION; body has current_status) or VERSION_CONFLICT")
+    @APIResponse(responseCode = "200", description = "Completed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Order.class)))
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid CompleteOrderRequest request) {
         List<LineUsage> usage = request == null ? List.of() : request.toUsage();
