@@ -1,20 +1,28 @@
 package com.misty.platform.outbox;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import com.mongodb.ErrorCategory;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +32,24 @@ import java.util.concurrent.TimeUnit;
  * only after the broker acknowledged it. A broker outage therefore delays events but never loses them; a
  * crash between acknowledgement and removal republishes an event, which idempotent consumers absorb.
  *
- * <p>With several replicas, a relay first claims a document with a lease (in the same atomic update that
- * checks nobody else holds one), so replicas do not publish the same entries; the lease expires if its
- * holder dies. The events of one document are published in order, and the first failure stops that
- * document's batch so that order is kept on retry.
+ * <p>With several replicas, a relay first takes a lease on a document — a document of its own in
+ * {@code outbox_leases}, keyed by collection and id, inserted (a second insert fails on the key) or taken over
+ * once expired — so replicas do not publish the same entries; the lease expires if its holder dies. While it holds
+ * the lease, the relay reads and changes the outbox document by its {@code _id} alone: the MongoDB stand-in uses an
+ * index only for a filter on exactly {@code _id}, and any other guard there scans the whole collection, which for an
+ * insert-only ledger grows with every movement (a burst of 20,000 one-event documents took minutes that way). The
+ * events of one document are published in order, and the first failure stops that document's batch so that order
+ * is kept on retry.
  */
 public final class OutboxRelay implements AutoCloseable {
+
+    /** The collection of leases, beside the outbox collections in the service's database. */
+    public static final String LEASES = "outbox_leases";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final List<MongoCollection<Document>> sources;
+    private final MongoCollection<Document> leases;
     private final EventPublisher publisher;
     private final OutboxSettings settings;
     private final String owner;
@@ -45,9 +61,10 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile Thread worker;
     private volatile boolean running;
 
-    public OutboxRelay(List<MongoCollection<Document>> sources, EventPublisher publisher, OutboxSettings settings,
-                       String owner, Clock clock) {
+    public OutboxRelay(List<MongoCollection<Document>> sources, MongoCollection<Document> leases, EventPublisher publisher,
+                       OutboxSettings settings, String owner, Clock clock) {
         this.sources = List.copyOf(sources);
+        this.leases = leases;
         this.publisher = publisher;
         this.settings = settings;
         this.owner = owner;
@@ -83,31 +100,33 @@ public final class OutboxRelay implements AutoCloseable {
     private record Wake(String collection, Object id) {
     }
 
+    /** @param stalled an event was not acknowledged; the loop backs off before the next pass */
+    public record PassResult(int published, boolean stalled) {
+    }
+
     /**
-     * Publishes what is pending now, one claimed document at a time.
+     * Publishes what is pending now: first the documents woken by id, then (when asked, or after a quiet poll
+     * interval) what the safety-net sweep finds. Either way documents go in batches: leased together, all their
+     * events sent before any acknowledgement is awaited, released as their acknowledgements arrive — one broker
+     * round trip and a few database round trips per batch instead of per document.
      *
      * @return how many events the broker acknowledged (and were removed), and whether one was not acknowledged
      */
     public PassResult relayOnce() {
         int published = 0;
-        // Woken documents are claimed in batches and their events sent together, then each is released as its
-        // acknowledgements arrive: one broker round trip per batch instead of one per document.
         while (!woken.isEmpty()) {
-            List<Sending> batch = new ArrayList<>();
-            for (Wake wake; batch.size() < settings.batchSize() && (wake = woken.poll()) != null; ) {
+            Map<MongoCollection<Document>, List<Object>> batch = new LinkedHashMap<>();
+            int size = 0;
+            for (Wake wake; size < settings.batchSize() && (wake = woken.poll()) != null; ) {
                 MongoCollection<Document> source = source(wake.collection());
-                Document claimed = source == null ? null : claim(source, wake.id());
-                if (claimed != null) {
-                    batch.add(send(source, claimed));
+                if (source != null) {
+                    batch.computeIfAbsent(source, s -> new ArrayList<>()).add(wake.id());
+                    size++;
                 }
             }
-            boolean stalled = false;
-            for (Sending sending : batch) {
-                int acknowledged = finish(sending, stalled);
-                published += acknowledged;
-                stalled |= acknowledged < sending.entries().size();
-            }
-            if (stalled) {
+            PassResult result = relayBatch(batch);
+            published += result.published();
+            if (result.stalled()) {
                 sweepRequested.set(true);
                 return new PassResult(published, true);
             }
@@ -115,30 +134,45 @@ public final class OutboxRelay implements AutoCloseable {
         if (!sweepRequested.getAndSet(false)) {
             return new PassResult(published, false);
         }
+        boolean more = false;
         for (MongoCollection<Document> source : sources) {
-            for (Object id : pendingDocumentIds(source)) {
-                int[] result = relayDocument(source, id);
-                published += result[0];
-                if (result[1] > 0) {
-                    // The broker is likely away: stop the pass rather than time out on every document.
-                    sweepRequested.set(true);
-                    return new PassResult(published, true);
-                }
+            List<Object> ids = pendingDocumentIds(source);
+            PassResult result = relayBatch(Map.of(source, ids));
+            published += result.published();
+            if (result.stalled()) {
+                // The broker is likely away: stop the pass rather than time out on every document.
+                sweepRequested.set(true);
+                return new PassResult(published, true);
             }
+            more |= ids.size() == settings.batchSize() && result.published() > 0;
+        }
+        if (more) {
+            // A backlog (say, after an outage): sweep on at once, one batch per collection at a time, so that
+            // documents woken meanwhile do not wait behind the whole backlog.
+            nudge();
         }
         legacySwept = true;
         return new PassResult(published, false);
     }
 
-    /** @return {published, 1 if an event was not acknowledged} */
-    private int[] relayDocument(MongoCollection<Document> source, Object id) {
-        Document claimed = claim(source, id);
-        if (claimed == null) {
-            return new int[]{0, 0};
+    private PassResult relayBatch(Map<MongoCollection<Document>, List<Object>> batch) {
+        if (batch.values().stream().allMatch(List::isEmpty)) {
+            return new PassResult(0, false);
         }
-        int total = claimed.getList(Outbox.FIELD, Document.class, List.of()).size();
-        int acknowledged = publishClaimed(source, claimed);
-        return new int[]{acknowledged, acknowledged < total ? 1 : 0};
+        List<Sending> sending = new ArrayList<>();
+        batch.forEach((source, ids) -> {
+            for (Document claimed : claim(source, ids)) {
+                sending.add(send(source, claimed));
+            }
+        });
+        int published = 0;
+        boolean stalled = false;
+        for (Sending one : sending) {
+            int acknowledged = finish(one, stalled);
+            published += acknowledged;
+            stalled |= acknowledged < one.entries().size();
+        }
+        return new PassResult(published, stalled);
     }
 
     private MongoCollection<Document> source(String collection) {
@@ -150,34 +184,70 @@ public final class OutboxRelay implements AutoCloseable {
         return null;
     }
 
-    /** @param stalled an event was not acknowledged; the loop backs off before the next pass */
-    public record PassResult(int published, boolean stalled) {
-    }
-
     private List<Object> pendingDocumentIds(MongoCollection<Document> source) {
         List<Object> ids = new ArrayList<>();
         // The safety net: served by the index on outbox_pending_since. Only the first sweep after a start also
         // looks for documents written before that field existed (a one-time scan, not on the hot path).
         Bson pending = legacySwept ? Filters.gt(Outbox.PENDING_SINCE, new Date(0)) : Filters.exists(Outbox.FIELD + ".0");
-        source.find(Filters.and(pending, leaseFree()))
-                .projection(Projections.include("_id"))
-                .limit(settings.batchSize())
+        source.find(pending).projection(Projections.include("_id")).limit(settings.batchSize())
                 .forEach(doc -> ids.add(doc.get("_id")));
         return ids;
     }
 
-    private Bson leaseFree() {
-        return Filters.or(Filters.exists(Outbox.LEASE_UNTIL, false),
-                Filters.lt(Outbox.LEASE_UNTIL, Date.from(clock.instant())));
+    /**
+     * Leases these documents and reads the outbox of each one leased that has events. A lease is a document
+     * {@code {_id: "<collection>:<id>", owner, until}}: inserting it succeeds for one relay only; one that
+     * expired (its holder died) is taken over by a guarded update on the small lease collection.
+     */
+    private List<Document> claim(MongoCollection<Document> source, List<Object> ids) {
+        Instant now = clock.instant();
+        Date until = Date.from(now.plus(settings.lease()));
+        Map<String, Object> byLease = new LinkedHashMap<>();
+        ids.forEach(id -> byLease.put(leaseId(source, id), id));
+        List<Document> wanted = byLease.keySet().stream()
+                .map(lease -> new Document("_id", lease).append("owner", owner).append("until", until)).toList();
+        Set<String> held = new HashSet<>(byLease.keySet());
+        try {
+            leases.insertMany(wanted, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(error -> {
+                String lease = wanted.get(error.getIndex()).getString("_id");
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || !takeOverExpired(lease, now, until)) {
+                    held.remove(lease);
+                }
+            });
+        }
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        List<Object> leasedIds = held.stream().map(byLease::get).toList();
+        List<Document> claimed = new ArrayList<>();
+        Set<String> empty = new HashSet<>(held);
+        source.find(Filters.in("_id", leasedIds)).projection(Projections.include(Outbox.FIELD)).forEach(doc -> {
+            if (!doc.getList(Outbox.FIELD, Document.class, List.of()).isEmpty()) {
+                claimed.add(doc);
+                empty.remove(leaseId(source, doc.get("_id")));
+            }
+        });
+        // Already published (a second nudge, or another relay got there first): nothing to do, give the lease back.
+        releaseLeases(empty);
+        return claimed;
     }
 
-    private Document claim(MongoCollection<Document> source, Object id) {
-        Date leaseUntil = Date.from(clock.instant().plus(settings.lease()));
-        return source.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.exists(Outbox.FIELD + ".0"), leaseFree()),
-                Updates.combine(Updates.set(Outbox.LEASE_UNTIL, leaseUntil), Updates.set(Outbox.LEASE_OWNER, owner)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                        .projection(Projections.include(Outbox.FIELD)));
+    private boolean takeOverExpired(String lease, Instant now, Date until) {
+        return leases.updateOne(Filters.and(Filters.eq("_id", lease), Filters.lt("until", Date.from(now))),
+                Updates.combine(Updates.set("owner", owner), Updates.set("until", until))).getModifiedCount() == 1;
+    }
+
+    private void releaseLeases(Set<String> leaseIds) {
+        if (!leaseIds.isEmpty()) {
+            // Only this relay's: a lease that expired and was taken over stays with its new holder.
+            leases.deleteMany(Filters.and(Filters.in("_id", leaseIds), Filters.eq("owner", owner)));
+        }
+    }
+
+    private static String leaseId(MongoCollection<Document> source, Object id) {
+        return source.getNamespace().getCollectionName() + ":" + id;
     }
 
     private record Sending(MongoCollection<Document> source, Document claimed, List<Document> entries,
@@ -193,20 +263,18 @@ public final class OutboxRelay implements AutoCloseable {
         return new Sending(source, claimed, entries, acks);
     }
 
-    private int publishClaimed(MongoCollection<Document> source, Document claimed) {
-        return finish(send(source, claimed), false);
-    }
-
-    /** Awaits a claimed document's acknowledgements (none once the broker is known to be away) and releases it. */
+    /**
+     * Awaits a leased document's acknowledgements (none once the broker is known to be away), removes exactly
+     * what the broker acknowledged, and gives the lease back.
+     */
     private int finish(Sending sending, boolean brokerAway) {
         MongoCollection<Document> source = sending.source();
-        Document claimed = sending.claimed();
+        Object id = sending.claimed().get("_id");
         List<Document> entries = sending.entries();
-        List<CompletableFuture<Void>> acks = sending.acks();
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < entries.size() && !brokerAway; i++) {
             try {
-                acks.get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                sending.acks().get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(entries.get(i).getString("event_id"));
             } catch (Exception e) {
                 LOG.warnf("Outbox event %s of %s not acknowledged, will retry: %s",
@@ -214,23 +282,22 @@ public final class OutboxRelay implements AutoCloseable {
                 break;
             }
         }
-        // Only this owner's lease is released; remove exactly what the broker acknowledged. When that is all the
-        // document holds (nothing appended meanwhile: the size is still the claimed one), empty it in the same update.
-        Bson leaseMine = Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(Outbox.LEASE_OWNER, owner));
-        if (acknowledged.size() == entries.size() && source.updateOne(
-                Filters.and(leaseMine, Filters.size(Outbox.FIELD, entries.size())),
-                Updates.combine(Updates.set(Outbox.FIELD, List.of()), Updates.unset(Outbox.PENDING_SINCE),
-                        Updates.unset(Outbox.LEASE_UNTIL), Updates.unset(Outbox.LEASE_OWNER))).getModifiedCount() == 1) {
-            return acknowledged.size();
-        }
-        Bson update = Updates.combine(Updates.unset(Outbox.LEASE_UNTIL), Updates.unset(Outbox.LEASE_OWNER));
         if (!acknowledged.isEmpty()) {
-            update = Updates.combine(update,
-                    Updates.pullByFilter(new Document(Outbox.FIELD, new Document("event_id", new Document("$in", acknowledged)))));
+            // By _id alone (the lease keeps other relays away); $pull by event id keeps anything appended meanwhile.
+            Bson pull = Updates.pullByFilter(new Document(Outbox.FIELD,
+                    new Document("event_id", new Document("$in", acknowledged))));
+            boolean all = acknowledged.size() == entries.size();
+            Document after = source.findOneAndUpdate(Filters.eq("_id", id),
+                    all ? Updates.combine(pull, Updates.unset(Outbox.PENDING_SINCE)) : pull,
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(Outbox.FIELD)));
+            List<Document> left = after == null ? List.of() : after.getList(Outbox.FIELD, Document.class, List.of());
+            if (all && !left.isEmpty()) {
+                // An event was appended between the read and this update (its writer nudged us too): mark it again,
+                // so the sweep still finds it should that nudge be lost.
+                source.updateOne(Filters.eq("_id", id), Updates.min(Outbox.PENDING_SINCE, left.get(0).getDate("created_at")));
+            }
         }
-        source.updateOne(leaseMine, update);
-        source.updateOne(Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.exists(Outbox.FIELD + ".0", false),
-                Filters.exists(Outbox.PENDING_SINCE)), Updates.unset(Outbox.PENDING_SINCE));
+        releaseLeases(Set.of(leaseId(source, id)));
         return acknowledged.size();
     }
 
