@@ -52,7 +52,7 @@ class EventStreamResourceTest {
                     new OrderStatusChanged(orderId, "SO-2026-0042", "CONFIRMED", null, 3));
 
             Frame frame = production.await(f -> "OrderStatusChanged".equals(f.event()) && f.data().contains(orderId), WAIT);
-            assertThat(frame.id()).matches("([a-z.]+:\\d+:\\d+,?)+").contains("orders.events:");
+            assertThat(frame.id()).matches("([a-z.-]+:\\d+:\\d+,?)+").contains("orders.events:");
             assertThat(frame.data()).contains("\"status\":\"CONFIRMED\"").contains("\"order_number\":\"SO-2026-0042\"");
         }
     }

@@ -3,11 +3,12 @@ package com.misty.platform.outbox;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.ErrorCategory;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -156,21 +157,27 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private PassResult relayBatch(Map<MongoCollection<Document>, List<Object>> batch) {
-        if (batch.values().stream().allMatch(List::isEmpty)) {
-            return new PassResult(0, false);
-        }
-        List<Sending> sending = new ArrayList<>();
+        // Every document of the batch is sent before any acknowledgement is awaited: one broker round trip per batch.
+        Map<MongoCollection<Document>, List<Sending>> sent = new LinkedHashMap<>();
         batch.forEach((source, ids) -> {
-            for (Document claimed : claim(source, ids)) {
-                sending.add(send(source, claimed));
+            if (!ids.isEmpty()) {
+                sent.put(source, claim(source, ids).stream().map(this::send).toList());
             }
         });
         int published = 0;
         boolean stalled = false;
-        for (Sending one : sending) {
-            int acknowledged = finish(one, stalled);
-            published += acknowledged;
-            stalled |= acknowledged < one.entries().size();
+        for (Map.Entry<MongoCollection<Document>, List<Sending>> one : sent.entrySet()) {
+            MongoCollection<Document> source = one.getKey();
+            List<List<String>> acknowledged = new ArrayList<>();
+            for (Sending document : one.getValue()) {
+                List<String> acks = awaitAcknowledgements(document, stalled);
+                acknowledged.add(acks);
+                published += acks.size();
+                stalled |= acks.size() < document.entries().size();
+            }
+            removeAcknowledged(source, one.getValue(), acknowledged);
+            releaseLeases(one.getValue().stream().map(d -> leaseId(source, d.claimed().get("_id")))
+                    .collect(java.util.stream.Collectors.toSet()));
         }
         return new PassResult(published, stalled);
     }
@@ -250,55 +257,69 @@ public final class OutboxRelay implements AutoCloseable {
         return source.getNamespace().getCollectionName() + ":" + id;
     }
 
-    private record Sending(MongoCollection<Document> source, Document claimed, List<Document> entries,
-                           List<CompletableFuture<Void>> acks) {
+    private record Sending(Document claimed, List<Document> entries, List<CompletableFuture<Void>> acks) {
     }
 
-    private Sending send(MongoCollection<Document> source, Document claimed) {
+    private Sending send(Document claimed) {
         List<Document> entries = claimed.getList(Outbox.FIELD, Document.class, List.of());
         List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
         for (Document entry : entries) {
             acks.add(publisher.publish(entry.getString("topic"), entry.getString("key"), entry.getString("envelope")));
         }
-        return new Sending(source, claimed, entries, acks);
+        return new Sending(claimed, entries, acks);
     }
 
-    /**
-     * Awaits a leased document's acknowledgements (none once the broker is known to be away), removes exactly
-     * what the broker acknowledged, and gives the lease back.
-     */
-    private int finish(Sending sending, boolean brokerAway) {
-        MongoCollection<Document> source = sending.source();
-        Object id = sending.claimed().get("_id");
-        List<Document> entries = sending.entries();
+    /** The event ids the broker acknowledged, in order up to the first that it did not (none once it seems away). */
+    private List<String> awaitAcknowledgements(Sending sending, boolean brokerAway) {
         List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < entries.size() && !brokerAway; i++) {
+        for (int i = 0; i < sending.entries().size() && !brokerAway; i++) {
+            String eventId = sending.entries().get(i).getString("event_id");
             try {
                 sending.acks().get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(entries.get(i).getString("event_id"));
+                acknowledged.add(eventId);
             } catch (Exception e) {
-                LOG.warnf("Outbox event %s of %s not acknowledged, will retry: %s",
-                        entries.get(i).getString("event_id"), source.getNamespace(), rootMessage(e));
+                LOG.warnf("Outbox event %s not acknowledged, will retry: %s", eventId, rootMessage(e));
                 break;
             }
         }
-        if (!acknowledged.isEmpty()) {
-            // By _id alone (the lease keeps other relays away); $pull by event id keeps anything appended meanwhile.
-            Bson pull = Updates.pullByFilter(new Document(Outbox.FIELD,
-                    new Document("event_id", new Document("$in", acknowledged))));
-            boolean all = acknowledged.size() == entries.size();
-            Document after = source.findOneAndUpdate(Filters.eq("_id", id),
-                    all ? Updates.combine(pull, Updates.unset(Outbox.PENDING_SINCE)) : pull,
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(Outbox.FIELD)));
-            List<Document> left = after == null ? List.of() : after.getList(Outbox.FIELD, Document.class, List.of());
-            if (all && !left.isEmpty()) {
-                // An event was appended between the read and this update (its writer nudged us too): mark it again,
-                // so the sweep still finds it should that nudge be lost.
-                source.updateOne(Filters.eq("_id", id), Updates.min(Outbox.PENDING_SINCE, left.get(0).getDate("created_at")));
+        return acknowledged;
+    }
+
+    /**
+     * Removes exactly what the broker acknowledged, for the whole batch in one bulk write, by {@code _id} alone (the
+     * lease keeps other relays away); {@code $pull} by event id keeps anything appended meanwhile. A document whose
+     * claimed events all went out loses its pending mark with them; one that got a new event in between (its writer
+     * nudged us too) is marked again, so the sweep still finds it should that nudge be lost.
+     */
+    private void removeAcknowledged(MongoCollection<Document> source, List<Sending> sending, List<List<String>> acknowledged) {
+        List<WriteModel<Document>> removals = new ArrayList<>();
+        List<Object> emptied = new ArrayList<>();
+        for (int i = 0; i < sending.size(); i++) {
+            List<String> acks = acknowledged.get(i);
+            if (acks.isEmpty()) {
+                continue;
+            }
+            Object id = sending.get(i).claimed().get("_id");
+            Bson pull = Updates.pullByFilter(new Document(Outbox.FIELD, new Document("event_id", new Document("$in", acks))));
+            boolean all = acks.size() == sending.get(i).entries().size();
+            removals.add(new UpdateOneModel<>(Filters.eq("_id", id), all ? Updates.combine(pull, Updates.unset(Outbox.PENDING_SINCE)) : pull));
+            if (all) {
+                emptied.add(id);
             }
         }
-        releaseLeases(Set.of(leaseId(source, id)));
-        return acknowledged.size();
+        if (removals.isEmpty()) {
+            return;
+        }
+        source.bulkWrite(removals, new BulkWriteOptions().ordered(false));
+        if (!emptied.isEmpty()) {
+            source.find(Filters.in("_id", emptied)).projection(Projections.include(Outbox.FIELD)).forEach(doc -> {
+                List<Document> left = doc.getList(Outbox.FIELD, Document.class, List.of());
+                if (!left.isEmpty()) {
+                    source.updateOne(Filters.eq("_id", doc.get("_id")),
+                            Updates.min(Outbox.PENDING_SINCE, left.get(0).getDate("created_at")));
+                }
+            });
+        }
     }
 
     private void loop() {
