@@ -6,10 +6,11 @@
 #
 #   principal           writes            reads (consumer group = principal)
 #   auth-service        auth.events       auth.events
-#   inventory-service   inventory.events  orders.events, auth.events
+#   inventory-service   inventory.events, inventory.stock-levels
+#                                         orders.events, auth.events
 #   payroll-service     payroll.events    auth.events
 #   order-service       orders.events     inventory.events, auth.events
-#   gateway             -                 all four topics (no consumer group: it assigns partitions itself)
+#   gateway             -                 all five topics (no consumer group: it assigns partitions itself)
 set -euo pipefail
 
 bin=/opt/kafka/bin
@@ -18,7 +19,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 umask 077
 
-for topic in auth.events inventory.events payroll.events orders.events; do
+for topic in auth.events inventory.events inventory.stock-levels payroll.events orders.events; do
   "$bin/kafka-topics.sh" "${admin[@]}" --create --if-not-exists --topic "$topic" \
     --partitions "${MISTY_KAFKA_PARTITIONS:-3}" --replication-factor 1 >/dev/null
 done
@@ -37,6 +38,7 @@ group() { allow --allow-principal "User:$1" --operation Read --group "$1" --reso
 
 writes auth-service auth.events
 writes inventory-service inventory.events
+writes inventory-service inventory.stock-levels
 writes payroll-service payroll.events
 writes order-service orders.events
 for service in auth-service inventory-service payroll-service order-service; do
@@ -45,7 +47,7 @@ for service in auth-service inventory-service payroll-service order-service; do
 done
 reads inventory-service orders.events
 reads order-service inventory.events
-for topic in auth.events inventory.events payroll.events orders.events; do
+for topic in auth.events inventory.events inventory.stock-levels payroll.events orders.events; do
   reads gateway "$topic"
 done
 echo "kafka-security: users, topics and ACLs applied"

@@ -66,7 +66,7 @@ class EventResumeAcrossRestartResourceTest {
             if (id.startsWith("order-")) {
                 SuiteEvents.publish(Topics.ORDERS_EVENTS, id, new OrderStatusChanged(id, "SO-2", "SHIPPED", null, 2));
             } else {
-                SuiteEvents.publish(Topics.INVENTORY_EVENTS, id, new StockLevelChanged(id, "p", "c", 3, "RECEIPT"));
+                SuiteEvents.publish(Topics.INVENTORY_STOCK_LEVELS, id, new StockLevelChanged(id, "p", "c", 3, "RECEIPT"));
             }
         }
 

@@ -52,7 +52,7 @@ class EventStreamResourceTest {
                     new OrderStatusChanged(orderId, "SO-2026-0042", "CONFIRMED", null, 3));
 
             Frame frame = production.await(f -> "OrderStatusChanged".equals(f.event()) && f.data().contains(orderId), WAIT);
-            assertThat(frame.id()).matches("([a-z.]+:\\d+:\\d+,?)+").contains("orders.events:");
+            assertThat(frame.id()).matches("([a-z.-]+:\\d+:\\d+,?)+").contains("orders.events:");
             assertThat(frame.data()).contains("\"status\":\"CONFIRMED\"").contains("\"order_number\":\"SO-2026-0042\"");
         }
     }
@@ -89,7 +89,7 @@ class EventStreamResourceTest {
         try (SseClient first = open("Bearer " + viewer)) {
             awaitConnected(first);
             String stock = "stock-" + UUID.randomUUID();
-            SuiteEvents.publish(Topics.INVENTORY_EVENTS, stock, new StockLevelChanged(stock, "p", "c", 10, "RECEIPT"));
+            SuiteEvents.publish(Topics.INVENTORY_STOCK_LEVELS, stock, new StockLevelChanged(stock, "p", "c", 10, "RECEIPT"));
             first.await(f -> f.data() != null && f.data().contains(stock), WAIT);
             firstId = first.lastEventId();
         }
@@ -97,7 +97,7 @@ class EventStreamResourceTest {
         String missedB = "order-" + UUID.randomUUID();
         try (SseClient witness = open("Bearer " + TestTokens.accessToken("witness-" + UUID.randomUUID(), "admin"))) {
             awaitConnected(witness);
-            SuiteEvents.publish(Topics.INVENTORY_EVENTS, missedA, new StockLevelChanged(missedA, "p", "c", 5, "ALLOCATION"));
+            SuiteEvents.publish(Topics.INVENTORY_STOCK_LEVELS, missedA, new StockLevelChanged(missedA, "p", "c", 5, "ALLOCATION"));
             SuiteEvents.publish(Topics.ORDERS_EVENTS, missedB, new OrderStatusChanged(missedB, "SO-9", "CONFIRMED", null, 1));
             witness.await(f -> f.data() != null && f.data().contains(missedA), WAIT);
             witness.await(f -> f.data() != null && f.data().contains(missedB), WAIT);

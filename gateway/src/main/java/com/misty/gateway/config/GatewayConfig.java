@@ -136,7 +136,7 @@ public interface GatewayConfig {
 
     interface Live {
         /** Topics whose events are pushed on {@code /api/events/stream}. */
-        @WithDefault("orders.events,inventory.events,payroll.events,auth.events")
+        @WithDefault("orders.events,inventory.events,inventory.stock-levels,payroll.events,auth.events")
         List<String> topics();
 
         /** Comment lines sent this often keep proxies from closing an idle stream. */

@@ -17,7 +17,7 @@ public final class EventVisibility {
         boolean manager = viewer.hasRole(RoutePolicy.MANAGER);
         boolean concernsViewer = event.ownerUserId() != null && event.ownerUserId().equals(viewer.userId());
         return switch (event.topic()) {
-            case Topics.ORDERS_EVENTS, Topics.INVENTORY_EVENTS -> admin || manager || viewer.hasRole(RoutePolicy.PRODUCTION);
+            case Topics.ORDERS_EVENTS, Topics.INVENTORY_EVENTS, Topics.INVENTORY_STOCK_LEVELS -> admin || manager || viewer.hasRole(RoutePolicy.PRODUCTION);
             case Topics.PAYROLL_EVENTS -> admin || manager || concernsViewer;
             case Topics.AUTH_EVENTS -> admin || concernsViewer;
             default -> admin;

@@ -37,7 +37,7 @@ public class MovementRepository {
     /** Writes the entry once; a second writer of the same movement (request and repair) finds it there. */
     public void record(Movement movement, EventEnvelope levelChanged) {
         Document doc = MovementDocuments.archived(movement);
-        doc.putAll(Outbox.newDocumentFields(Topics.INVENTORY_EVENTS, List.of(levelChanged)));
+        doc.putAll(Outbox.newDocumentFields(Topics.INVENTORY_STOCK_LEVELS, List.of(levelChanged)));
         try {
             movements.insertOne(doc);
         } catch (MongoWriteException e) {

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StockRecordSizeTest {
 
     /**
-     * 10,000 cycles leave some 20,000 ledger entries whose events the relay then publishes for minutes on the
-     * stand-in; in a database of their own they do not queue ahead of the events other test classes wait for.
+     * 10,000 cycles leave some 20,000 ledger entries whose events the relay then publishes (about half a minute on a
+     * busy machine); in a database of their own they do not queue ahead of the events other test classes wait for.
      */
     public static class DatabaseOfItsOwn implements QuarkusTestProfile {
         @Override

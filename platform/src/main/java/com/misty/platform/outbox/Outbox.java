@@ -31,8 +31,6 @@ public final class Outbox {
      * collection: writers set it with their first event, the relay removes it when it emptied the outbox.
      */
     public static final String PENDING_SINCE = "outbox_pending_since";
-    static final String LEASE_UNTIL = "outbox_lease_until";
-    static final String LEASE_OWNER = "outbox_lease_owner";
     private static final String TRACE = "trace";
 
     private Outbox() {

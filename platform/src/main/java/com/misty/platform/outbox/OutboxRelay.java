@@ -1,22 +1,31 @@
 package com.misty.platform.outbox;
 
+import com.mongodb.MongoBulkWriteException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.ErrorCategory;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,16 +35,24 @@ import java.util.concurrent.TimeUnit;
  * only after the broker acknowledged it. A broker outage therefore delays events but never loses them; a
  * crash between acknowledgement and removal republishes an event, which idempotent consumers absorb.
  *
- * <p>With several replicas, a relay first claims a document with a lease (in the same atomic update that
- * checks nobody else holds one), so replicas do not publish the same entries; the lease expires if its
- * holder dies. The events of one document are published in order, and the first failure stops that
- * document's batch so that order is kept on retry.
+ * <p>With several replicas, a relay first takes a lease on a document — a document of its own in
+ * {@code outbox_leases}, keyed by collection and id, inserted (a second insert fails on the key) or taken over
+ * once expired — so replicas do not publish the same entries; the lease expires if its holder dies. While it holds
+ * the lease, the relay reads and changes the outbox document by its {@code _id} alone: the MongoDB stand-in uses an
+ * index only for a filter on exactly {@code _id}, and any other guard there scans the whole collection, which for an
+ * insert-only ledger grows with every movement (a burst of 20,000 one-event documents took minutes that way). The
+ * events of one document are published in order, and the first failure stops that document's batch so that order
+ * is kept on retry.
  */
 public final class OutboxRelay implements AutoCloseable {
+
+    /** The collection of leases, beside the outbox collections in the service's database. */
+    public static final String LEASES = "outbox_leases";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final List<MongoCollection<Document>> sources;
+    private final MongoCollection<Document> leases;
     private final EventPublisher publisher;
     private final OutboxSettings settings;
     private final String owner;
@@ -48,15 +65,16 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running;
     private final OutboxMetrics metrics;
 
-    public OutboxRelay(List<MongoCollection<Document>> sources, EventPublisher publisher, OutboxSettings settings,
-                       String owner, Clock clock) {
-        this(sources, publisher, settings, owner, clock, new SimpleMeterRegistry());
+    public OutboxRelay(List<MongoCollection<Document>> sources, MongoCollection<Document> leases, EventPublisher publisher,
+                       OutboxSettings settings, String owner, Clock clock) {
+        this(sources, leases, publisher, settings, owner, clock, new SimpleMeterRegistry());
     }
 
-    public OutboxRelay(List<MongoCollection<Document>> sources, EventPublisher publisher, OutboxSettings settings,
-                       String owner, Clock clock, MeterRegistry registry) {
+    public OutboxRelay(List<MongoCollection<Document>> sources, MongoCollection<Document> leases, EventPublisher publisher,
+                       OutboxSettings settings, String owner, Clock clock, MeterRegistry registry) {
         this.metrics = new OutboxMetrics(registry, sources, clock);
         this.sources = List.copyOf(sources);
+        this.leases = leases;
         this.publisher = publisher;
         this.settings = settings;
         this.owner = owner;
@@ -92,31 +110,33 @@ public final class OutboxRelay implements AutoCloseable {
     private record Wake(String collection, Object id) {
     }
 
+    /** @param stalled an event was not acknowledged; the loop backs off before the next pass */
+    public record PassResult(int published, boolean stalled) {
+    }
+
     /**
-     * Publishes what is pending now, one claimed document at a time.
+     * Publishes what is pending now: first the documents woken by id, then (when asked, or after a quiet poll
+     * interval) what the safety-net sweep finds. Either way documents go in batches: leased together, all their
+     * events sent before any acknowledgement is awaited, released as their acknowledgements arrive — one broker
+     * round trip and a few database round trips per batch instead of per document.
      *
      * @return how many events the broker acknowledged (and were removed), and whether one was not acknowledged
      */
     public PassResult relayOnce() {
         int published = 0;
-        // Woken documents are claimed in batches and their events sent together, then each is released as its
-        // acknowledgements arrive: one broker round trip per batch instead of one per document.
         while (!woken.isEmpty()) {
-            List<Sending> batch = new ArrayList<>();
-            for (Wake wake; batch.size() < settings.batchSize() && (wake = woken.poll()) != null; ) {
+            Map<MongoCollection<Document>, List<Object>> batch = new LinkedHashMap<>();
+            int size = 0;
+            for (Wake wake; size < settings.batchSize() && (wake = woken.poll()) != null; ) {
                 MongoCollection<Document> source = source(wake.collection());
-                Document claimed = source == null ? null : claim(source, wake.id());
-                if (claimed != null) {
-                    batch.add(send(source, claimed));
+                if (source != null) {
+                    batch.computeIfAbsent(source, s -> new ArrayList<>()).add(wake.id());
+                    size++;
                 }
             }
-            boolean stalled = false;
-            for (Sending sending : batch) {
-                int acknowledged = finish(sending, stalled);
-                published += acknowledged;
-                stalled |= acknowledged < sending.entries().size();
-            }
-            if (stalled) {
+            PassResult result = relayBatch(batch);
+            published += result.published();
+            if (result.stalled()) {
                 sweepRequested.set(true);
                 return new PassResult(published, true);
             }
@@ -124,30 +144,51 @@ public final class OutboxRelay implements AutoCloseable {
         if (!sweepRequested.getAndSet(false)) {
             return new PassResult(published, false);
         }
+        boolean more = false;
         for (MongoCollection<Document> source : sources) {
-            for (Object id : pendingDocumentIds(source)) {
-                int[] result = relayDocument(source, id);
-                published += result[0];
-                if (result[1] > 0) {
-                    // The broker is likely away: stop the pass rather than time out on every document.
-                    sweepRequested.set(true);
-                    return new PassResult(published, true);
-                }
+            List<Object> ids = pendingDocumentIds(source);
+            PassResult result = relayBatch(Map.of(source, ids));
+            published += result.published();
+            if (result.stalled()) {
+                // The broker is likely away: stop the pass rather than time out on every document.
+                sweepRequested.set(true);
+                return new PassResult(published, true);
             }
+            more |= ids.size() == settings.batchSize() && result.published() > 0;
+        }
+        if (more) {
+            // A backlog (say, after an outage): sweep on at once, one batch per collection at a time, so that
+            // documents woken meanwhile do not wait behind the whole backlog.
+            nudge();
         }
         legacySwept = true;
         return new PassResult(published, false);
     }
 
-    /** @return {published, 1 if an event was not acknowledged} */
-    private int[] relayDocument(MongoCollection<Document> source, Object id) {
-        Document claimed = claim(source, id);
-        if (claimed == null) {
-            return new int[]{0, 0};
+    private PassResult relayBatch(Map<MongoCollection<Document>, List<Object>> batch) {
+        // Every document of the batch is sent before any acknowledgement is awaited: one broker round trip per batch.
+        Map<MongoCollection<Document>, List<Sending>> sent = new LinkedHashMap<>();
+        batch.forEach((source, ids) -> {
+            if (!ids.isEmpty()) {
+                sent.put(source, claim(source, ids).stream().map(this::send).toList());
+            }
+        });
+        int published = 0;
+        boolean stalled = false;
+        for (Map.Entry<MongoCollection<Document>, List<Sending>> one : sent.entrySet()) {
+            MongoCollection<Document> source = one.getKey();
+            List<List<String>> acknowledged = new ArrayList<>();
+            for (Sending document : one.getValue()) {
+                List<String> acks = awaitAcknowledgements(source, document, stalled);
+                acknowledged.add(acks);
+                published += acks.size();
+                stalled |= acks.size() < document.entries().size();
+            }
+            removeAcknowledged(source, one.getValue(), acknowledged);
+            releaseLeases(one.getValue().stream().map(d -> leaseId(source, d.claimed().get("_id")))
+                    .collect(java.util.stream.Collectors.toSet()));
         }
-        int total = claimed.getList(Outbox.FIELD, Document.class, List.of()).size();
-        int acknowledged = publishClaimed(source, claimed);
-        return new int[]{acknowledged, acknowledged < total ? 1 : 0};
+        return new PassResult(published, stalled);
     }
 
     private MongoCollection<Document> source(String collection) {
@@ -159,91 +200,139 @@ public final class OutboxRelay implements AutoCloseable {
         return null;
     }
 
-    /** @param stalled an event was not acknowledged; the loop backs off before the next pass */
-    public record PassResult(int published, boolean stalled) {
-    }
-
     private List<Object> pendingDocumentIds(MongoCollection<Document> source) {
         List<Object> ids = new ArrayList<>();
         // The safety net: served by the index on outbox_pending_since. Only the first sweep after a start also
         // looks for documents written before that field existed (a one-time scan, not on the hot path).
         Bson pending = legacySwept ? Filters.gt(Outbox.PENDING_SINCE, new Date(0)) : Filters.exists(Outbox.FIELD + ".0");
-        source.find(Filters.and(pending, leaseFree()))
-                .projection(Projections.include("_id"))
-                .limit(settings.batchSize())
+        source.find(pending).projection(Projections.include("_id")).limit(settings.batchSize())
                 .forEach(doc -> ids.add(doc.get("_id")));
         return ids;
     }
 
-    private Bson leaseFree() {
-        return Filters.or(Filters.exists(Outbox.LEASE_UNTIL, false),
-                Filters.lt(Outbox.LEASE_UNTIL, Date.from(clock.instant())));
+    /**
+     * Leases these documents and reads the outbox of each one leased that has events. A lease is a document
+     * {@code {_id: "<collection>:<id>", owner, until}}: inserting it succeeds for one relay only; one that
+     * expired (its holder died) is taken over by a guarded update on the small lease collection.
+     */
+    private List<Document> claim(MongoCollection<Document> source, List<Object> ids) {
+        Instant now = clock.instant();
+        Date until = Date.from(now.plus(settings.lease()));
+        Map<String, Object> byLease = new LinkedHashMap<>();
+        ids.forEach(id -> byLease.put(leaseId(source, id), id));
+        List<Document> wanted = byLease.keySet().stream()
+                .map(lease -> new Document("_id", lease).append("owner", owner).append("until", until)).toList();
+        Set<String> held = new HashSet<>(byLease.keySet());
+        try {
+            leases.insertMany(wanted, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(error -> {
+                String lease = wanted.get(error.getIndex()).getString("_id");
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || !takeOverExpired(lease, now, until)) {
+                    held.remove(lease);
+                }
+            });
+        }
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        List<Object> leasedIds = held.stream().map(byLease::get).toList();
+        List<Document> claimed = new ArrayList<>();
+        Set<String> empty = new HashSet<>(held);
+        source.find(Filters.in("_id", leasedIds)).projection(Projections.include(Outbox.FIELD)).forEach(doc -> {
+            if (!doc.getList(Outbox.FIELD, Document.class, List.of()).isEmpty()) {
+                claimed.add(doc);
+                empty.remove(leaseId(source, doc.get("_id")));
+            }
+        });
+        // Already published (a second nudge, or another relay got there first): nothing to do, give the lease back.
+        releaseLeases(empty);
+        return claimed;
     }
 
-    private Document claim(MongoCollection<Document> source, Object id) {
-        Date leaseUntil = Date.from(clock.instant().plus(settings.lease()));
-        return source.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.exists(Outbox.FIELD + ".0"), leaseFree()),
-                Updates.combine(Updates.set(Outbox.LEASE_UNTIL, leaseUntil), Updates.set(Outbox.LEASE_OWNER, owner)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                        .projection(Projections.include(Outbox.FIELD)));
+    private boolean takeOverExpired(String lease, Instant now, Date until) {
+        return leases.updateOne(Filters.and(Filters.eq("_id", lease), Filters.lt("until", Date.from(now))),
+                Updates.combine(Updates.set("owner", owner), Updates.set("until", until))).getModifiedCount() == 1;
     }
 
-    private record Sending(MongoCollection<Document> source, Document claimed, List<Document> entries,
-                           List<CompletableFuture<Void>> acks) {
+    private void releaseLeases(Set<String> leaseIds) {
+        if (!leaseIds.isEmpty()) {
+            // Only this relay's: a lease that expired and was taken over stays with its new holder.
+            leases.deleteMany(Filters.and(Filters.in("_id", leaseIds), Filters.eq("owner", owner)));
+        }
     }
 
-    private Sending send(MongoCollection<Document> source, Document claimed) {
+    private static String leaseId(MongoCollection<Document> source, Object id) {
+        return source.getNamespace().getCollectionName() + ":" + id;
+    }
+
+    private record Sending(Document claimed, List<Document> entries, List<CompletableFuture<Void>> acks) {
+    }
+
+    private Sending send(Document claimed) {
         List<Document> entries = claimed.getList(Outbox.FIELD, Document.class, List.of());
         List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
         for (Document entry : entries) {
             acks.add(publisher.publish(entry.getString("topic"), entry.getString("key"), entry.getString("envelope"),
                     Outbox.traceOf(entry)));
         }
-        return new Sending(source, claimed, entries, acks);
+        return new Sending(claimed, entries, acks);
     }
 
-    private int publishClaimed(MongoCollection<Document> source, Document claimed) {
-        return finish(send(source, claimed), false);
-    }
-
-    /** Awaits a claimed document's acknowledgements (none once the broker is known to be away) and releases it. */
-    private int finish(Sending sending, boolean brokerAway) {
-        MongoCollection<Document> source = sending.source();
-        Document claimed = sending.claimed();
-        List<Document> entries = sending.entries();
-        List<CompletableFuture<Void>> acks = sending.acks();
+    /** The event ids the broker acknowledged, in order up to the first that it did not (none once it seems away). */
+    private List<String> awaitAcknowledgements(MongoCollection<Document> source, Sending sending, boolean brokerAway) {
         List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < entries.size() && !brokerAway; i++) {
+        for (int i = 0; i < sending.entries().size() && !brokerAway; i++) {
+            String eventId = sending.entries().get(i).getString("event_id");
             try {
-                acks.get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(entries.get(i).getString("event_id"));
-                metrics.published(source, entries.get(i).getDate("created_at"));
+                sending.acks().get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(eventId);
+                metrics.published(source, sending.entries().get(i).getDate("created_at"));
             } catch (Exception e) {
                 metrics.failed(source);
-                LOG.warnf("Outbox event %s of %s not acknowledged, will retry: %s",
-                        entries.get(i).getString("event_id"), source.getNamespace(), rootMessage(e));
+                LOG.warnf("Outbox event %s of %s not acknowledged, will retry: %s", eventId, source.getNamespace(),
+                        rootMessage(e));
                 break;
             }
         }
-        // Only this owner's lease is released; remove exactly what the broker acknowledged. When that is all the
-        // document holds (nothing appended meanwhile: the size is still the claimed one), empty it in the same update.
-        Bson leaseMine = Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(Outbox.LEASE_OWNER, owner));
-        if (acknowledged.size() == entries.size() && source.updateOne(
-                Filters.and(leaseMine, Filters.size(Outbox.FIELD, entries.size())),
-                Updates.combine(Updates.set(Outbox.FIELD, List.of()), Updates.unset(Outbox.PENDING_SINCE),
-                        Updates.unset(Outbox.LEASE_UNTIL), Updates.unset(Outbox.LEASE_OWNER))).getModifiedCount() == 1) {
-            return acknowledged.size();
+        return acknowledged;
+    }
+
+    /**
+     * Removes exactly what the broker acknowledged, for the whole batch in one bulk write, by {@code _id} alone (the
+     * lease keeps other relays away); {@code $pull} by event id keeps anything appended meanwhile. A document whose
+     * claimed events all went out loses its pending mark with them; one that got a new event in between (its writer
+     * nudged us too) is marked again, so the sweep still finds it should that nudge be lost.
+     */
+    private void removeAcknowledged(MongoCollection<Document> source, List<Sending> sending, List<List<String>> acknowledged) {
+        List<WriteModel<Document>> removals = new ArrayList<>();
+        List<Object> emptied = new ArrayList<>();
+        for (int i = 0; i < sending.size(); i++) {
+            List<String> acks = acknowledged.get(i);
+            if (acks.isEmpty()) {
+                continue;
+            }
+            Object id = sending.get(i).claimed().get("_id");
+            Bson pull = Updates.pullByFilter(new Document(Outbox.FIELD, new Document("event_id", new Document("$in", acks))));
+            boolean all = acks.size() == sending.get(i).entries().size();
+            removals.add(new UpdateOneModel<>(Filters.eq("_id", id), all ? Updates.combine(pull, Updates.unset(Outbox.PENDING_SINCE)) : pull));
+            if (all) {
+                emptied.add(id);
+            }
         }
-        Bson update = Updates.combine(Updates.unset(Outbox.LEASE_UNTIL), Updates.unset(Outbox.LEASE_OWNER));
-        if (!acknowledged.isEmpty()) {
-            update = Updates.combine(update,
-                    Updates.pullByFilter(new Document(Outbox.FIELD, new Document("event_id", new Document("$in", acknowledged)))));
+        if (removals.isEmpty()) {
+            return;
         }
-        source.updateOne(leaseMine, update);
-        source.updateOne(Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.exists(Outbox.FIELD + ".0", false),
-                Filters.exists(Outbox.PENDING_SINCE)), Updates.unset(Outbox.PENDING_SINCE));
-        return acknowledged.size();
+        source.bulkWrite(removals, new BulkWriteOptions().ordered(false));
+        if (!emptied.isEmpty()) {
+            source.find(Filters.in("_id", emptied)).projection(Projections.include(Outbox.FIELD)).forEach(doc -> {
+                List<Document> left = doc.getList(Outbox.FIELD, Document.class, List.of());
+                if (!left.isEmpty()) {
+                    source.updateOne(Filters.eq("_id", doc.get("_id")),
+                            Updates.min(Outbox.PENDING_SINCE, left.get(0).getDate("created_at")));
+                }
+            });
+        }
     }
 
     private void loop() {

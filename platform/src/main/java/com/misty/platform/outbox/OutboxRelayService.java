@@ -58,7 +58,7 @@ public class OutboxRelayService {
                 new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending")));
         String owner = applicationName + "-" + UUID.randomUUID();
         relay = new OutboxRelay(collections.stream().map(database::getCollection).toList(),
-                new KafkaEventPublisher(kafka, owner, config.deliveryTimeout()),
+                database.getCollection(OutboxRelay.LEASES), new KafkaEventPublisher(kafka, owner, config.deliveryTimeout()),
                 config.settings(), owner, Clock.systemUTC(), registry);
         relay.start();
         LOG.infof("Outbox relay %s publishing from %s.%s", owner, databaseName, collections);

@@ -54,7 +54,7 @@ class OutboxBrokerOutageTest {
         OutboxSettings fast = new OutboxSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 100,
                 Duration.ofSeconds(5), Duration.ofSeconds(1));
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        try (OutboxRelay relay = new OutboxRelay(List.of(stock),
+        try (OutboxRelay relay = new OutboxRelay(List.of(stock), client.getDatabase("outage_test").getCollection(OutboxRelay.LEASES),
                 new KafkaEventPublisher(KafkaConnection.to(broker.bootstrapServers()), "outage-test", Duration.ofSeconds(5)),
                 fast, "relay-1", Clock.systemUTC(), metrics)) {
             relay.start();

@@ -54,6 +54,7 @@ class OutboxRelayTest {
         stock = client.getDatabase("outbox_test").getCollection("stock");
         stock.drop();
         stock.insertOne(new Document("_id", "s1").append("quantity_on_hand", 10L));
+        leases().drop();
     }
 
     @Test
@@ -98,7 +99,7 @@ class OutboxRelayTest {
         assertThat(pass).isEqualTo(new OutboxRelay.PassResult(1, true));
         List<Document> left = outbox();
         assertThat(left).hasSize(2);
-        assertThat(stock.find(Filters.eq("_id", "s1")).first()).doesNotContainKey("outbox_lease_until");
+        assertThat(leases().countDocuments()).as("the lease given back").isZero();
 
         publisher.failFrom = Integer.MAX_VALUE;
         publisher.autoAcknowledge = true;
@@ -120,9 +121,77 @@ class OutboxRelayTest {
         assertThat(publisher.sentEventIds).hasSize(20).doesNotHaveDuplicates();
     }
 
+    @Test
+    void anEventAppendedWhilePublishingStaysAndStaysMarkedPending() throws Exception {
+        appendEvents(2);
+        ControlledPublisher publisher = new ControlledPublisher();
+        OutboxRelay relay = relay(publisher);
+
+        Future<OutboxRelay.PassResult> pass = Executors.newSingleThreadExecutor().submit(relay::relayOnce);
+        await().atMost(Duration.ofSeconds(5)).until(() -> publisher.pending.size() == 2);
+        appendEvents(1); // a writer appends while the relay holds the lease
+        publisher.pending.forEach(f -> f.complete(null));
+
+        assertThat(pass.get(5, TimeUnit.SECONDS).published()).isEqualTo(2);
+        assertThat(outbox()).hasSize(1);
+        assertThat(stock.find(Filters.eq("_id", "s1")).first()).as("the sweep still finds it")
+                .containsKey(Outbox.PENDING_SINCE);
+        publisher.autoAcknowledge = true;
+        assertThat(relay(publisher).relayOnce().published()).isEqualTo(1);
+        assertThat(stock.find(Filters.eq("_id", "s1")).first()).doesNotContainKey(Outbox.PENDING_SINCE);
+    }
+
+    @Test
+    void aDocumentLeasedByAnotherRelayIsLeftToItUntilItsLeaseExpires() {
+        appendEvents(1);
+        leases().insertOne(new Document("_id", "stock:s1").append("owner", "other")
+                .append("until", java.util.Date.from(java.time.Instant.now().plusSeconds(30))));
+        ControlledPublisher publisher = new ControlledPublisher();
+        publisher.autoAcknowledge = true;
+        OutboxRelay relay = relay(publisher);
+
+        relay.nudge("stock", "s1");
+        assertThat(relay.relayOnce().published()).isZero();
+        assertThat(outbox()).hasSize(1);
+
+        // Its holder died: once the lease expired, any relay takes it over.
+        leases().updateOne(Filters.eq("_id", "stock:s1"),
+                Updates.set("until", java.util.Date.from(java.time.Instant.now().minusSeconds(1))));
+        relay.nudge("stock", "s1");
+        assertThat(relay.relayOnce().published()).isEqualTo(1);
+        assertThat(outbox()).isEmpty();
+        assertThat(leases().countDocuments()).isZero();
+    }
+
+    @Test
+    void concurrentRelaysWokenForTheSameDocumentsPublishEachEntryOnce() {
+        List<String> ids = new ArrayList<>();
+        for (int doc = 0; doc < 300; doc++) {
+            stock.insertOne(new Document("_id", "w" + doc).append("seq", doc));
+            stock.updateOne(Filters.eq("_id", "w" + doc), Outbox.append("inventory.events", event(doc)));
+            ids.add("w" + doc);
+        }
+        ControlledPublisher publisher = new ControlledPublisher();
+        publisher.autoAcknowledge = true;
+
+        Concurrently.run(4, i -> () -> {
+            OutboxRelay relay = relay(publisher);
+            ids.forEach(id -> relay.nudge("stock", id));
+            return relay.relayOnce();
+        });
+
+        assertThat(publisher.sentEventIds).hasSize(300).doesNotHaveDuplicates();
+        assertThat(stock.countDocuments(Filters.exists(Outbox.PENDING_SINCE))).isZero();
+        assertThat(leases().countDocuments()).isZero();
+    }
+
     private OutboxRelay relay(EventPublisher publisher) {
-        return new OutboxRelay(List.of(stock), publisher, OutboxSettings.defaults(), "relay-" + System.nanoTime(),
+        return new OutboxRelay(List.of(stock), leases(), publisher, OutboxSettings.defaults(), "relay-" + System.nanoTime(),
                 Clock.systemUTC());
+    }
+
+    private static MongoCollection<Document> leases() {
+        return client.getDatabase("outbox_test").getCollection(OutboxRelay.LEASES);
     }
 
     private void appendEvents(int n) {

@@ -120,6 +120,27 @@ public final class EndpointCatalogue {
                         "/api/stock/allocations/" + w.allocationId())).allow(200, OPERATIONS),
                 Endpoint.of("POST", "/api/stock/allocations/{id}/release", Area.STOCK, w -> Call.of(
                         "/api/stock/allocations/" + w.newAllocation() + "/release")).allow(200, OPERATIONS),
+                Endpoint.of("POST", "/api/stock/issues", Area.STOCK, w -> Call.of("/api/stock/issues",
+                                body("allocation_id", w.newAllocation(), "quantity", 1)))
+                        .allow(200, OPERATIONS).field("allocation_id", CODE, true).field("quantity", DECIMAL, false),
+                Endpoint.of("GET", "/api/stock/products", Area.STOCK, w -> Call.of("/api/stock/products?page=0&size=5"))
+                        .allow(200, OPERATIONS),
+                Endpoint.of("GET", "/api/stock/products/{code}", Area.STOCK, w -> Call.of(
+                        "/api/stock/products/" + w.catalogueProduct())).allow(200, OPERATIONS),
+                Endpoint.of("POST", "/api/stock/products", Area.STOCK, w -> Call.of("/api/stock/products", body(
+                                "code", "NEW-" + UUID.randomUUID().toString().substring(0, 12), "name", "Made here",
+                                "unit", "sheet")))
+                        .allow(201, SUPERVISORS).field("code", CODE, true).field("name", TEXT, true).field("unit", CODE, true),
+                Endpoint.of("PUT", "/api/stock/products/{code}", Area.STOCK, w -> Call.of(
+                                "/api/stock/products/" + w.catalogueProduct(), body("name", "Catalogue "
+                                        + UUID.randomUUID().toString().substring(0, 6), "unit", "kilogram",
+                                        "version", w.productVersion(w.catalogueProduct()))))
+                        .allow(200, SUPERVISORS).field("name", TEXT, true).field("unit", CODE, true)
+                        .field("version", VERSION, true),
+                Endpoint.of("DELETE", "/api/stock/products/{code}", Area.STOCK, w -> {
+                    String code = w.newCatalogueProduct();
+                    return Call.of("/api/stock/products/" + code + "?version=" + w.productVersion(code));
+                }).allow(204, SUPERVISORS),
                 Endpoint.of("POST", "/api/stock/adjustments", Area.STOCK, w -> Call.of("/api/stock/adjustments", body(
                                 "product_id", w.productId(), "client_id", w.clientId(), "quantity_change", 1, "reason", "count")))
                         .allow(200, ADMIN, MANAGER).field("product_id", TEXT, true).field("client_id", TEXT, true)

@@ -59,6 +59,7 @@ public final class World {
     private String productId;
     private String clientId;
     private String stockId;
+    private String catalogueProduct;
     private String allocationId;
     private String orderId;
     private String employeeProfileId;
@@ -161,6 +162,7 @@ public final class World {
         stockId = admin.post("/api/stock/receipts", Map.of("product_id", productId, "client_id", clientId,
                 "quantity", 1_000_000)).expect(200).field("id").asText();
         allocationId = newAllocation();
+        catalogueProduct = newCatalogueProduct();
         orderId = newOrder();
         poll("order " + orderId + " confirmed", () -> {
             Response order = admin.get("/api/orders/" + orderId).expect(200);
@@ -253,6 +255,20 @@ public final class World {
     public String newAllocation() {
         return auditor.post("/api/stock/allocations", Map.of("product_id", productId, "client_id", clientId,
                 "quantity", 1)).expect(201).field("id").asText();
+    }
+
+    /** A product of the catalogue (counted in kilograms) without stock, so it can be edited and deleted. */
+    public String newCatalogueProduct() {
+        return auditor.post("/api/stock/products", Map.of("code", "CAT-" + runTag + "-" + sequence.incrementAndGet(),
+                "name", "Catalogue", "unit", "kilogram")).expect(201).field("code").asText();
+    }
+
+    public long productVersion(String code) {
+        return auditor.get("/api/stock/products/" + code).expect(200).field("version").asLong();
+    }
+
+    public long reorderVersion(String stockId) {
+        return auditor.get("/api/stock/" + stockId).expect(200).field("reorder_version").asLong();
     }
 
     public Map<String, Object> orderBody() {
@@ -386,6 +402,10 @@ public final class World {
 
     public String clientId() {
         return clientId;
+    }
+
+    public String catalogueProduct() {
+        return catalogueProduct;
     }
 
     public String stockId() {

@@ -219,9 +219,10 @@ class ComposeFileTest {
         String acls = RepositoryLayout.read(RepositoryLayout.compose().resolve("kafka/kafka-security.sh"));
         assertThat(acls).contains("--add-config-file").doesNotContain("--add-config \"SCRAM");
         assertThat(acls).contains("writes auth-service auth.events", "writes inventory-service inventory.events",
+                "writes inventory-service inventory.stock-levels",
                 "writes payroll-service payroll.events", "writes order-service orders.events");
         assertThat(acls).doesNotContainPattern("writes gateway");
-        assertThat(Pattern.compile("(?m)^writes ").matcher(acls).results().count()).as("one topic written per service").isEqualTo(4);
+        assertThat(Pattern.compile("(?m)^writes ").matcher(acls).results().count()).as("each service writes only its own topics").isEqualTo(5);
         assertThat(acls).contains("reads inventory-service orders.events", "reads order-service inventory.events",
                 "reads gateway \"$topic\"");
     }
