@@ -59,7 +59,7 @@ class StockBrowserTest extends BrowserTest {
         release.getByLabel("Allocation to release").fill(allocation.group(1));
         release.getByRole(AriaRole.BUTTON).click();
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Released allocation")))
-                .containsText("30 of " + product + " for " + client + " back in stock; 100 available now");
+                .containsText("30 units of " + product + " for " + client + " back in stock; 100 available now");
         UiBrowser.screenshot(page, "stock-released");
 
         release.getByLabel("Allocation to release").fill(allocation.group(1));
