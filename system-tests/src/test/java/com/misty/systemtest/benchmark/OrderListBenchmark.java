@@ -6,7 +6,6 @@ import com.misty.systemtest.Clients;
 import com.misty.systemtest.Response;
 import com.misty.systemtest.RunningSuite;
 import com.misty.systemtest.Session;
-import com.misty.testkit.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -21,6 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +43,7 @@ class OrderListBenchmark {
     private static final String STOCKED = "bench-list-stocked";
     private static final LocalDate FIRST_DUE = LocalDate.of(2027, 1, 1);
     private static final Duration SAGA_DEADLINE = Duration.ofMinutes(15);
+    private static final Duration SEED_DEADLINE = Duration.ofMinutes(40);
 
     private final int orders = Integer.getInteger("bench.listOrders", 10_000);
     private final int seeders = Integer.getInteger("bench.listSeeders", 8);
@@ -135,26 +139,43 @@ class OrderListBenchmark {
         assertThat(together.failed()).as("requests failed under eight users").isZero();
     }
 
-    /** Order i: client i mod 5, due one of 365 days, every fourth for stock that exists (confirmed), the rest rejected. */
-    private void seed(Session office, List<String> clients) {
+    /**
+     * Order i: client i mod 5, due one of 365 days, every fourth for stock that exists (confirmed), the rest rejected.
+     * Seeding takes minutes on a loaded machine: the seeders are plain threads without the test kit's deadline.
+     */
+    private void seed(Session office, List<String> clients) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        Concurrently.run(seeders, worker -> () -> {
-            for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
-                Map<String, Object> order = Map.of(
-                        "client_id", clients.get(i % CLIENTS),
-                        "lines", List.of(Map.of("product_id", i % 4 == 0 ? STOCKED : "bench-list-missing-" + i % 7,
-                                "quantity", 1 + i % 9)),
-                        "contact_name", "Contact " + i + " ",
-                        "due_date", FIRST_DUE.plusDays(i % 365).toString(),
-                        "notes", "benchmark order " + i);
-                Response placed = office.post("/api/orders", order);
-                for (int attempt = 1; attempt < 3 && placed.status() >= 502 && placed.status() <= 504; attempt++) {
-                    placed = office.post("/api/orders", order);
-                }
-                placed.expect(201);
+        ExecutorService pool = Executors.newFixedThreadPool(seeders);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int worker = 0; worker < seeders; worker++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
+                        place(office, clients, i);
+                    }
+                }));
             }
-            return null;
-        });
+            for (Future<?> worker : workers) {
+                worker.get(SEED_DEADLINE.toMinutes(), TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void place(Session office, List<String> clients, int i) {
+        Map<String, Object> order = Map.of(
+                "client_id", clients.get(i % CLIENTS),
+                "lines", List.of(Map.of("product_id", i % 4 == 0 ? STOCKED : "bench-list-missing-" + i % 7,
+                        "quantity", 1 + i % 9)),
+                "contact_name", "Contact " + i + " ",
+                "due_date", FIRST_DUE.plusDays(i % 365).toString(),
+                "notes", "benchmark order " + i);
+        Response placed = office.post("/api/orders", order);
+        for (int attempt = 1; attempt < 3 && placed.status() >= 502 && placed.status() <= 504; attempt++) {
+            placed = office.post("/api/orders", order);
+        }
+        placed.expect(201);
     }
 
     private void awaitSagaDecided(Session office) throws InterruptedException {
