@@ -38,7 +38,7 @@ async function readBody(response) {
   return text ? { detail: text } : null;
 }
 
-async function send(method, path, { body, headers = {}, token } = {}) {
+async function send(method, path, { body, headers = {}, token, asBlob = false } = {}) {
   const init = { method, headers: { Accept: 'application/json, application/problem+json', ...headers }, cache: 'no-store' };
   if (token) init.headers.Authorization = 'Bearer ' + token;
   if (body !== undefined) {
@@ -53,7 +53,8 @@ async function send(method, path, { body, headers = {}, token } = {}) {
     throw new Problem(0, { detail: OFFLINE_DETAIL, code: 'OFFLINE' });
   }
   network.report(true);
-  return { status: response.status, headers: response.headers, body: await readBody(response) };
+  const answer = asBlob && response.ok ? await response.blob() : await readBody(response);
+  return { status: response.status, headers: response.headers, body: answer };
 }
 
 /** Whether the server was reachable at the last attempt (the offline banner). */
@@ -207,11 +208,19 @@ export const session = new Session();
  * {@link Problem} for any error. A 401 is retried once after a refresh (the token may have just expired).
  */
 export async function apiFull(method, path, body, headers) {
-  let token = await session.validToken();
-  let r = await send(method, path, { body, headers, token });
+  return authorized(method, path, { body, headers });
+}
+
+/** A file the server makes (an export), as a Blob, with the same token, refresh and errors as {@link api}. */
+export async function download(path, accept) {
+  return (await authorized('GET', path, { headers: { Accept: accept }, asBlob: true })).body;
+}
+
+async function authorized(method, path, options) {
+  let r = await send(method, path, { ...options, token: await session.validToken() });
   if (r.status === 401 && session.signedIn) {
     await session.refresh();
-    r = await send(method, path, { body, headers, token: session.accessToken });
+    r = await send(method, path, { ...options, token: session.accessToken });
   }
   if (r.status >= 400) throw new Problem(r.status, r.body, r.headers);
   return r;

@@ -3,6 +3,8 @@
 import { html, nothing } from 'lit';
 import { api, query } from './api.js';
 import { LightElement } from './base.js';
+import { ModalFocus } from './dialogs.js';
+import { nameOf, resolveNames } from './names.js';
 
 const PAGE_SIZE = 20;
 const FIELDS = { name: 'Name', contact: 'Main contact', billing_address: 'Billing address', delivery_address: 'Delivery address', notes: 'Notes' };
@@ -43,6 +45,8 @@ class ClientsView extends LightElement {
     super();
     this.items = []; this.total = 0; this.page = 0; this.filters = {}; this.problem = null; this.notice = '';
     this.editing = null; this.draft = null; this.conflict = null; this.busy = false;
+    // Escape leaves the dialog for the edit form, the user's changes still in it.
+    new ModalFocus(this, { isOpen: () => this.conflict, close: () => { this.conflict = null; } });
   }
 
   connectedCallback() {
@@ -106,6 +110,7 @@ class ClientsView extends LightElement {
       await this.load();
     } catch (p) {
       if (p.code === 'VERSION_CONFLICT' && p.body && p.body.current_client) {
+        await resolveNames([p.body.current_client.updated_by]);
         this.conflict = { current: p.body.current_client, changes };
       } else {
         this.problem = p;
@@ -210,7 +215,7 @@ class ClientsView extends LightElement {
       <div class="dialog-backdrop">
         <div role="dialog" aria-modal="true" aria-labelledby="client-conflict-title" class="dialog">
           <h2 id="client-conflict-title">Someone else changed this client</h2>
-          <p>${current.updated_by || 'Another user'} saved version ${current.version} after you started editing version ${this.editing.version}.</p>
+          <p>${nameOf(current.updated_by) || 'Another user'} saved version ${current.version} after you started editing version ${this.editing.version}.</p>
           <table aria-label="Conflicting changes">
             <thead><tr><th scope="col">Field</th><th scope="col">Your change</th><th scope="col">Now stored</th></tr></thead>
             <tbody>${fields.map((f) => html`<tr data-field=${f}><th scope="row">${FIELDS[f]}</th>

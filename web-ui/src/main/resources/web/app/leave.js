@@ -5,6 +5,7 @@ import { api, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
 import { ModalFocus } from './dialogs.js';
+import { nameOf, resolveNames } from './names.js';
 
 const TYPES = ['ANNUAL', 'SICK', 'PERSONAL', 'UNPAID'];
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
@@ -53,6 +54,8 @@ class LeaveView extends LightElement {
         const pending = await api('GET', '/api/payroll/leave-requests' + query({ status: 'PENDING', limit: 100 }));
         this.queue = pending.filter((r) => !this.profile || r.employee_id !== this.profile.id);
       }
+      await resolveNames([...this.mine, ...(this.queue || [])].flatMap((r) => [r.decided_by, r.requested_by]));
+      this.requestUpdate(); // the names just learnt
     } catch (p) {
       this.problem = p;
     }
@@ -88,8 +91,9 @@ class LeaveView extends LightElement {
       if (p.code === 'ALREADY_DECIDED') {
         let now = null;
         try { now = await api('GET', `/api/payroll/leave-requests/${request.id}`); } catch { /* shown without who */ }
+        if (now) await resolveNames([now.decided_by || now.cancelled_by]);
         this.outcome = '';
-        this.problem = { message: `Already decided: ${p.message}.` + (now ? ` It is ${now.status.toLowerCase()} by ${now.decided_by || now.cancelled_by || 'someone'} at ${when(now.decided_at || now.cancelled_at)}.` : '') };
+        this.problem = { message: `Already decided: ${p.message}.` + (now ? ` It is ${now.status.toLowerCase()} by ${nameOf(now.decided_by || now.cancelled_by) || 'someone'} at ${when(now.decided_at || now.cancelled_at)}.` : '') };
       } else {
         this.problem = p;
       }
@@ -146,9 +150,9 @@ class LeaveView extends LightElement {
       <table aria-label=${label}>
         <thead><tr>${withEmployee ? html`<th scope="col">Employee</th>` : nothing}<th scope="col">Type</th><th scope="col">Dates</th><th scope="col">Hours</th><th scope="col">Reason</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr>
-          ${withEmployee ? html`<td>${r.employee_name || r.requested_by || r.employee_id}</td>` : nothing}
+          ${withEmployee ? html`<td>${r.employee_name || nameOf(r.requested_by) || r.employee_id}</td>` : nothing}
           <td>${r.leave_type.toLowerCase()}</td><td>${r.start_date} – ${r.end_date}</td><td>${r.hours}</td><td>${r.reason || ''}</td>
-          <td>${r.status.toLowerCase()}${r.decided_by ? ` by ${r.decided_by}` : ''}${r.decision_reason ? `: ${r.decision_reason}` : ''}</td>
+          <td>${r.status.toLowerCase()}${r.decided_by ? ` by ${nameOf(r.decided_by)}` : ''}${r.decision_reason ? `: ${r.decision_reason}` : ''}</td>
           <td>${actions(r)}</td></tr>`)}</tbody>
       </table>`;
   }

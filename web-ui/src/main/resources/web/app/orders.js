@@ -3,9 +3,11 @@
 // conflict dialog and the stale-data banner, production steps (start, complete), cancelling with a reason (a
 // manager's confirmation in production), and the order's change history.
 import { html, nothing } from 'lit';
-import { api, apiFull, query, session } from './api.js';
+import { api, apiFull, download, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
+import { ModalFocus } from './dialogs.js';
+import { nameOf, resolveNames } from './names.js';
 
 const STATUSES = ['PENDING_STOCK', 'CONFIRMED', 'IN_PRODUCTION', 'COMPLETED', 'REJECTED', 'CANCELLED'];
 const STATUS_TEXT = {
@@ -22,6 +24,9 @@ const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 const status = (s) => html`<span class="status ${s}">${STATUS_TEXT[s] || s}</span>`;
 const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.message}</div>` : nothing);
 
+/** The ids of whoever acted on an order, for {@link resolveNames}. */
+const actorsOf = (o) => [o.created_by, o.updated_by, o.pending_revision && o.pending_revision.requested_by];
+
 function isOrderEvent(type, envelope) {
   return type === 'resync' || (type && type.startsWith('Order')) || (envelope && envelope.type === 'StockAllocated')
     || (envelope && envelope.type === 'StockAllocationRejected');
@@ -30,13 +35,13 @@ function isOrderEvent(type, envelope) {
 class OrderList extends LightElement {
   static properties = {
     page: { state: true }, items: { state: true }, total: { state: true },
-    filters: { state: true }, problem: { state: true }, loading: { state: true },
+    filters: { state: true }, problem: { state: true }, loading: { state: true }, exporting: { state: true },
   };
 
   constructor() {
     super();
     this.page = 0; this.items = []; this.total = 0; this.filters = {};
-    this.problem = null; this.loading = false; this.reloadTimer = null;
+    this.problem = null; this.loading = false; this.exporting = false; this.reloadTimer = null;
   }
 
   connectedCallback() {
@@ -73,13 +78,32 @@ class OrderList extends LightElement {
     const [sort, direction] = f.sort.value.split(':');
     this.filters = {
       status: f.status.value, client_id: f.client.value.trim(), order_number_prefix: f.number.value.trim(),
-      due_from: f.due_from.value, due_to: f.due_to.value, q: f.text.value.trim(), sort, direction,
+      due_from: f.due_from.value, due_to: f.due_to.value, created_from: f.created_from.value, created_to: f.created_to.value,
+      q: f.text.value.trim(), sort, direction,
     };
     this.page = 0;
     this.load();
   }
 
   turn(delta) { this.page += delta; this.load(); }
+
+  /** The selection the list shows (every page of it) as CSV, fetched with the user's token and saved as a file. */
+  async exportCsv() {
+    this.exporting = true;
+    try {
+      const csv = await download('/api/orders/export.csv' + query(this.filters), 'text/csv, application/problem+json');
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(csv);
+      link.download = `orders-${new Date().toISOString().slice(0, 10)}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      this.problem = null;
+    } catch (p) {
+      this.problem = p;
+    } finally {
+      this.exporting = false;
+    }
+  }
 
   render() {
     const pages = Math.max(1, Math.ceil(this.total / PAGE_SIZE));
@@ -91,6 +115,8 @@ class OrderList extends LightElement {
         <label>Order number <input name="number" placeholder="ORD-0001…"></label>
         <label>Due from <input name="due_from" type="date"></label>
         <label>Due to <input name="due_to" type="date"></label>
+        <label>Created from <input name="created_from" type="date"></label>
+        <label>Created to <input name="created_to" type="date"></label>
         <label>Contact or notes <input name="text"></label>
         <label>Sort <select name="sort">${Object.entries(SORTS).map(([v, t]) => html`<option value=${v}>${t}</option>`)}</select></label>
         <button type="submit">Search</button>
@@ -109,6 +135,7 @@ class OrderList extends LightElement {
         <button type="button" ?disabled=${this.page === 0} @click=${() => this.turn(-1)}>Previous page</button>
         <span>Page ${this.page + 1} of ${pages} (${this.total} orders)</span>
         <button type="button" ?disabled=${this.page + 1 >= pages} @click=${() => this.turn(1)}>Next page</button>
+        <button type="button" ?disabled=${this.exporting} @click=${this.exportCsv}>Export these orders as CSV</button>
       </nav>`;
   }
 }
@@ -232,6 +259,9 @@ class OrderDetail extends LightElement {
     super();
     this.order = null; this.problem = null; this.editing = false; this.base = null; this.draft = null;
     this.conflict = null; this.stale = null; this.cancelling = false; this.busy = false; this.notice = '';
+    // Escape leaves the conflict dialog for the edit form (the user's changes still in it), or keeps the order.
+    new ModalFocus(this, { isOpen: () => this.conflict, close: () => { this.conflict = null; }, selector: '[aria-labelledby=conflict-title]' });
+    new ModalFocus(this, { isOpen: () => this.cancelling, close: () => { this.cancelling = false; }, selector: '[aria-labelledby=cancel-title]' });
   }
 
   connectedCallback() {
@@ -257,17 +287,11 @@ class OrderDetail extends LightElement {
     }
   }
 
-  updated(changed) {
-    // A dialog takes the keyboard focus when it opens.
-    if ((changed.has('conflict') && this.conflict) || (changed.has('cancelling') && this.cancelling)) {
-      const first = this.querySelector('[role=dialog] textarea, [role=dialog] button');
-      if (first) first.focus();
-    }
-  }
-
   async load() {
     try {
-      this.order = await api('GET', '/api/orders/' + encodeURIComponent(this.orderId));
+      const order = await api('GET', '/api/orders/' + encodeURIComponent(this.orderId));
+      await resolveNames(actorsOf(order));
+      this.order = order;
       this.problem = null;
     } catch (p) {
       this.problem = p;
@@ -277,7 +301,9 @@ class OrderDetail extends LightElement {
 
   async loadHistory() {
     try {
-      this.history = (await api('GET', `/api/orders/${encodeURIComponent(this.orderId)}/history`)).entries;
+      const entries = (await api('GET', `/api/orders/${encodeURIComponent(this.orderId)}/history`)).entries;
+      await resolveNames(entries.map((e) => e.actor));
+      this.history = entries;
     } catch (p) {
       this.history = null;
     }
@@ -302,6 +328,7 @@ class OrderDetail extends LightElement {
     let current;
     try {
       current = await api('GET', '/api/orders/' + encodeURIComponent(this.orderId));
+      await resolveNames(actorsOf(current));
     } catch (p) {
       return;
     }
@@ -338,6 +365,7 @@ class OrderDetail extends LightElement {
       this.notice = `Saved (version ${r.body.version}).`;
     } catch (p) {
       if (p.code === 'VERSION_CONFLICT' && p.body.current_order) {
+        await resolveNames(actorsOf(p.body.current_order));
         this.conflict = { current: p.body.current_order, changes };
       } else {
         this.problem = p;
@@ -409,12 +437,12 @@ class OrderDetail extends LightElement {
     const end = o.status === 'PENDING_STOCK' ? 'Confirmed or rejected' : STATUS_TEXT[o.status];
     return html`
       <ol class="saga" aria-label="Progress">
-        <li class="done">Placed by ${o.created_by} at ${when(o.created_at)}</li>
+        <li class="done">Placed by ${nameOf(o.created_by)} at ${when(o.created_at)}</li>
         <li class=${done ? 'done' : 'current'}>Stock reserved${done ? '' : ' — waiting for inventory…'}</li>
         <li class=${done ? 'done' : ''}>${end}${o.status_reason ? `: ${o.status_reason}` : ''}</li>
       </ol>
       ${o.pending_revision ? html`<p class="notice" role="status">Revision ${o.pending_revision.revision} pending (stock being re-reserved):
-        ${show('lines', o.pending_revision.lines)}, requested by ${o.pending_revision.requested_by} at ${when(o.pending_revision.requested_at)}.</p>` : nothing}`;
+        ${show('lines', o.pending_revision.lines)}, requested by ${nameOf(o.pending_revision.requested_by)} at ${when(o.pending_revision.requested_at)}.</p>` : nothing}`;
   }
 
   renderRecord(o, open) {
@@ -425,7 +453,7 @@ class OrderDetail extends LightElement {
         ${o.completed_at ? html`<dt>Completed</dt><dd>${when(o.completed_at)}</dd>` : nothing}
         ${o.status === 'COMPLETED' ? html`<dt>Stock consumed</dt><dd data-field="stock_consumed_at">${o.stock_consumed_at ? when(o.stock_consumed_at) : 'not yet (inventory is issuing it)'}</dd>` : nothing}
         <dt>Version</dt><dd>${o.version}</dd>
-        <dt>Last change</dt><dd>${o.updated_by || o.created_by} at ${when(o.updated_at || o.created_at)}</dd>
+        <dt>Last change</dt><dd>${nameOf(o.updated_by || o.created_by)} at ${when(o.updated_at || o.created_at)}</dd>
       </dl>
       ${open ? html`<div class="actions">
         <button type="button" @click=${this.startEdit}>Edit order</button>
@@ -440,7 +468,7 @@ class OrderDetail extends LightElement {
   renderEdit() {
     const s = this.stale;
     return html`
-      ${s ? html`<div class="banner stale" role="alert">This order was changed by ${s.updated_by || 'someone'} at ${when(s.updated_at)} while you were editing
+      ${s ? html`<div class="banner stale" role="alert">This order was changed by ${nameOf(s.updated_by) || 'someone'} at ${when(s.updated_at)} while you were editing
         (now ${STATUS_TEXT[s.status]}, version ${s.version}).
         <button type="button" @click=${this.reviewStale}>Review: keep my changes on the new version</button></div>` : nothing}
       <form class="record" aria-label="Edit order" @submit=${this.save}>
@@ -462,7 +490,7 @@ class OrderDetail extends LightElement {
       <div class="dialog-backdrop">
         <div role="dialog" aria-modal="true" aria-labelledby="conflict-title" class="dialog">
           <h2 id="conflict-title">Someone else changed this order</h2>
-          <p>${current.updated_by || 'Another user'} saved version ${current.version} at ${when(current.updated_at)} after you started editing version ${this.baseVersion}.</p>
+          <p>${nameOf(current.updated_by) || 'Another user'} saved version ${current.version} at ${when(current.updated_at)} after you started editing version ${this.baseVersion}.</p>
           <table aria-label="Conflicting changes">
             <thead><tr><th scope="col">Field</th><th scope="col">Your change</th><th scope="col">Now stored</th></tr></thead>
             <tbody>${fields.map((f) => html`<tr data-field=${f}><th scope="row">${FIELD_LABELS[f]}</th>
@@ -485,7 +513,7 @@ class OrderDetail extends LightElement {
       <table aria-label="History">
         <thead><tr><th scope="col">Version</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Changes</th></tr></thead>
         <tbody>${this.history.map((e) => html`<tr data-version=${e.version}><td>${e.version}</td><td>${when(e.at)}</td>
-          <td>${e.actor}</td><td>${e.kind.toLowerCase().replace('_', ' ')}</td><td>${changes(e)}</td></tr>`)}</tbody>
+          <td>${nameOf(e.actor)}</td><td>${e.kind.toLowerCase().replace('_', ' ')}</td><td>${changes(e)}</td></tr>`)}</tbody>
       </table>`;
   }
 
@@ -493,7 +521,7 @@ class OrderDetail extends LightElement {
     return html`
       <div class="dialog-backdrop">
         <form role="dialog" aria-modal="true" aria-labelledby="cancel-title" class="dialog" @submit=${this.cancelOrder}
-              @keydown=${(e) => { if (e.key === 'Escape') this.cancelling = false; }}>
+>
           <h2 id="cancel-title">Cancel order ${this.order.order_number}</h2>
           <label>Reason <textarea name="reason" required maxlength="1000"></textarea></label>
           ${this.order.status === 'IN_PRODUCTION' ? html`<label><input type="checkbox" name="confirm_in_production" required>

@@ -1,10 +1,11 @@
 // Stock: records with filters (also: below their reorder level) and live levels (physical, allocated, available in
 // the product's unit), a record's ledger, receipts, allocations (INSUFFICIENT_STOCK says what is available), issues
-// of an allocation to production and, for managers, adjustments.
+// of an allocation to production, releases of an allocation and, for managers, adjustments.
 import { html, nothing } from 'lit';
 import { api, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
+import { nameOf, resolveNames } from './names.js';
 
 const PAGE_SIZE = 50;
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
@@ -67,7 +68,8 @@ class StockList extends LightElement {
       const level = r.quantity_on_hand_after ?? r.quantity_on_hand ?? r.level_after;
       this.outcome = { receipts: 'Received', allocations: 'Allocated', adjustments: 'Adjusted' }[kind]
         + ` ${quantity.replace(/^-/, '')} ${r.unit || ''} of ${product} for ${client}`.replace('  ', ' ')
-        + (level !== undefined ? `; ${level} on hand now.` : '.');
+        + (level !== undefined ? `; ${level} on hand now.` : '.')
+        + (kind === 'allocations' ? ` Allocation ${r.id} (to issue it to production or release it).` : '');
       this.problem = null;
       f.reset();
     } catch (p) {
@@ -95,6 +97,42 @@ class StockList extends LightElement {
       f.reset();
     } catch (p) {
       this.outcome = '';
+      this.problem = p;
+    } finally {
+      this.busy = false;
+      this.load();
+    }
+  }
+
+  /**
+   * Puts an allocation's stock back. Releasing is idempotent on the server (a second release answers the allocation
+   * as it stands), so the allocation is read first to tell the user when there was nothing left to release.
+   */
+  async release(e) {
+    e.preventDefault();
+    const f = e.target;
+    const id = f.allocation.value.trim();
+    const path = '/api/stock/allocations/' + encodeURIComponent(id);
+    this.busy = true;
+    try {
+      const before = await api('GET', path);
+      if (before.status !== 'ALLOCATED') {
+        await resolveNames([before.released_by]);
+        this.outcome = '';
+        this.problem = { message: before.status === 'CONSUMED'
+          ? `Allocation ${id} was issued to production (${before.consumed} ${before.unit} used); there is nothing left to release.`
+          : `Allocation ${id} is already released${before.released_by ? ` by ${nameOf(before.released_by)} at ${when(before.released_at)}` : ''}; nothing changed.` };
+        return;
+      }
+      const r = await api('POST', path + '/release');
+      this.outcome = `Released allocation ${id}: ${r.quantity} ${r.unit || ''} of ${r.product_id} for ${r.client_id} back in stock`.replace('  ', ' ')
+        + (r.quantity_on_hand_after !== undefined ? `; ${r.quantity_on_hand_after} available now.` : '.');
+      this.problem = null;
+      f.reset();
+    } catch (p) {
+      this.outcome = '';
+      if (p.code === 'ORDER_ALLOCATION') p.message = `${p.message} Cancel or complete the order instead: its stock follows the order.`;
+      else if (p.status === 404) p.message = `No allocation ${id}: ${p.message}`;
       this.problem = p;
     } finally {
       this.busy = false;
@@ -151,9 +189,15 @@ class StockList extends LightElement {
         ${this.movementForm('allocations', 'Allocate stock', 'Quantity to allocate', null)}
         <form class="record" aria-label="Issue to production" @submit=${(e) => this.issue(e)}>
           <h2>Issue to production</h2>
-          <label>Allocation <input name="allocation" required></label>
+          <label>Allocation to issue <input name="allocation" required autocomplete="off"></label>
           <label>Quantity used (empty: all) <input name="used" type="number" step="any" min="0"></label>
           <button type="submit" ?disabled=${this.busy}>Issue to production</button>
+        </form>
+        <form class="record" aria-label="Release allocation" @submit=${(e) => this.release(e)}>
+          <h2>Release allocation</h2>
+          <label>Allocation to release <input name="allocation" required autocomplete="off"></label>
+          <p class="hint">Puts all of it back in stock. An order's allocations follow the order (cancel or complete it).</p>
+          <button type="submit" ?disabled=${this.busy}>Release allocation</button>
         </form>
         ${session.hasRole('manager', 'admin') ? this.movementForm('adjustments', 'Adjust stock', 'Change (+/-)', 'Reason', true) : nothing}
       </div>`;
@@ -197,6 +241,7 @@ class StockLedger extends LightElement {
         if (items.length < 100) break;
         after = items[items.length - 1].seq;
       }
+      await resolveNames(all.map((m) => m.actor));
       this.movements = all.reverse();
       this.problem = null;
     } catch (p) {
@@ -214,8 +259,8 @@ class StockLedger extends LightElement {
         (version ${r.version})${r.reorder_level !== null && r.reorder_level !== undefined ? html`; reorder level ${r.reorder_level} ${r.unit || ''}${r.below_reorder ? ' — below it' : ''}` : nothing}</p>` : nothing}
       <table aria-label="Ledger">
         <thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Change</th><th scope="col">Level after</th><th scope="col">Why</th></tr></thead>
-        <tbody>${this.movements.map((m) => html`<tr><td>${m.seq}</td><td>${when(m.at)}</td><td>${m.actor}</td><td>${m.type}</td>
-          <td>${m.quantity_change > 0 ? '+' : ''}${m.quantity_change}${m.consumed !== undefined ? ` (${m.consumed} used)` : ''}</td><td>${m.level_after}</td><td>${m.reason || m.reference || m.order_id || ''}</td></tr>`)}</tbody>
+        <tbody>${this.movements.map((m) => html`<tr><td>${m.seq}</td><td>${when(m.at)}</td><td>${nameOf(m.actor)}</td><td>${m.type}</td>
+          <td>${m.quantity_change > 0 ? '+' : ''}${m.quantity_change}${m.consumed !== undefined ? ` (${m.consumed} used)` : ''}</td><td>${m.level_after}</td><td>${m.reason || m.reference || (m.order_id ? `order ${m.order_id}` : '')}${m.allocation_id ? html` <span class="muted">(allocation ${m.allocation_id})</span>` : nothing}</td></tr>`)}</tbody>
       </table>`;
   }
 }

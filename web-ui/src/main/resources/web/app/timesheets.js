@@ -5,6 +5,7 @@ import { api, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
 import { ModalFocus } from './dialogs.js';
+import { nameOf, resolveNames } from './names.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.message}</div>` : nothing);
@@ -27,7 +28,7 @@ export function datesOf(isoWeek) {
 }
 
 // Who a sheet belongs to, as far as the timesheet says (the name when payroll gives one, else the account id).
-const whose = (t) => t.employee_name || t.employee_user_id || t.employee_id;
+const whose = (t) => t.employee_name || nameOf(t.employee_user_id) || t.employee_id;
 const money = (v) => Number(v).toFixed(2);
 const calculationText = (c) => `Regular ${c.regular_hours} h = ${money(c.regular_pay)}, overtime ${c.overtime_hours} h = ${money(c.overtime_pay)}, gross ${money(c.gross_pay)}`;
 
@@ -84,6 +85,7 @@ class TimesheetView extends LightElement {
       }
       if (this.decides) {
         const submitted = await api('GET', '/api/payroll/timesheets' + query({ status: 'SUBMITTED', limit: 100 }));
+        await resolveNames(submitted.map((t) => t.employee_user_id));
         this.queue = submitted.filter((t) => !this.profile || t.employee_id !== this.profile.id);
       }
     } catch (p) {

@@ -184,6 +184,18 @@ class RoutingResourceTest {
                 .when().get("/api/orders/o-1")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://ui.misty.test");
+        // The phone shell's origin is not http(s): listed, it is answered like any other.
+        given().header("Origin", "capacitor://localhost").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,last-event-id")
+                .when().options("/api/events/stream")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "capacitor://localhost")
+                .header("Access-Control-Allow-Credentials", "true");
+        given().auth().oauth2(ADMIN).header("Origin", "capacitor://localhost")
+                .when().get("/api/orders/o-1")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "capacitor://localhost")
+                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("ETag"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import static com.misty.auth.repository.AuthDatabase.date;
 import static com.misty.auth.repository.AuthDatabase.instant;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /** The {@code service_accounts} collection; client secrets are stored only as hashes. */
 @ApplicationScoped
@@ -58,6 +60,11 @@ public class ServiceAccountRepository {
 
     public Optional<ServiceAccount> findById(String id) {
         return Optional.ofNullable(accounts().find(eq("_id", id)).first()).map(ServiceAccountRepository::toAccount);
+    }
+
+    /** The service accounts among {@code ids} (unknown ids are left out). */
+    public List<ServiceAccount> findByIds(Collection<String> ids) {
+        return accounts().find(in("_id", ids)).map(ServiceAccountRepository::toAccount).into(new ArrayList<>());
     }
 
     public List<ServiceAccount> list() {

@@ -19,6 +19,7 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,7 @@ import static com.misty.auth.repository.AuthDatabase.date;
 import static com.misty.auth.repository.AuthDatabase.instant;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /** The {@code users} collection; its documents carry the outbox of {@code auth.events}. */
 @ApplicationScoped
@@ -74,6 +76,11 @@ public class UserRepository {
 
     public Optional<User> findById(String id) {
         return Optional.ofNullable(users().find(eq("_id", id)).first()).map(UserRepository::toUser);
+    }
+
+    /** The users among {@code ids} (unknown ids are left out). */
+    public List<User> findByIds(Collection<String> ids) {
+        return users().find(in("_id", ids)).map(UserRepository::toUser).into(new ArrayList<>());
     }
 
     public List<User> list(int offset, int limit) {

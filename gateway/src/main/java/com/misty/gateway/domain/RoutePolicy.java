@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * <table>
  *   <tr><th>path</th><th>roles</th></tr>
- *   <tr><td>/api/auth/me, /api/auth/logout, /api/auth/logout-all, /api/auth/password, /api/events/stream</td><td>any signed-in user</td></tr>
+ *   <tr><td>/api/auth/me, /api/auth/logout, /api/auth/logout-all, /api/auth/password, /api/auth/names,
+ *   /api/events/stream</td><td>any signed-in user</td></tr>
  *   <tr><td>/api/auth/** (users, service accounts)</td><td>admin</td></tr>
  *   <tr><td>/api/stock/**, /api/orders/**, /api/clients/**</td><td>admin, manager, production</td></tr>
  *   <tr><td>/api/payroll/**</td><td>admin, manager, production, employee</td></tr>
@@ -24,7 +25,8 @@ public final class RoutePolicy {
     static final String EMPLOYEE = "employee";
 
     private static final Set<String> SELF_SERVICE = Set.of(
-            "/api/auth/me", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/password", "/api/events/stream");
+            "/api/auth/me", "/api/auth/logout", "/api/auth/logout-all", "/api/auth/password", "/api/auth/names",
+            "/api/events/stream");
     private static final Set<String> OPERATIONS = Set.of(ADMIN, MANAGER, PRODUCTION);
     private static final Set<String> STAFF = Set.of(ADMIN, MANAGER, PRODUCTION, EMPLOYEE);
 

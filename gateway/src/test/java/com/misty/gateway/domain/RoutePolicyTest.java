@@ -14,6 +14,8 @@ class RoutePolicyTest {
         assertThat(RoutePolicy.allows(employee, "/api/payroll/leave-requests/7/cancel")).isTrue();
         assertThat(RoutePolicy.allows(employee, "/api/auth/me")).isTrue();
         assertThat(RoutePolicy.allows(employee, "/api/auth/logout-all")).isTrue();
+        assertThat(RoutePolicy.allows(employee, "/api/auth/names")).as("names behind actor ids, for the UI").isTrue();
+        assertThat(RoutePolicy.allows(employee, "/api/auth/names/x")).isFalse();
         assertThat(RoutePolicy.allows(employee, "/api/auth/users")).isFalse();
         assertThat(RoutePolicy.allows(employee, "/api/stock")).isFalse();
         assertThat(RoutePolicy.allows(employee, "/api/orders/1")).isFalse();

@@ -54,7 +54,8 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
         config.put("misty.gateway.throttle.user-per-second", "5");
         config.put("misty.gateway.live.heartbeat", "1s");
         config.put("misty.gateway.live.replay-buffer-size", "16");
-        config.put("quarkus.http.cors.origins", "http://ui.misty.test");
+        // A Capacitor iOS shell (the phone app) sends this origin; it is listed like any web origin.
+        config.put("quarkus.http.cors.origins", "http://ui.misty.test,capacitor://localhost");
         config.put("quarkus.log.category.\"com.misty.gateway.messaging\".level", "DEBUG");
         return config;
     }

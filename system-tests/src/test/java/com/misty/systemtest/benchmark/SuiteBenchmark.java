@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SuiteBenchmark {
 
     /** Settings of the services that differ from the system tests' own: the benchmark's load is many requests per user. */
-    private static final Map<String, String> BENCHMARK_ENVIRONMENT = Map.of(
+    static final Map<String, String> BENCHMARK_ENVIRONMENT = Map.of(
             // The load generator is a few users sending as fast as they are answered; 50 req/s each would cap it.
             "MISTY_GATEWAY_THROTTLE_USER_BURST", "1000000",
             "MISTY_GATEWAY_THROTTLE_USER_PER_SECOND", "1000000",

@@ -41,7 +41,7 @@ class DecisionDialogsBrowserTest extends BrowserTest {
         signInAs(boss, Accounts.newUser(suite, admin, "manager"));
         boss.navigate("/#/timesheets");
         Locator sendBack = boss.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Send back week " + week + " of " + employee.userId()));
+                new Page.GetByRoleOptions().setName("Send back week " + week + " of System Test " + employee.username()));
         sendBack.click();
 
         Locator dialog = boss.getByRole(AriaRole.DIALOG);

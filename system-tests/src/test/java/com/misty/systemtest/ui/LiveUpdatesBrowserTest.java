@@ -71,8 +71,8 @@ class LiveUpdatesBrowserTest extends BrowserTest {
 
         Locator banner = b.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("changed by"));
         assertThat(banner).isVisible();
-        // The services record who changed an order by user id (names need the admin-only user directory).
-        assertThat(banner).containsText(userA.userId());
+        // The services record who changed an order by user id; the banner names the user (auth-service's names).
+        assertThat(banner).containsText("changed by System Test " + userA.username() + " at ");
         assertThat(b.getByLabel("Notes", new Page.GetByLabelOptions().setExact(true))).hasValue("B was typing this");
         assertThat(b.locator("misty-order-detail .status").first()).hasText("Cancelled");
         UiBrowser.screenshot(b, "order-stale-banner");

@@ -55,6 +55,13 @@ class OrderConflictBrowserTest extends BrowserTest {
         Locator linesRow = dialog.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName("Lines"));
         assertThat(linesRow).containsText(product + " × 5000");
         assertThat(linesRow).containsText("not changed by you");
+        // The keyboard stays in the dialog: its first button has the focus, Tab cycles between its two buttons.
+        Locator apply = button(b, "Apply my changes to the current version");
+        assertThat(apply).isFocused();
+        b.keyboard().press("Tab");
+        assertThat(button(b, "Discard mine")).isFocused();
+        b.keyboard().press("Tab");
+        assertThat(apply).isFocused();
         UiBrowser.screenshot(b, "order-conflict-dialog");
 
         // The saga may move the version once more while B applies: the dialog then shows again; apply again.

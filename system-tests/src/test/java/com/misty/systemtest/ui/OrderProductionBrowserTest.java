@@ -51,6 +51,7 @@ class OrderProductionBrowserTest extends BrowserTest {
         assertThat(history.locator("tr[data-version='3']")).containsText("IN_PRODUCTION");
         assertThat(history.locator("tr[data-version='4']")).containsText("COMPLETED");
         assertThat(history.locator("tr[data-version='4']")).containsText("status changed");
+        assertThat(history.locator("tr[data-version='3']")).containsText("System Test " + lead.username());
         UiBrowser.screenshot(page, "order-completed-history");
 
         JsonNode stored = UiFixtures.awaitOrder(lead, id, o -> o.hasNonNull("stock_consumed_at"));

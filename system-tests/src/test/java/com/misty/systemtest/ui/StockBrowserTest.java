@@ -8,10 +8,16 @@ import com.misty.systemtest.Session;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static com.misty.systemtest.ui.UiActions.signInAs;
 
-/** Stock in the browser: a receipt, an allocation refused with what is available, one granted, the ledger. */
+/**
+ * Stock in the browser: a receipt, an allocation refused with what is available, one granted, released (and the
+ * refusals of a second release and of an unknown allocation in words), the ledger naming who did each step.
+ */
 @Order(67)
 class StockBrowserTest extends BrowserTest {
 
@@ -44,14 +50,37 @@ class StockBrowserTest extends BrowserTest {
         allocate.getByLabel("Client").fill(client);
         allocate.getByLabel("Quantity to allocate").fill("30");
         allocate.getByRole(AriaRole.BUTTON).click();
-        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Allocated")))
-                .containsText("70 on hand now");
+        Locator allocated = page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Allocated"));
+        assertThat(allocated).containsText("70 on hand now");
+        Matcher allocation = Pattern.compile("Allocation (\\S+) \\(").matcher(allocated.textContent());
+        org.assertj.core.api.Assertions.assertThat(allocation.find()).as("the allocation's id is shown").isTrue();
+
+        Locator release = form(page, "Release allocation");
+        release.getByLabel("Allocation to release").fill(allocation.group(1));
+        release.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Released allocation")))
+                .containsText("30 units of " + product + " for " + client + " back in stock; 100 available now");
+        UiBrowser.screenshot(page, "stock-released");
+
+        release.getByLabel("Allocation to release").fill(allocation.group(1));
+        release.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("is already released by System Test "
+                + production.username() + " at ");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("nothing changed");
+
+        release.getByLabel("Allocation to release").fill("no-such-allocation");
+        release.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("No allocation no-such-allocation");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ledger of " + product + " for " + client)).click();
         Locator ledger = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Ledger"));
-        assertThat(ledger.getByRole(AriaRole.ROW)).hasCount(3); // header, receipt, allocation
+        assertThat(ledger.getByRole(AriaRole.ROW)).hasCount(4); // header, receipt, allocation, release
         assertThat(ledger).containsText("+100");
         assertThat(ledger).containsText("-30");
+        Locator released = ledger.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("RELEASE"));
+        assertThat(released).containsText("+30");
+        assertThat(released).containsText("System Test " + production.username()); // a name, not the user's id
+        assertThat(released).containsText("allocation " + allocation.group(1));
         UiBrowser.screenshot(page, "stock-ledger");
     }
 

@@ -80,7 +80,10 @@ public final class UiBrowser implements AutoCloseable {
 
     /** Saves a screenshot of the page as {@code target/ui-screenshots/<name>.png}. */
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        // An open modal dialog is pictured as the user sees it: a full-page capture draws its fixed backdrop over
+        // only part of a long page.
+        boolean modalOpen = page.locator("[aria-modal=true]").count() > 0;
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(!modalOpen));
     }
 
     @Override
