@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ public class ActorNamesResource {
     }
 
     @GET
+    @Operation(summary = "The names of the given actor ids (users and service accounts), for showing \"who\"; unknown ids are left out")
     public List<ActorDirectory.Actor> names(
             @QueryParam("id") @NotEmpty @Size(max = MAX_IDS) List<@NotEmpty @Size(max = 64) String> ids) {
         return directory.find(new LinkedHashSet<>(ids));
