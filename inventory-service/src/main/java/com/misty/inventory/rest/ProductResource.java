@@ -94,7 +94,7 @@ public class ProductResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "Add a product with its unit of measure (version 1)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @Extension(name = "x-misty-problems", value = "409: PRODUCT_EXISTS")
+    @Extension(name = "x-misty-problems", value = "409: PRODUCT_EXISTS or UNIT_IN_USE (stock of that code exists, counted in another unit)")
     public Response create(@Valid @NotNull NewProduct product) {
         Product created = products.create(product.code(), product.name().strip(), product.unit());
         return Response.created(URI.create("/api/stock/products/" + created.code())).entity(ProductView.of(created)).build();
