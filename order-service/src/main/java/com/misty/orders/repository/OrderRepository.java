@@ -11,6 +11,7 @@ import com.misty.platform.idempotency.IdempotentUpdate;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -100,7 +101,7 @@ public class OrderRepository {
     }
 
     public Optional<Order> findById(String id) {
-        return Optional.ofNullable(orders.find(Filters.eq(OrderDocuments.ID, id)).projection(PUBLIC_FIELDS).first())
+        return Optional.ofNullable(orders.find(StoredValues.byId(id)).projection(PUBLIC_FIELDS).first())
                 .map(OrderDocuments::fromDocument);
     }
 
@@ -159,12 +160,12 @@ public class OrderRepository {
 
     /** The order's version and the history entries still waiting on it (empty when the order is unknown). */
     public Optional<PendingHistory> pendingHistory(String id) {
-        Document doc = orders.find(Filters.eq(OrderDocuments.ID, id))
+        Document doc = orders.find(StoredValues.byId(id))
                 .projection(Projections.include(OrderDocuments.VERSION, HISTORY_PENDING)).first();
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new PendingHistory(((Number) doc.get(OrderDocuments.VERSION)).longValue(),
+        return Optional.of(new PendingHistory(StoredValues.number(doc, OrderDocuments.VERSION, 1),
                 doc.getList(HISTORY_PENDING, Document.class, List.of()).stream().map(HistoryDocuments::fromDocument).toList()));
     }
 
