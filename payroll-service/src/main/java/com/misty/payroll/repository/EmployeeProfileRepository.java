@@ -5,6 +5,7 @@ import com.misty.payroll.domain.EmployeeProfile;
 import com.misty.payroll.domain.LeaveDeduction;
 import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -109,7 +110,7 @@ public class EmployeeProfileRepository {
     }
 
     public Optional<EmployeeProfile> findById(String id) {
-        return Optional.ofNullable(profiles.find(Filters.eq("_id", id)).first()).map(EmployeeProfileRepository::toProfile);
+        return Optional.ofNullable(profiles.find(StoredValues.byId(id)).first()).map(EmployeeProfileRepository::toProfile);
     }
 
     public Optional<EmployeeProfile> findByUserId(String userId) {
@@ -118,7 +119,8 @@ public class EmployeeProfileRepository {
     }
 
     public List<EmployeeProfile> list(Boolean active, int limit) {
-        Bson filter = active == null ? new Document() : Filters.eq("active", active);
+        // A profile stored without the flag is active (as it reads).
+        Bson filter = active == null ? new Document() : active ? Filters.ne("active", false) : Filters.eq("active", false);
         List<EmployeeProfile> result = new ArrayList<>();
         profiles.find(filter).sort(Sorts.ascending("name", "_id")).limit(limit)
                 .forEach(doc -> result.add(toProfile(doc)));
@@ -275,25 +277,38 @@ public class EmployeeProfileRepository {
         return type.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Reads tolerantly: without {@code leave_balances} the original's per-type fields ({@code annual_leave_balance},
+     * ...) are read; a missing {@code active} means active, a missing version 1.
+     */
     static EmployeeProfile toProfile(Document doc) {
         Map<LeaveType, BigDecimal> balances = new EnumMap<>(LeaveType.class);
-        Document stored = doc.get(BALANCES, Document.class);
+        Document stored = doc.get(BALANCES) instanceof Document d ? d : null;
         for (LeaveType type : LeaveType.values()) {
             if (type.hasBalance()) {
-                balances.put(type, stored == null ? BigDecimal.ZERO : Values.decimalOrZero(stored, key(type)));
+                balances.put(type, stored == null ? Values.decimalOrZero(doc, key(type) + "_leave_balance")
+                        : Values.decimalOrZero(stored, key(type)));
             }
         }
-        List<LeaveDeduction> deductions = doc.getList(DEDUCTIONS, Document.class, List.of()).stream()
-                .map(d -> new LeaveDeduction(d.getString("request_id"), LeaveType.valueOf(d.getString("leave_type")),
-                        Values.decimal(d, "hours"), d.getString("approved_by"), Values.instant(d, "at")))
+        List<LeaveDeduction> deductions = documents(doc, DEDUCTIONS).stream()
+                .map(d -> new LeaveDeduction(StoredValues.text(d, "request_id"),
+                        StoredValues.enumValue(LeaveType.class, d.get("leave_type"), null),
+                        Values.decimal(d, "hours"), StoredValues.text(d, "approved_by"), Values.instant(d, "at")))
                 .toList();
-        Number version = doc.get("version", Number.class);
-        return new EmployeeProfile(doc.getString("_id"), doc.getString("user_id"), doc.getString("name"),
-                doc.getString("manager_user_id"), Values.decimal(doc, "hourly_rate"),
-                Values.decimal(doc, "standard_weekly_hours"), balances, doc.getBoolean("active", true),
-                version == null ? 1L : version.longValue(), deductions,
-                List.copyOf(doc.getList(REFUNDED, String.class, List.of())),
-                List.copyOf(doc.getList(UNSETTLED, String.class, List.of())),
+        return new EmployeeProfile(StoredValues.id(doc), StoredValues.text(doc, "user_id"), StoredValues.text(doc, "name"),
+                StoredValues.text(doc, "manager_user_id"), Values.decimal(doc, "hourly_rate"),
+                Values.decimal(doc, "standard_weekly_hours"), balances, StoredValues.flag(doc, "active", true),
+                StoredValues.number(doc, "version", 1), deductions, texts(doc, REFUNDED), texts(doc, UNSETTLED),
                 Values.instant(doc, "created_at"), Values.instant(doc, "updated_at"));
+    }
+
+    private static List<Document> documents(Document doc, String field) {
+        return (doc.get(field) instanceof List<?> list ? list : List.of()).stream()
+                .filter(Document.class::isInstance).map(Document.class::cast).toList();
+    }
+
+    private static List<String> texts(Document doc, String field) {
+        return (doc.get(field) instanceof List<?> list ? list : List.of()).stream()
+                .filter(String.class::isInstance).map(String.class::cast).toList();
     }
 }

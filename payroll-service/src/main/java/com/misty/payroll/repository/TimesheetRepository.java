@@ -2,12 +2,14 @@ package com.misty.payroll.repository;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
+import com.misty.payroll.domain.IsoWeek;
 import com.misty.payroll.domain.Timesheet;
 import com.misty.payroll.domain.TimesheetEntry;
 import com.misty.payroll.domain.TimesheetStatus;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -25,6 +27,7 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +75,7 @@ public class TimesheetRepository {
     }
 
     public Optional<Timesheet> findById(String id) {
-        return Optional.ofNullable(timesheets.find(Filters.eq("_id", id)).first()).map(TimesheetRepository::toTimesheet);
+        return Optional.ofNullable(timesheets.find(StoredValues.byId(id)).first()).map(TimesheetRepository::toTimesheet);
     }
 
     public List<Timesheet> list(String employeeId, TimesheetStatus status, String week, int limit) {
@@ -181,16 +184,28 @@ public class TimesheetRepository {
                 .append("hours", Values.decimal(e.hours())).append("notes", e.notes())).toList();
     }
 
+    /**
+     * Reads tolerantly: a lower-case status is mapped, an unknown one reads as {@link TimesheetStatus#UNRECOGNISED};
+     * an entry without hours counts zero; a sheet without {@code week} but with a {@code week_starting} day (the
+     * original's shape) gets that day's ISO week.
+     */
     static Timesheet toTimesheet(Document doc) {
-        List<TimesheetEntry> entries = doc.getList("entries", Document.class, List.of()).stream()
-                .map(e -> new TimesheetEntry(Values.day(e, "date"), Values.decimal(e, "hours"), e.getString("notes")))
+        List<TimesheetEntry> entries = (doc.get("entries") instanceof List<?> list ? list : List.of()).stream()
+                .filter(Document.class::isInstance).map(Document.class::cast)
+                .map(e -> new TimesheetEntry(Values.day(e, "date"), Values.decimalOrZero(e, "hours"),
+                        StoredValues.text(e, "notes")))
                 .toList();
-        Number version = doc.get("version", Number.class);
-        return new Timesheet(doc.getString("_id"), doc.getString("employee_id"), doc.getString("employee_user_id"),
-                doc.getString("week"), entries, TimesheetStatus.valueOf(doc.getString("status")),
-                version == null ? 1L : version.longValue(), Values.instant(doc, "created_at"),
-                Values.instant(doc, "submitted_at"), doc.getString("approved_by"), Values.instant(doc, "approved_at"),
-                doc.getString("rejected_by"), doc.getString("rejection_reason"), doc.getString("created_by"),
-                doc.getString("submitted_by"));
+        String week = StoredValues.text(doc, "week");
+        LocalDate weekStarting = Values.day(doc, "week_starting");
+        if (week == null && weekStarting != null) {
+            week = IsoWeek.of(weekStarting).toString();
+        }
+        return new Timesheet(StoredValues.id(doc), StoredValues.text(doc, "employee_id"),
+                StoredValues.text(doc, "employee_user_id"), week, entries,
+                StoredValues.enumValue(TimesheetStatus.class, doc.get("status"), TimesheetStatus.UNRECOGNISED),
+                StoredValues.number(doc, "version", 1), Values.instant(doc, "created_at"),
+                Values.instant(doc, "submitted_at"), StoredValues.text(doc, "approved_by"), Values.instant(doc, "approved_at"),
+                StoredValues.text(doc, "rejected_by"), StoredValues.text(doc, "rejection_reason"),
+                StoredValues.text(doc, "created_by"), StoredValues.text(doc, "submitted_by"));
     }
 }
