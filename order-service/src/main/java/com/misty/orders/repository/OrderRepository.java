@@ -79,6 +79,34 @@ public class OrderRepository {
                 Indexes.ascending(OrderDocuments.DUE_DATE)), new IndexOptions().name("status_due"));
     }
 
+    /** What storing an imported order did. */
+    public enum ImportWrite { INSERTED, ID_TAKEN, NUMBER_TAKEN }
+
+    public boolean exists(String id) {
+        return orders.countDocuments(Filters.eq(OrderDocuments.ID, id)) > 0;
+    }
+
+    public boolean numberTaken(String orderNumber) {
+        return orders.countDocuments(Filters.eq(OrderDocuments.ORDER_NUMBER, orderNumber)) > 0;
+    }
+
+    /**
+     * Stores an order imported from the original system as it stood there: one insert under its own id, no events
+     * (the original already did what they would announce). The unique {@code _id} makes a re-import or a
+     * concurrent one a no-op; the unique order number tells the caller to renumber.
+     */
+    public ImportWrite insertImported(Order order) {
+        try {
+            orders.insertOne(OrderDocuments.newOrderFields(order).append(OrderDocuments.ID, order.id()));
+            return ImportWrite.INSERTED;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return exists(order.id()) ? ImportWrite.ID_TAKEN : ImportWrite.NUMBER_TAKEN;
+        }
+    }
+
     /** Stores a new order and its first events in one write: the inserted document already holds its outbox. */
     public void insert(Order order, List<EventEnvelope> events, HistoryEntry created) {
         try {
