@@ -1,12 +1,13 @@
 package com.misty.orders.domain;
 
+import static com.misty.contracts.imports.OriginalValues.day;
+import static com.misty.contracts.imports.OriginalValues.decimal;
+import static com.misty.contracts.imports.OriginalValues.instant;
+import static com.misty.contracts.imports.OriginalValues.text;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,49 +110,5 @@ public final class OriginalOrderMapping {
                 order.version(), order.revision(), order.lastRevision(), order.pendingRevision(), order.allocations(),
                 order.completedAt(), order.stockConsumedAt(), order.createdBy(), order.createdAt(), order.updatedBy(),
                 order.updatedAt());
-    }
-
-    private static String text(Object value) {
-        return value == null || value instanceof Map || value instanceof List ? null : value.toString();
-    }
-
-    private static BigDecimal decimal(Object value) {
-        if (value instanceof Number || value instanceof String) {
-            try {
-                return new BigDecimal(value.toString());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static LocalDate day(Object value) {
-        String text = text(value);
-        if (text == null || text.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** ISO text with or without a zone (Python's isoformat() of a naive UTC datetime has none). */
-    static Instant instant(Object value) {
-        String text = text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException withoutZone) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
     }
 }

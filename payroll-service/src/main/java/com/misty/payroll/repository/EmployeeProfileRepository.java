@@ -80,6 +80,34 @@ public class EmployeeProfileRepository {
     }
 
     /**
+     * Stores a profile imported from the original system under its own id, unless present.
+     *
+     * @return empty when stored; else the id of the profile already there (this one, or another for the same user)
+     */
+    public Optional<String> insertImported(EmployeeProfile profile) {
+        Document doc = new Document("_id", profile.id()).append("user_id", profile.userId())
+                .append("version", profile.version()).append(DEDUCTIONS, List.of()).append(REFUNDED, List.of())
+                .append("created_at", Values.date(profile.createdAt()));
+        detailsInto(doc, new EmployeeDetails(profile.name(), profile.managerUserId(), profile.hourlyRate(),
+                profile.standardWeeklyHours(), profile.leaveBalances(), profile.active()), profile.updatedAt());
+        try {
+            profiles.insertOne(doc);
+            return Optional.empty();
+        } catch (MongoException e) {
+            if (!DuplicateKeys.is(e)) {
+                throw e;
+            }
+            Document present = profiles.find(Filters.or(Filters.eq("_id", profile.id()), Filters.eq("user_id", profile.userId())))
+                    .first();
+            return Optional.of(present == null ? profile.id() : StoredValues.id(present));
+        }
+    }
+
+    public boolean existsForImport(String id, String userId) {
+        return profiles.countDocuments(Filters.or(Filters.eq("_id", id), Filters.eq("user_id", userId))) > 0;
+    }
+
+    /**
      * Creates a stub for a new auth user unless one exists; safe to repeat and to race (unique user_id).
      *
      * @return true when this call created it

@@ -8,6 +8,7 @@ import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.storage.StoredValues;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -54,8 +55,34 @@ public class LeaveRequestRepository {
         requests.createIndex(Indexes.ascending(REFUND_DUE), new IndexOptions().sparse(true));
     }
 
+    /** Stores a request imported from the original system, without events; false when its id is present. */
+    public boolean insertImported(LeaveRequest request) {
+        Document doc = document(request).append("decided_by", request.decidedBy())
+                .append("decided_at", Values.date(request.decidedAt())).append("decision_reason", request.decisionReason());
+        try {
+            requests.insertOne(doc);
+            return true;
+        } catch (MongoException e) {
+            if (DuplicateKeys.is(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public boolean exists(String id) {
+        return requests.countDocuments(Filters.eq("_id", id)) > 0;
+    }
+
     public void insert(LeaveRequest request, EventEnvelope requested) {
-        Document doc = new Document("_id", request.id())
+        Document doc = document(request);
+        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
+        requests.insertOne(doc);
+        relay.nudge();
+    }
+
+    private static Document document(LeaveRequest request) {
+        return new Document("_id", request.id())
                 .append("employee_id", request.employeeId())
                 .append("employee_user_id", request.employeeUserId())
                 .append("leave_type", request.leaveType().name())
@@ -66,9 +93,6 @@ public class LeaveRequestRepository {
                 .append("status", request.status().name())
                 .append("requested_by", request.requestedBy())
                 .append("requested_at", Values.date(request.requestedAt()));
-        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
-        requests.insertOne(doc);
-        relay.nudge();
     }
 
     public Optional<LeaveRequest> findById(String id) {

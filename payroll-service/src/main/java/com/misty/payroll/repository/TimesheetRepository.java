@@ -52,6 +52,34 @@ public class TimesheetRepository {
         timesheets.createIndex(Indexes.ascending("status", "employee_id"));
     }
 
+    /**
+     * Stores a timesheet imported from the original system, without events.
+     *
+     * @return false when its id, or a sheet of the same employee and week, is present
+     */
+    public boolean insertImported(Timesheet sheet) {
+        Document doc = new Document("_id", sheet.id()).append("employee_id", sheet.employeeId())
+                .append("employee_user_id", sheet.employeeUserId()).append("week", sheet.week())
+                .append("entries", entries(sheet.entries())).append("status", sheet.status().name())
+                .append("version", sheet.version()).append("created_at", Values.date(sheet.createdAt()))
+                .append("created_by", sheet.createdBy()).append("submitted_at", Values.date(sheet.submittedAt()))
+                .append("approved_by", sheet.approvedBy()).append("approved_at", Values.date(sheet.approvedAt()));
+        try {
+            timesheets.insertOne(doc);
+            return true;
+        } catch (MongoException e) {
+            if (DuplicateKeys.is(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public boolean existsForImport(String id, String employeeId, String week) {
+        return timesheets.countDocuments(Filters.or(Filters.eq("_id", id),
+                Filters.and(Filters.eq("employee_id", employeeId), Filters.eq("week", week)))) > 0;
+    }
+
     /** @throws DomainException 409 DUPLICATE_TIMESHEET when the employee already has a sheet for that week */
     public void insert(Timesheet sheet) {
         Document doc = new Document("_id", sheet.id())
