@@ -43,10 +43,9 @@ final class ClientDocuments {
 
     /** Reads tolerantly ({@link StoredValues}): a client without {@code active} is active, without a version at 1. */
     static Client fromDocument(Document doc) {
-        List<ClientContact> contacts = doc.get("contacts") instanceof List<?> list ? list.stream()
-                .filter(Document.class::isInstance).map(Document.class::cast)
+        List<ClientContact> contacts = StoredValues.documents(doc, "contacts").stream()
                 .map(c -> new ClientContact(StoredValues.text(c, "name"), StoredValues.text(c, "email"),
-                        StoredValues.text(c, "phone"), StoredValues.text(c, "role"))).toList() : List.of();
+                        StoredValues.text(c, "phone"), StoredValues.text(c, "role"))).toList();
         return new Client(StoredValues.id(doc), StoredValues.text(doc, CODE), StoredValues.text(doc, NAME), contacts,
                 StoredValues.text(doc, "billing_address"), StoredValues.text(doc, "delivery_address"),
                 StoredValues.text(doc, "notes"), StoredValues.flag(doc, ACTIVE, true), StoredValues.number(doc, VERSION, 1),

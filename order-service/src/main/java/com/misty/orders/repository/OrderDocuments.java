@@ -79,11 +79,8 @@ final class OrderDocuments {
                 StoredValues.text(doc, "updated_by"), StoredValues.instant(doc, "updated_at"));
     }
 
-    /** The sub-documents of an array field; anything else in it (or no array at all) is skipped. */
     private static List<Document> documents(Document doc, String field) {
-        return doc.get(field) instanceof List<?> list
-                ? list.stream().filter(Document.class::isInstance).map(Document.class::cast).toList()
-                : List.of();
+        return StoredValues.documents(doc, field);
     }
 
     private static List<Document> lines(List<OrderLineItem> lines) {

@@ -318,7 +318,7 @@ public class EmployeeProfileRepository {
                         : Values.decimalOrZero(stored, key(type)));
             }
         }
-        List<LeaveDeduction> deductions = documents(doc, DEDUCTIONS).stream()
+        List<LeaveDeduction> deductions = StoredValues.documents(doc, DEDUCTIONS).stream()
                 .map(d -> new LeaveDeduction(StoredValues.text(d, "request_id"),
                         StoredValues.enumValue(LeaveType.class, d.get("leave_type"), null),
                         Values.decimal(d, "hours"), StoredValues.text(d, "approved_by"), Values.instant(d, "at")))
@@ -326,17 +326,10 @@ public class EmployeeProfileRepository {
         return new EmployeeProfile(StoredValues.id(doc), StoredValues.text(doc, "user_id"), StoredValues.text(doc, "name"),
                 StoredValues.text(doc, "manager_user_id"), Values.decimal(doc, "hourly_rate"),
                 Values.decimal(doc, "standard_weekly_hours"), balances, StoredValues.flag(doc, "active", true),
-                StoredValues.number(doc, "version", 1), deductions, texts(doc, REFUNDED), texts(doc, UNSETTLED),
+                StoredValues.number(doc, "version", 1), deductions, StoredValues.texts(doc, REFUNDED),
+                StoredValues.texts(doc, UNSETTLED),
                 Values.instant(doc, "created_at"), Values.instant(doc, "updated_at"));
     }
 
-    private static List<Document> documents(Document doc, String field) {
-        return (doc.get(field) instanceof List<?> list ? list : List.of()).stream()
-                .filter(Document.class::isInstance).map(Document.class::cast).toList();
-    }
 
-    private static List<String> texts(Document doc, String field) {
-        return (doc.get(field) instanceof List<?> list ? list : List.of()).stream()
-                .filter(String.class::isInstance).map(String.class::cast).toList();
-    }
 }

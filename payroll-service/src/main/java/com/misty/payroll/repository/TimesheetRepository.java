@@ -218,8 +218,7 @@ public class TimesheetRepository {
      * original's shape) gets that day's ISO week.
      */
     static Timesheet toTimesheet(Document doc) {
-        List<TimesheetEntry> entries = (doc.get("entries") instanceof List<?> list ? list : List.of()).stream()
-                .filter(Document.class::isInstance).map(Document.class::cast)
+        List<TimesheetEntry> entries = StoredValues.documents(doc, "entries").stream()
                 .map(e -> new TimesheetEntry(Values.day(e, "date"), Values.decimalOrZero(e, "hours"),
                         StoredValues.text(e, "notes")))
                 .toList();

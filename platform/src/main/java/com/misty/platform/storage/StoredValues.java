@@ -53,6 +53,20 @@ public final class StoredValues {
         return value.toString();
     }
 
+    /** The sub-documents of an array field; anything else in it (or no array at all) is skipped. */
+    public static java.util.List<Document> documents(Document doc, String field) {
+        return doc.get(field) instanceof java.util.List<?> list
+                ? list.stream().filter(Document.class::isInstance).map(Document.class::cast).toList()
+                : java.util.List.of();
+    }
+
+    /** The text elements of an array field; anything else in it (or no array at all) is skipped. */
+    public static java.util.List<String> texts(Document doc, String field) {
+        return doc.get(field) instanceof java.util.List<?> list
+                ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList()
+                : java.util.List.of();
+    }
+
     /** A whole number, or {@code fallback} when missing or not a number. */
     public static long number(Document doc, String field, long fallback) {
         Object value = doc.get(field);
