@@ -7,6 +7,8 @@ import com.misty.contracts.Topics;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.security.Roles;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -24,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.misty.auth.repository.AuthDatabase.date;
-import static com.misty.auth.repository.AuthDatabase.instant;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -75,7 +76,7 @@ public class UserRepository {
     }
 
     public Optional<User> findById(String id) {
-        return Optional.ofNullable(users().find(eq("_id", id)).first()).map(UserRepository::toUser);
+        return Optional.ofNullable(users().find(StoredValues.byId(id)).first()).map(UserRepository::toUser);
     }
 
     /** The users among {@code ids} (unknown ids are left out). */
@@ -169,10 +170,20 @@ public class UserRepository {
         return database.collection(AuthDatabase.USERS);
     }
 
+    /**
+     * Reads tolerantly: a user stored without {@code active} (the original's, which may say {@code is_active}) is
+     * as active as that says, else active; a role differing from the suite's only in case is the suite's; a
+     * missing version is 0, as for a user the bootstrap wrote before versions existed.
+     */
     static User toUser(Document d) {
-        Number version = d.get("version", Number.class);
-        return new User(d.getString("_id"), d.getString("username"), d.getString("role"), d.getString("full_name"),
-                d.getString("email"), Boolean.TRUE.equals(d.getBoolean("active")), version == null ? 0 : version.longValue(),
-                instant(d, "created_at"), d.getString("password_hash"), instant(d, "sessions_revoked_at"));
+        boolean active = d.containsKey("active") ? StoredValues.flag(d, "active", false) : StoredValues.flag(d, "is_active", true);
+        return new User(StoredValues.id(d), StoredValues.text(d, "username"), role(StoredValues.text(d, "role")),
+                StoredValues.text(d, "full_name"), StoredValues.text(d, "email"), active, StoredValues.number(d, "version", 0),
+                StoredValues.instant(d, "created_at"), StoredValues.text(d, "password_hash"),
+                StoredValues.instant(d, "sessions_revoked_at"));
+    }
+
+    private static String role(String stored) {
+        return stored == null ? null : Roles.ALL.stream().filter(stored::equalsIgnoreCase).findFirst().orElse(stored);
     }
 }

@@ -3,6 +3,7 @@ package com.misty.inventory.repository;
 import com.misty.inventory.domain.Page;
 import com.misty.inventory.domain.Product;
 import com.misty.inventory.domain.UnitOfMeasure;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -63,7 +64,7 @@ public class ProductRepository {
     }
 
     public Optional<Product> find(String code) {
-        return Optional.ofNullable(products.find(Filters.eq("_id", code)).first()).map(ProductRepository::toProduct);
+        return Optional.ofNullable(products.find(StoredValues.byId(code)).first()).map(ProductRepository::toProduct);
     }
 
     public Page<Product> list(int page, int size) {
@@ -72,8 +73,14 @@ public class ProductRepository {
         return new Page<>(items, page, size, products.countDocuments());
     }
 
+    /**
+     * Reads tolerantly: a unit this build does not name reads as {@code each} (stock records keep their own unit and
+     * decimals, so no quantity changes by it); a missing version is 1.
+     */
     private static Product toProduct(Document d) {
-        return new Product(d.getString("_id"), d.getString("name"), UnitOfMeasure.of(d.getString("unit")).orElseThrow(),
-                MovementDocuments.number(d, "version"), d.getDate("created_at").toInstant(), d.getDate("updated_at").toInstant());
+        return new Product(StoredValues.id(d), StoredValues.text(d, "name"),
+                UnitOfMeasure.of(StoredValues.text(d, "unit")).orElse(UnitOfMeasure.EACH),
+                StoredValues.number(d, "version", 1), StoredValues.instant(d, "created_at"),
+                StoredValues.instant(d, "updated_at"));
     }
 }

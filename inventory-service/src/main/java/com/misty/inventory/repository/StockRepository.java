@@ -8,6 +8,7 @@ import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
 import com.misty.platform.outbox.Outbox;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
@@ -216,7 +217,7 @@ public class StockRepository {
         return Optional.ofNullable(stock.find(Filters.eq("_id", stockId))
                         .projection(Projections.include("product_id", "client_id", "ledger_seq", "quantity_on_hand", UNCONFIRMED))
                         .first())
-                .map(d -> new Unconfirmed(d.getString("_id"), d.getString("product_id"), d.getString("client_id"),
+                .map(d -> new Unconfirmed(StoredValues.id(d), StoredValues.text(d, "product_id"), StoredValues.text(d, "client_id"),
                         MovementDocuments.number(d, "ledger_seq"), MovementDocuments.number(d, "quantity_on_hand"),
                         d.getList(UNCONFIRMED, Document.class, List.of()).stream().map(MovementDocuments::draft).toList()));
     }
@@ -235,7 +236,7 @@ public class StockRepository {
     }
 
     public Optional<StockItem> findById(String id) {
-        return Optional.ofNullable(stock.find(Filters.eq("_id", id)).projection(SUMMARY).first()).map(StockRepository::toItem);
+        return Optional.ofNullable(stock.find(StoredValues.byId(id)).projection(SUMMARY).first()).map(StockRepository::toItem);
     }
 
     public Optional<StockItem> findByKey(String productId, String clientId) {
@@ -282,15 +283,19 @@ public class StockRepository {
         return e instanceof MongoCommandException command && command.getErrorCode() == 11000;
     }
 
+    /**
+     * Reads tolerantly. The suite stores quantities as whole steps with their {@code decimals}; a record without
+     * {@code decimals} (the original's) holds quantities in units, possibly fractional (12.5), and is read exactly
+     * by {@link StoredQuantities}.
+     */
     static StockItem toItem(Document d) {
-        Date created = d.getDate("created_at");
-        Date updated = d.getDate("updated_at");
-        return new StockItem(d.getString("_id"), d.getString("product_id"), d.getString("client_id"),
-                MovementDocuments.number(d, "quantity_on_hand"), MovementDocuments.number(d, "quantity_allocated"),
-                d.get("unit", Quantities.UNIT), (int) MovementDocuments.number(d, "decimals"),
-                MovementDocuments.number(d, "ledger_seq"),
-                created == null ? null : created.toInstant(), updated == null ? null : updated.toInstant(),
-                d.get("reorder_level") instanceof Number n ? n.longValue() : null,
-                MovementDocuments.number(d, "reorder_version"), Boolean.TRUE.equals(d.getBoolean("low")));
+        StoredQuantities quantities = StoredQuantities.of(d, "quantity_on_hand", "quantity_allocated", "reorder_level");
+        String unit = StoredValues.text(d, "unit");
+        return new StockItem(StoredValues.id(d), StoredValues.text(d, "product_id"), StoredValues.text(d, "client_id"),
+                quantities.steps("quantity_on_hand"), quantities.steps("quantity_allocated"),
+                unit == null ? Quantities.UNIT : unit, quantities.decimals(), StoredValues.number(d, "ledger_seq", 0),
+                StoredValues.instant(d, "created_at"), StoredValues.instant(d, "updated_at"),
+                d.get("reorder_level") == null ? null : quantities.steps("reorder_level"),
+                StoredValues.number(d, "reorder_version", 0), StoredValues.flag(d, "low", false));
     }
 }

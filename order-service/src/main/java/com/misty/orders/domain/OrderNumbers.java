@@ -24,6 +24,11 @@ public final class OrderNumbers {
         return prefix + String.format("%0" + digits + "d", sequence);
     }
 
+    /** The {@code n}th holder (from 2) of a number the original system gave twice: visibly marked, e.g. ORD-0042-DUP2. */
+    public static String duplicate(String orderNumber, int n) {
+        return orderNumber + "-DUP" + n;
+    }
+
     /** The sequence an existing number carries (also numbers imported from the original system), if any. */
     public static OptionalLong sequenceOf(String orderNumber) {
         if (orderNumber == null) {

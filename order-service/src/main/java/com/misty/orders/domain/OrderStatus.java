@@ -13,11 +13,16 @@ public enum OrderStatus {
     /** Inventory could not allocate every line; nothing is held. */
     REJECTED,
     /** Cancelled by a user; inventory releases whatever it held. */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * A stored status this build does not know (a document it did not write): shown as it is and treated as
+     * closed, so no edit, step or cancellation acts on an order whose state nobody can vouch for.
+     */
+    UNRECOGNISED;
 
-    /** Rejected, cancelled and completed orders are history: they never change again. */
+    /** Rejected, cancelled and completed orders are history: they never change again (nor does an unrecognised one). */
     public boolean isClosed() {
-        return this == REJECTED || this == CANCELLED || this == COMPLETED;
+        return this == REJECTED || this == CANCELLED || this == COMPLETED || this == UNRECOGNISED;
     }
 
     /** In production only with a manager's confirmation ({@link OrderEditPolicy#cancel}). */

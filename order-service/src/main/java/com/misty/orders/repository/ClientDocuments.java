@@ -2,6 +2,7 @@ package com.misty.orders.repository;
 
 import com.misty.orders.domain.Client;
 import com.misty.orders.domain.ClientContact;
+import com.misty.platform.storage.StoredValues;
 import org.bson.Document;
 
 import java.util.Date;
@@ -40,15 +41,15 @@ final class ClientDocuments {
                 .append("updated_at", Date.from(client.updatedAt()));
     }
 
+    /** Reads tolerantly ({@link StoredValues}): a client without {@code active} is active, without a version at 1. */
     static Client fromDocument(Document doc) {
-        List<ClientContact> contacts = doc.getList("contacts", Document.class, List.of()).stream()
-                .map(c -> new ClientContact(c.getString("name"), c.getString("email"), c.getString("phone"),
-                        c.getString("role"))).toList();
-        Object version = doc.get(VERSION);
-        return new Client(doc.getString(ID), doc.getString(CODE), doc.getString(NAME), contacts,
-                doc.getString("billing_address"), doc.getString("delivery_address"), doc.getString("notes"),
-                !Boolean.FALSE.equals(doc.getBoolean(ACTIVE)), version instanceof Number n ? n.longValue() : 1,
-                doc.getString("created_by"), doc.getDate("created_at").toInstant(),
-                doc.getString("updated_by"), doc.getDate("updated_at").toInstant());
+        List<ClientContact> contacts = StoredValues.documents(doc, "contacts").stream()
+                .map(c -> new ClientContact(StoredValues.text(c, "name"), StoredValues.text(c, "email"),
+                        StoredValues.text(c, "phone"), StoredValues.text(c, "role"))).toList();
+        return new Client(StoredValues.id(doc), StoredValues.text(doc, CODE), StoredValues.text(doc, NAME), contacts,
+                StoredValues.text(doc, "billing_address"), StoredValues.text(doc, "delivery_address"),
+                StoredValues.text(doc, "notes"), StoredValues.flag(doc, ACTIVE, true), StoredValues.number(doc, VERSION, 1),
+                StoredValues.text(doc, "created_by"), StoredValues.instant(doc, "created_at"),
+                StoredValues.text(doc, "updated_by"), StoredValues.instant(doc, "updated_at"));
     }
 }

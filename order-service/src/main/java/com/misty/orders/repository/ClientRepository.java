@@ -7,6 +7,7 @@ import com.misty.orders.domain.ClientFilter;
 import com.misty.orders.domain.ClientProblems;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -71,7 +72,7 @@ public class ClientRepository {
     }
 
     public Optional<Client> findById(String id) {
-        return Optional.ofNullable(clients.find(Filters.eq(ClientDocuments.ID, id)).projection(PUBLIC_FIELDS).first())
+        return Optional.ofNullable(clients.find(StoredValues.byId(id)).projection(PUBLIC_FIELDS).first())
                 .map(ClientDocuments::fromDocument);
     }
 

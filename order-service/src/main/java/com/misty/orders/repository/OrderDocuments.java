@@ -5,10 +5,10 @@ import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderLineItem;
 import com.misty.orders.domain.OrderStatus;
 import com.misty.orders.domain.PendingRevision;
+import com.misty.platform.storage.StoredValues;
 import org.bson.Document;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
@@ -60,18 +60,27 @@ final class OrderDocuments {
                 .append("updated_at", toDate(order.updatedAt()));
     }
 
+    /**
+     * Reads tolerantly ({@link StoredValues}): an ObjectId {@code _id}, a lower-case or unknown status, a missing
+     * version (1, as the original's Migration 1 would give it) or a missing optional field never fail a read.
+     */
     static Order fromDocument(Document doc) {
-        return new Order(doc.getString(ID), doc.getString(ORDER_NUMBER), doc.getString(CLIENT_ID), doc.getString("client_name"),
-                doc.getString("contact_name"), doc.getString("contact_email"), doc.getString("contact_phone"),
-                linesOf(doc.getList("lines", Document.class, List.of())),
-                doc.getString("due_date") == null ? null : LocalDate.parse(doc.getString("due_date")),
-                doc.getString("notes"), OrderStatus.valueOf(doc.getString(STATUS)), doc.getString("status_reason"),
-                number(doc, VERSION), number(doc, "revision"), number(doc, "last_revision"),
-                pendingRevisionOf(doc.get("pending_revision", Document.class)),
-                doc.getList("allocations", Document.class, List.of()).stream().map(OrderDocuments::allocationOf).toList(),
-                toInstant(doc.getDate(COMPLETED_AT)), toInstant(doc.getDate(STOCK_CONSUMED_AT)),
-                doc.getString("created_by"), toInstant(doc.getDate(CREATED_AT)),
-                doc.getString("updated_by"), toInstant(doc.getDate("updated_at")));
+        return new Order(StoredValues.id(doc), StoredValues.text(doc, ORDER_NUMBER), StoredValues.text(doc, CLIENT_ID),
+                StoredValues.text(doc, "client_name"), StoredValues.text(doc, "contact_name"),
+                StoredValues.text(doc, "contact_email"), StoredValues.text(doc, "contact_phone"),
+                linesOf(documents(doc, "lines")), StoredValues.day(doc, "due_date"), StoredValues.text(doc, "notes"),
+                StoredValues.enumValue(OrderStatus.class, doc.get(STATUS), OrderStatus.UNRECOGNISED),
+                StoredValues.text(doc, "status_reason"), StoredValues.number(doc, VERSION, 1),
+                number(doc, "revision"), number(doc, "last_revision"),
+                pendingRevisionOf(doc.get("pending_revision") instanceof Document d ? d : null),
+                documents(doc, "allocations").stream().map(OrderDocuments::allocationOf).toList(),
+                StoredValues.instant(doc, COMPLETED_AT), StoredValues.instant(doc, STOCK_CONSUMED_AT),
+                StoredValues.text(doc, "created_by"), StoredValues.instant(doc, CREATED_AT),
+                StoredValues.text(doc, "updated_by"), StoredValues.instant(doc, "updated_at"));
+    }
+
+    private static List<Document> documents(Document doc, String field) {
+        return StoredValues.documents(doc, field);
     }
 
     private static List<Document> lines(List<OrderLineItem> lines) {
@@ -80,8 +89,14 @@ final class OrderDocuments {
     }
 
     private static List<OrderLineItem> linesOf(List<Document> docs) {
-        return docs.stream().map(d -> new OrderLineItem(((Number) d.get("line")).intValue(), d.getString("product_id"),
-                ((Number) d.get("quantity")).longValue(), d.getString("notes"))).toList();
+        java.util.ArrayList<OrderLineItem> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            Document d = docs.get(i);
+            // A line without its number is numbered by its place, as the suite numbers lines from 1.
+            lines.add(new OrderLineItem((int) StoredValues.number(d, "line", i + 1L), StoredValues.text(d, "product_id"),
+                    StoredValues.number(d, "quantity", 0), StoredValues.text(d, "notes")));
+        }
+        return lines;
     }
 
     private static Document pendingRevision(PendingRevision revision) {
@@ -96,8 +111,8 @@ final class OrderDocuments {
         if (doc == null) {
             return null;
         }
-        return new PendingRevision(number(doc, "revision"), linesOf(doc.getList("lines", Document.class, List.of())),
-                doc.getString("requested_by"), toInstant(doc.getDate("requested_at")));
+        return new PendingRevision(number(doc, "revision"), linesOf(documents(doc, "lines")),
+                StoredValues.text(doc, "requested_by"), StoredValues.instant(doc, "requested_at"));
     }
 
     private static Document allocation(AllocatedLine line) {
@@ -106,20 +121,15 @@ final class OrderDocuments {
     }
 
     private static AllocatedLine allocationOf(Document doc) {
-        return new AllocatedLine(((Number) doc.get("line")).intValue(), doc.getString("product_id"),
-                doc.getString("allocation_id"), ((Number) doc.get("quantity")).longValue());
+        return new AllocatedLine((int) StoredValues.number(doc, "line", 0), StoredValues.text(doc, "product_id"),
+                StoredValues.text(doc, "allocation_id"), StoredValues.number(doc, "quantity", 0));
     }
 
     private static long number(Document doc, String field) {
-        Object value = doc.get(field);
-        return value instanceof Number n ? n.longValue() : 0;
+        return StoredValues.number(doc, field, 0);
     }
 
     private static Date toDate(Instant instant) {
         return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant toInstant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

@@ -45,6 +45,11 @@ public class OrderNumberGenerator {
         return format.format(((Number) counter.get(SEQUENCE)).longValue());
     }
 
+    /** Lets the counter continue above {@code sequence} (imported numbers); {@code $max} never lowers it. */
+    public void continueAbove(long sequence) {
+        counters.updateOne(Filters.eq("_id", COUNTER_ID), Updates.max(SEQUENCE, sequence), new UpdateOptions().upsert(true));
+    }
+
     /**
      * Makes sure the counter exists and is not below any number already stored (e.g. imported from the
      * original system). {@code $max} never lowers it, so replicas starting together may all run this.

@@ -11,6 +11,7 @@ import com.misty.platform.idempotency.IdempotentUpdate;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -78,6 +79,34 @@ public class OrderRepository {
                 Indexes.ascending(OrderDocuments.DUE_DATE)), new IndexOptions().name("status_due"));
     }
 
+    /** What storing an imported order did. */
+    public enum ImportWrite { INSERTED, ID_TAKEN, NUMBER_TAKEN }
+
+    public boolean exists(String id) {
+        return orders.countDocuments(Filters.eq(OrderDocuments.ID, id)) > 0;
+    }
+
+    public boolean numberTaken(String orderNumber) {
+        return orders.countDocuments(Filters.eq(OrderDocuments.ORDER_NUMBER, orderNumber)) > 0;
+    }
+
+    /**
+     * Stores an order imported from the original system as it stood there: one insert under its own id, no events
+     * (the original already did what they would announce). The unique {@code _id} makes a re-import or a
+     * concurrent one a no-op; the unique order number tells the caller to renumber.
+     */
+    public ImportWrite insertImported(Order order) {
+        try {
+            orders.insertOne(OrderDocuments.newOrderFields(order).append(OrderDocuments.ID, order.id()));
+            return ImportWrite.INSERTED;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return exists(order.id()) ? ImportWrite.ID_TAKEN : ImportWrite.NUMBER_TAKEN;
+        }
+    }
+
     /** Stores a new order and its first events in one write: the inserted document already holds its outbox. */
     public void insert(Order order, List<EventEnvelope> events, HistoryEntry created) {
         try {
@@ -100,7 +129,7 @@ public class OrderRepository {
     }
 
     public Optional<Order> findById(String id) {
-        return Optional.ofNullable(orders.find(Filters.eq(OrderDocuments.ID, id)).projection(PUBLIC_FIELDS).first())
+        return Optional.ofNullable(orders.find(StoredValues.byId(id)).projection(PUBLIC_FIELDS).first())
                 .map(OrderDocuments::fromDocument);
     }
 
@@ -159,12 +188,12 @@ public class OrderRepository {
 
     /** The order's version and the history entries still waiting on it (empty when the order is unknown). */
     public Optional<PendingHistory> pendingHistory(String id) {
-        Document doc = orders.find(Filters.eq(OrderDocuments.ID, id))
+        Document doc = orders.find(StoredValues.byId(id))
                 .projection(Projections.include(OrderDocuments.VERSION, HISTORY_PENDING)).first();
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new PendingHistory(((Number) doc.get(OrderDocuments.VERSION)).longValue(),
+        return Optional.of(new PendingHistory(StoredValues.number(doc, OrderDocuments.VERSION, 1),
                 doc.getList(HISTORY_PENDING, Document.class, List.of()).stream().map(HistoryDocuments::fromDocument).toList()));
     }
 

@@ -21,6 +21,10 @@ import java.util.Date;
  * one insert succeed), runs it and marks it done; the others wait until it is done. If the claimer dies, its
  * lease runs out and a waiting replica takes the run over (the update only touches orders still lacking a
  * version, so running it again is harmless).
+ * <p>
+ * Because it is idempotent it also runs at every later start: a replica that finds the migration done still gives
+ * version 1 to orders that arrived since without one (restored from a backup, copied in from the original
+ * system), and records how many in {@code late_orders_updated}.
  */
 public final class OrderVersionMigration {
 
@@ -30,7 +34,7 @@ public final class OrderVersionMigration {
     public enum Outcome {
         /** This replica ran the migration. */
         RAN,
-        /** Another replica had run it (maybe while this one waited). */
+        /** Another replica had run it (maybe while this one waited); this one only fixed orders that came later. */
         DONE_BY_OTHER
     }
 
@@ -60,7 +64,7 @@ public final class OrderVersionMigration {
             }
             Document record = migrations.find(Filters.eq("_id", ID)).first();
             if (record != null && "done".equals(record.getString("state"))) {
-                return new Result(Outcome.DONE_BY_OTHER, 0);
+                return new Result(Outcome.DONE_BY_OTHER, fixLateArrivals());
             }
             if (record != null && takeOverExpired(record)) {
                 LOG.warnf("Migration %s: the lease of %s ran out; %s takes over", ID, record.getString("owner"), owner);
@@ -97,8 +101,21 @@ public final class OrderVersionMigration {
                 .getModifiedCount() == 1;
     }
 
+    private long fixLateArrivals() {
+        long updated = giveVersionOne();
+        if (updated > 0) {
+            migrations.updateOne(Filters.eq("_id", ID), Updates.inc("late_orders_updated", updated));
+            LOG.infof("Migration %s re-run by %s: %d orders stored since without a version got version 1", ID, owner, updated);
+        }
+        return updated;
+    }
+
+    private long giveVersionOne() {
+        return orders.updateMany(Filters.exists("version", false), Updates.set("version", 1L)).getModifiedCount();
+    }
+
     private Result execute() {
-        long updated = orders.updateMany(Filters.exists("version", false), Updates.set("version", 1L)).getModifiedCount();
+        long updated = giveVersionOne();
         migrations.updateOne(Filters.and(Filters.eq("_id", ID), Filters.eq("owner", owner)),
                 Updates.combine(Updates.set("state", "done"), Updates.set("completed_at", Date.from(clock.instant())),
                         Updates.set("orders_updated", updated), Updates.unset("lease_until")));

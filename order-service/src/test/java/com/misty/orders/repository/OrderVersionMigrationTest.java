@@ -63,7 +63,27 @@ class OrderVersionMigrationTest {
         assertThat(record.getDate("completed_at")).isNotNull();
 
         // A later start (e.g. a rolling update) finds it done and touches nothing.
-        assertThat(migration(db, "later").run().outcome()).isEqualTo(OrderVersionMigration.Outcome.DONE_BY_OTHER);
+        assertThat(migration(db, "later").run()).isEqualTo(
+                new OrderVersionMigration.Result(OrderVersionMigration.Outcome.DONE_BY_OTHER, 0));
+    }
+
+    @Test
+    void everyLaterStartGivesVersionOneToOrdersThatArrivedWithoutOne() {
+        MongoDatabase db = freshDatabase();
+        seedLegacyOrders(db, 2);
+        assertThat(migration(db, "first").run().ordersUpdated()).isEqualTo(2);
+        db.getCollection("orders").insertMany(List.of(new Document("_id", "late-1").append("order_number", "ORD-000901"),
+                new Document("_id", "late-2").append("order_number", "ORD-000902"),
+                new Document("_id", "late-versioned").append("order_number", "ORD-000903").append("version", 7L)));
+
+        assertThat(migration(db, "restart").run()).isEqualTo(
+                new OrderVersionMigration.Result(OrderVersionMigration.Outcome.DONE_BY_OTHER, 2));
+
+        assertThat(db.getCollection("orders").countDocuments(Filters.exists("version", false))).isZero();
+        assertThat(db.getCollection("orders").find(Filters.eq("_id", "late-versioned")).first().get("version")).isEqualTo(7L);
+        assertThat(db.getCollection("migrations").find(Filters.eq("_id", OrderVersionMigration.ID)).first()
+                .get("late_orders_updated")).isEqualTo(2L);
+        assertThat(migration(db, "again").run().ordersUpdated()).isZero();
     }
 
     @Test

@@ -27,6 +27,25 @@ public record IsoWeek(int year, int week) {
         return new IsoWeek(year, week);
     }
 
+    /** The week {@code text} names, or empty when it names none (a stored value this code did not write). */
+    public static java.util.Optional<IsoWeek> tryParse(String text) {
+        Matcher m = text == null ? null : FORMAT.matcher(text);
+        if (m == null || !m.matches()) {
+            return java.util.Optional.empty();
+        }
+        int week = Integer.parseInt(m.group(2));
+        if (week < 1 || week > LocalDate.of(Integer.parseInt(m.group(1)), 6, 1)
+                .range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new IsoWeek(Integer.parseInt(m.group(1)), week));
+    }
+
+    /** The ISO week {@code date} falls in. */
+    public static IsoWeek of(LocalDate date) {
+        return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
     public LocalDate monday() {
         return LocalDate.of(year, 6, 1)
                 .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)

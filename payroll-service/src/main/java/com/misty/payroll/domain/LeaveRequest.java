@@ -10,7 +10,11 @@ public record LeaveRequest(String id, String employeeId, String employeeUserId, 
                            LeaveStatus status, String requestedBy, Instant requestedAt, String decidedBy,
                            Instant decidedAt, String decisionReason, String cancelledBy, Instant cancelledAt) {
 
+    /** A stored request without both dates (not written by this code) overlaps nothing. */
     public boolean overlaps(LocalDate start, LocalDate end) {
+        if (startDate == null || endDate == null) {
+            return false;
+        }
         return !startDate.isAfter(end) && !endDate.isBefore(start);
     }
 }

@@ -5,6 +5,7 @@ import com.misty.payroll.domain.EmployeeProfile;
 import com.misty.payroll.domain.LeaveDeduction;
 import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -79,6 +80,34 @@ public class EmployeeProfileRepository {
     }
 
     /**
+     * Stores a profile imported from the original system under its own id, unless present.
+     *
+     * @return empty when stored; else the id of the profile already there (this one, or another for the same user)
+     */
+    public Optional<String> insertImported(EmployeeProfile profile) {
+        Document doc = new Document("_id", profile.id()).append("user_id", profile.userId())
+                .append("version", profile.version()).append(DEDUCTIONS, List.of()).append(REFUNDED, List.of())
+                .append("created_at", Values.date(profile.createdAt()));
+        detailsInto(doc, new EmployeeDetails(profile.name(), profile.managerUserId(), profile.hourlyRate(),
+                profile.standardWeeklyHours(), profile.leaveBalances(), profile.active()), profile.updatedAt());
+        try {
+            profiles.insertOne(doc);
+            return Optional.empty();
+        } catch (MongoException e) {
+            if (!DuplicateKeys.is(e)) {
+                throw e;
+            }
+            Document present = profiles.find(Filters.or(Filters.eq("_id", profile.id()), Filters.eq("user_id", profile.userId())))
+                    .first();
+            return Optional.of(present == null ? profile.id() : StoredValues.id(present));
+        }
+    }
+
+    public boolean existsForImport(String id, String userId) {
+        return profiles.countDocuments(Filters.or(Filters.eq("_id", id), Filters.eq("user_id", userId))) > 0;
+    }
+
+    /**
      * Creates a stub for a new auth user unless one exists; safe to repeat and to race (unique user_id).
      *
      * @return true when this call created it
@@ -109,7 +138,7 @@ public class EmployeeProfileRepository {
     }
 
     public Optional<EmployeeProfile> findById(String id) {
-        return Optional.ofNullable(profiles.find(Filters.eq("_id", id)).first()).map(EmployeeProfileRepository::toProfile);
+        return Optional.ofNullable(profiles.find(StoredValues.byId(id)).first()).map(EmployeeProfileRepository::toProfile);
     }
 
     public Optional<EmployeeProfile> findByUserId(String userId) {
@@ -118,7 +147,8 @@ public class EmployeeProfileRepository {
     }
 
     public List<EmployeeProfile> list(Boolean active, int limit) {
-        Bson filter = active == null ? new Document() : Filters.eq("active", active);
+        // A profile stored without the flag is active (as it reads).
+        Bson filter = active == null ? new Document() : active ? Filters.ne("active", false) : Filters.eq("active", false);
         List<EmployeeProfile> result = new ArrayList<>();
         profiles.find(filter).sort(Sorts.ascending("name", "_id")).limit(limit)
                 .forEach(doc -> result.add(toProfile(doc)));
@@ -275,25 +305,31 @@ public class EmployeeProfileRepository {
         return type.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Reads tolerantly: without {@code leave_balances} the original's per-type fields ({@code annual_leave_balance},
+     * ...) are read; a missing {@code active} means active, a missing version 1.
+     */
     static EmployeeProfile toProfile(Document doc) {
         Map<LeaveType, BigDecimal> balances = new EnumMap<>(LeaveType.class);
-        Document stored = doc.get(BALANCES, Document.class);
+        Document stored = doc.get(BALANCES) instanceof Document d ? d : null;
         for (LeaveType type : LeaveType.values()) {
             if (type.hasBalance()) {
-                balances.put(type, stored == null ? BigDecimal.ZERO : Values.decimalOrZero(stored, key(type)));
+                balances.put(type, stored == null ? Values.decimalOrZero(doc, key(type) + "_leave_balance")
+                        : Values.decimalOrZero(stored, key(type)));
             }
         }
-        List<LeaveDeduction> deductions = doc.getList(DEDUCTIONS, Document.class, List.of()).stream()
-                .map(d -> new LeaveDeduction(d.getString("request_id"), LeaveType.valueOf(d.getString("leave_type")),
-                        Values.decimal(d, "hours"), d.getString("approved_by"), Values.instant(d, "at")))
+        List<LeaveDeduction> deductions = StoredValues.documents(doc, DEDUCTIONS).stream()
+                .map(d -> new LeaveDeduction(StoredValues.text(d, "request_id"),
+                        StoredValues.enumValue(LeaveType.class, d.get("leave_type"), null),
+                        Values.decimal(d, "hours"), StoredValues.text(d, "approved_by"), Values.instant(d, "at")))
                 .toList();
-        Number version = doc.get("version", Number.class);
-        return new EmployeeProfile(doc.getString("_id"), doc.getString("user_id"), doc.getString("name"),
-                doc.getString("manager_user_id"), Values.decimal(doc, "hourly_rate"),
-                Values.decimal(doc, "standard_weekly_hours"), balances, doc.getBoolean("active", true),
-                version == null ? 1L : version.longValue(), deductions,
-                List.copyOf(doc.getList(REFUNDED, String.class, List.of())),
-                List.copyOf(doc.getList(UNSETTLED, String.class, List.of())),
+        return new EmployeeProfile(StoredValues.id(doc), StoredValues.text(doc, "user_id"), StoredValues.text(doc, "name"),
+                StoredValues.text(doc, "manager_user_id"), Values.decimal(doc, "hourly_rate"),
+                Values.decimal(doc, "standard_weekly_hours"), balances, StoredValues.flag(doc, "active", true),
+                StoredValues.number(doc, "version", 1), deductions, StoredValues.texts(doc, REFUNDED),
+                StoredValues.texts(doc, UNSETTLED),
                 Values.instant(doc, "created_at"), Values.instant(doc, "updated_at"));
     }
+
+
 }

@@ -7,6 +7,8 @@ import com.misty.payroll.domain.LeaveStatus;
 import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.storage.StoredValues;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -21,6 +23,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,8 +55,34 @@ public class LeaveRequestRepository {
         requests.createIndex(Indexes.ascending(REFUND_DUE), new IndexOptions().sparse(true));
     }
 
+    /** Stores a request imported from the original system, without events; false when its id is present. */
+    public boolean insertImported(LeaveRequest request) {
+        Document doc = document(request).append("decided_by", request.decidedBy())
+                .append("decided_at", Values.date(request.decidedAt())).append("decision_reason", request.decisionReason());
+        try {
+            requests.insertOne(doc);
+            return true;
+        } catch (MongoException e) {
+            if (DuplicateKeys.is(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public boolean exists(String id) {
+        return requests.countDocuments(Filters.eq("_id", id)) > 0;
+    }
+
     public void insert(LeaveRequest request, EventEnvelope requested) {
-        Document doc = new Document("_id", request.id())
+        Document doc = document(request);
+        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
+        requests.insertOne(doc);
+        relay.nudge();
+    }
+
+    private static Document document(LeaveRequest request) {
+        return new Document("_id", request.id())
                 .append("employee_id", request.employeeId())
                 .append("employee_user_id", request.employeeUserId())
                 .append("leave_type", request.leaveType().name())
@@ -64,13 +93,10 @@ public class LeaveRequestRepository {
                 .append("status", request.status().name())
                 .append("requested_by", request.requestedBy())
                 .append("requested_at", Values.date(request.requestedAt()));
-        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
-        requests.insertOne(doc);
-        relay.nudge();
     }
 
     public Optional<LeaveRequest> findById(String id) {
-        return Optional.ofNullable(requests.find(Filters.eq("_id", id)).first()).map(LeaveRequestRepository::toRequest);
+        return Optional.ofNullable(requests.find(StoredValues.byId(id)).first()).map(LeaveRequestRepository::toRequest);
     }
 
     /** Pending or approved requests of the employee that share at least one day with [start, end]. */
@@ -173,12 +199,22 @@ public class LeaveRequestRepository {
                 Updates.set("decision_reason", reason));
     }
 
+    /**
+     * Reads tolerantly: the original's {@code hours_requested} stands for {@code hours}; a lower-case status is
+     * mapped; an unknown status or leave type reads as {@link LeaveStatus#UNRECOGNISED} (type null), so no
+     * decision, cancellation or balance change acts on a request nobody can vouch for.
+     */
     static LeaveRequest toRequest(Document doc) {
-        return new LeaveRequest(doc.getString("_id"), doc.getString("employee_id"), doc.getString("employee_user_id"),
-                LeaveType.valueOf(doc.getString("leave_type")), Values.day(doc, "start_date"),
-                Values.day(doc, "end_date"), Values.decimal(doc, "hours"), doc.getString("reason"),
-                LeaveStatus.valueOf(doc.getString("status")), doc.getString("requested_by"),
-                Values.instant(doc, "requested_at"), doc.getString("decided_by"), Values.instant(doc, "decided_at"),
-                doc.getString("decision_reason"), doc.getString("cancelled_by"), Values.instant(doc, "cancelled_at"));
+        LeaveType type = StoredValues.enumValue(LeaveType.class, doc.get("leave_type"), null);
+        LeaveStatus status = type == null ? LeaveStatus.UNRECOGNISED
+                : StoredValues.enumValue(LeaveStatus.class, doc.get("status"), LeaveStatus.UNRECOGNISED);
+        BigDecimal hours = Values.decimal(doc, "hours");
+        return new LeaveRequest(StoredValues.id(doc), StoredValues.text(doc, "employee_id"),
+                StoredValues.text(doc, "employee_user_id"), type, Values.day(doc, "start_date"),
+                Values.day(doc, "end_date"), hours != null ? hours : Values.decimal(doc, "hours_requested"),
+                StoredValues.text(doc, "reason"), status, StoredValues.text(doc, "requested_by"),
+                Values.instant(doc, "requested_at"), StoredValues.text(doc, "decided_by"), Values.instant(doc, "decided_at"),
+                StoredValues.text(doc, "decision_reason"), StoredValues.text(doc, "cancelled_by"),
+                Values.instant(doc, "cancelled_at"));
     }
 }

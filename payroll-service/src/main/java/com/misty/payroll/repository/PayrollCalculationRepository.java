@@ -5,6 +5,7 @@ import com.misty.contracts.Topics;
 import com.misty.payroll.domain.PayrollCalculation;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -84,7 +85,7 @@ public class PayrollCalculationRepository {
     }
 
     public Optional<PayrollCalculation> findById(String id) {
-        return Optional.ofNullable(calculations.find(Filters.eq("_id", id)).first())
+        return Optional.ofNullable(calculations.find(StoredValues.byId(id)).first())
                 .map(PayrollCalculationRepository::toCalculation);
     }
 
@@ -116,12 +117,12 @@ public class PayrollCalculationRepository {
     }
 
     static PayrollCalculation toCalculation(Document doc) {
-        return new PayrollCalculation(doc.getString("_id"), doc.getString("timesheet_id"), doc.getString("employee_id"),
-                doc.getString("employee_user_id"), doc.getString("week"), Values.day(doc, "period_start"),
+        return new PayrollCalculation(StoredValues.id(doc), StoredValues.text(doc, "timesheet_id"),
+                StoredValues.text(doc, "employee_id"), StoredValues.text(doc, "employee_user_id"), StoredValues.text(doc, "week"), Values.day(doc, "period_start"),
                 Values.day(doc, "period_end"), Values.decimal(doc, "total_hours"), Values.decimal(doc, "regular_hours"),
                 Values.decimal(doc, "overtime_hours"), Values.decimal(doc, "hourly_rate"),
                 Values.decimal(doc, "standard_weekly_hours"), Values.decimal(doc, "overtime_multiplier"),
                 Values.decimal(doc, "regular_pay"), Values.decimal(doc, "overtime_pay"), Values.decimal(doc, "gross_pay"),
-                doc.getString("calculated_by"), Values.instant(doc, "calculated_at"));
+                StoredValues.text(doc, "calculated_by"), Values.instant(doc, "calculated_at"));
     }
 }

@@ -2,12 +2,14 @@ package com.misty.payroll.repository;
 
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
+import com.misty.payroll.domain.IsoWeek;
 import com.misty.payroll.domain.Timesheet;
 import com.misty.payroll.domain.TimesheetEntry;
 import com.misty.payroll.domain.TimesheetStatus;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -25,6 +27,7 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +50,34 @@ public class TimesheetRepository {
     void createIndexes() {
         timesheets.createIndex(Indexes.ascending("employee_id", "week"), new IndexOptions().unique(true));
         timesheets.createIndex(Indexes.ascending("status", "employee_id"));
+    }
+
+    /**
+     * Stores a timesheet imported from the original system, without events.
+     *
+     * @return false when its id, or a sheet of the same employee and week, is present
+     */
+    public boolean insertImported(Timesheet sheet) {
+        Document doc = new Document("_id", sheet.id()).append("employee_id", sheet.employeeId())
+                .append("employee_user_id", sheet.employeeUserId()).append("week", sheet.week())
+                .append("entries", entries(sheet.entries())).append("status", sheet.status().name())
+                .append("version", sheet.version()).append("created_at", Values.date(sheet.createdAt()))
+                .append("created_by", sheet.createdBy()).append("submitted_at", Values.date(sheet.submittedAt()))
+                .append("approved_by", sheet.approvedBy()).append("approved_at", Values.date(sheet.approvedAt()));
+        try {
+            timesheets.insertOne(doc);
+            return true;
+        } catch (MongoException e) {
+            if (DuplicateKeys.is(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public boolean existsForImport(String id, String employeeId, String week) {
+        return timesheets.countDocuments(Filters.or(Filters.eq("_id", id),
+                Filters.and(Filters.eq("employee_id", employeeId), Filters.eq("week", week)))) > 0;
     }
 
     /** @throws DomainException 409 DUPLICATE_TIMESHEET when the employee already has a sheet for that week */
@@ -72,7 +103,7 @@ public class TimesheetRepository {
     }
 
     public Optional<Timesheet> findById(String id) {
-        return Optional.ofNullable(timesheets.find(Filters.eq("_id", id)).first()).map(TimesheetRepository::toTimesheet);
+        return Optional.ofNullable(timesheets.find(StoredValues.byId(id)).first()).map(TimesheetRepository::toTimesheet);
     }
 
     public List<Timesheet> list(String employeeId, TimesheetStatus status, String week, int limit) {
@@ -181,16 +212,27 @@ public class TimesheetRepository {
                 .append("hours", Values.decimal(e.hours())).append("notes", e.notes())).toList();
     }
 
+    /**
+     * Reads tolerantly: a lower-case status is mapped, an unknown one reads as {@link TimesheetStatus#UNRECOGNISED};
+     * an entry without hours counts zero; a sheet without {@code week} but with a {@code week_starting} day (the
+     * original's shape) gets that day's ISO week.
+     */
     static Timesheet toTimesheet(Document doc) {
-        List<TimesheetEntry> entries = doc.getList("entries", Document.class, List.of()).stream()
-                .map(e -> new TimesheetEntry(Values.day(e, "date"), Values.decimal(e, "hours"), e.getString("notes")))
+        List<TimesheetEntry> entries = StoredValues.documents(doc, "entries").stream()
+                .map(e -> new TimesheetEntry(Values.day(e, "date"), Values.decimalOrZero(e, "hours"),
+                        StoredValues.text(e, "notes")))
                 .toList();
-        Number version = doc.get("version", Number.class);
-        return new Timesheet(doc.getString("_id"), doc.getString("employee_id"), doc.getString("employee_user_id"),
-                doc.getString("week"), entries, TimesheetStatus.valueOf(doc.getString("status")),
-                version == null ? 1L : version.longValue(), Values.instant(doc, "created_at"),
-                Values.instant(doc, "submitted_at"), doc.getString("approved_by"), Values.instant(doc, "approved_at"),
-                doc.getString("rejected_by"), doc.getString("rejection_reason"), doc.getString("created_by"),
-                doc.getString("submitted_by"));
+        String week = StoredValues.text(doc, "week");
+        LocalDate weekStarting = Values.day(doc, "week_starting");
+        if (week == null && weekStarting != null) {
+            week = IsoWeek.of(weekStarting).toString();
+        }
+        return new Timesheet(StoredValues.id(doc), StoredValues.text(doc, "employee_id"),
+                StoredValues.text(doc, "employee_user_id"), week, entries,
+                StoredValues.enumValue(TimesheetStatus.class, doc.get("status"), TimesheetStatus.UNRECOGNISED),
+                StoredValues.number(doc, "version", 1), Values.instant(doc, "created_at"),
+                Values.instant(doc, "submitted_at"), StoredValues.text(doc, "approved_by"), Values.instant(doc, "approved_at"),
+                StoredValues.text(doc, "rejected_by"), StoredValues.text(doc, "rejection_reason"),
+                StoredValues.text(doc, "created_by"), StoredValues.text(doc, "submitted_by"));
     }
 }

@@ -1,5 +1,6 @@
 package com.misty.payroll.repository;
 
+import com.misty.platform.storage.StoredValues;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -18,19 +19,9 @@ final class Values {
         return value == null ? null : new Decimal128(value);
     }
 
+    /** Imported data may carry ints, longs or doubles (read through their decimal text); anything else reads as null. */
     static BigDecimal decimal(Document doc, String field) {
-        Object value = doc.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Decimal128 d) {
-            return d.bigDecimalValue();
-        }
-        if (value instanceof Number n) {
-            // Imported data may carry ints or longs; doubles are read through their decimal text.
-            return new BigDecimal(n.toString());
-        }
-        throw new IllegalStateException("Field " + field + " is not a number");
+        return StoredValues.decimal(doc, field);
     }
 
     static BigDecimal decimalOrZero(Document doc, String field) {
@@ -43,8 +34,7 @@ final class Values {
     }
 
     static Instant instant(Document doc, String field) {
-        Date date = doc.getDate(field);
-        return date == null ? null : date.toInstant();
+        return StoredValues.instant(doc, field);
     }
 
     static String day(LocalDate date) {
@@ -52,7 +42,6 @@ final class Values {
     }
 
     static LocalDate day(Document doc, String field) {
-        String text = doc.getString(field);
-        return text == null ? null : LocalDate.parse(text);
+        return StoredValues.day(doc, field);
     }
 }

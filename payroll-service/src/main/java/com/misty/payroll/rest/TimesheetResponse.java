@@ -23,9 +23,10 @@ public record TimesheetResponse(String id, String employeeId, String employeeUse
     }
 
     static TimesheetResponse of(Timesheet t, PayrollCalculation calculation) {
-        IsoWeek week = IsoWeek.parse(t.week());
-        return new TimesheetResponse(t.id(), t.employeeId(), t.employeeUserId(), t.week(), week.monday(),
-                week.sunday(), t.entries(), t.totalHours(), t.status(), t.version(), t.createdAt(), t.submittedAt(),
+        // A stored week this code did not write is shown as it is, without a period.
+        IsoWeek week = IsoWeek.tryParse(t.week()).orElse(null);
+        return new TimesheetResponse(t.id(), t.employeeId(), t.employeeUserId(), t.week(),
+                week == null ? null : week.monday(), week == null ? null : week.sunday(), t.entries(), t.totalHours(), t.status(), t.version(), t.createdAt(), t.submittedAt(),
                 t.approvedBy(), t.approvedAt(), t.rejectedBy(), t.rejectionReason(), calculation);
     }
 }

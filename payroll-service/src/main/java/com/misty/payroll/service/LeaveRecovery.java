@@ -75,6 +75,9 @@ public class LeaveRecovery {
                             refunded++;
                         }
                     }
+                    // Nobody can tell whether the hours are owed: leave them deducted and say so.
+                    case UNRECOGNISED -> LOG.warnf("Profile %s has a deduction for leave request %s in a status this "
+                            + "build does not know; left as it is", profile.id(), requestId);
                 }
             }
         }

@@ -173,7 +173,15 @@ public final class EndpointCatalogue {
                                 "/api/orders/" + w.newOrder() + "/cancel", body("reason", "system test")))
                         .stableCall(w -> Call.of("/api/orders/" + w.orderId() + "/cancel", body("reason", "system test")))
                         .allow(200, OPERATIONS).field("reason", TEXT, false),
+                Endpoint.of("POST", "/api/orders/import", Area.ORDERS, w -> Call.of("/api/orders/import",
+                                body("orders", List.of(), "dry_run", true)))
+                        .allow(200, ADMIN).field("orders", LIST, true).field("dry_run", BOOLEAN, false)
+                        .note("import from the original system; an empty dry run changes nothing"),
                 // ---- payroll-service ----
+                Endpoint.of("POST", "/api/payroll/import", Area.PAYROLL, w -> Call.of("/api/payroll/import",
+                                body("employees", List.of(), "dry_run", true)))
+                        .allow(200, ADMIN).field("employees", LIST, false).field("dry_run", BOOLEAN, false)
+                        .note("import from the original system; an empty dry run changes nothing"),
                 Endpoint.of("POST", "/api/payroll/employees", Area.PAYROLL, w -> Call.of("/api/payroll/employees", body(
                                 "user_id", "external-" + UUID.randomUUID(), "name", "Made Here", "hourly_rate", 21.5,
                                 "standard_weekly_hours", 40, "leave_balances", body("annual", 10, "sick", 10, "personal", 10))))

@@ -1,0 +1,55 @@
+package com.misty.orders.rest;
+
+import com.misty.orders.domain.OrderStatus;
+import com.misty.orders.service.OrderImportService;
+import com.misty.platform.problem.DomainException;
+import com.misty.platform.security.CurrentUser;
+import com.misty.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Import from the original system (admin only): this service maps and validates its own records. */
+@Path("/api/orders/import")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class OrderImportResource {
+
+    /** An imported order is never left waiting for a saga that will not run, nor marked unrecognised on purpose. */
+    private static final Set<String> IMPORT_TARGETS = Set.of(OrderStatus.CONFIRMED.name(), OrderStatus.IN_PRODUCTION.name(),
+            OrderStatus.COMPLETED.name(), OrderStatus.REJECTED.name(), OrderStatus.CANCELLED.name());
+
+    private final OrderImportService imports;
+    private final CurrentUser user;
+
+    public OrderImportResource(OrderImportService imports, CurrentUser user) {
+        this.imports = imports;
+        this.user = user;
+    }
+
+    @POST
+    @Operation(summary = "Import orders of the original system, keeping their ids: per record imported, already present, "
+            + "renumbered (a duplicate number, with a -DUPn suffix) or rejected with the reason; idempotent; dry_run writes nothing")
+    public ImportReport importOrders(@NotNull @Valid ImportOrdersRequest request) {
+        Map<String, String> statusMap = request.statusMap() == null ? Map.of() : request.statusMap();
+        statusMap.forEach((from, to) -> {
+            if (from == null || from.isBlank() || !IMPORT_TARGETS.contains(to)) {
+                throw DomainException.badRequest("INVALID_STATUS_MAP", "status_map maps an original status to one of "
+                        + IMPORT_TARGETS.stream().sorted().toList() + "; '" + from + "' → '" + to + "' does not.")
+                        .with("field", "status_map");
+            }
+        });
+        return ImportReport.of(imports.importOrders(request.orders(), statusMap, request.dryRun(), user.id()),
+                request.dryRun());
+    }
+}
