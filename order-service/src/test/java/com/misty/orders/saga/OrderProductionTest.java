@@ -141,7 +141,7 @@ class OrderProductionTest {
 
         assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(1);
         assertThat(responses).filteredOn(r -> r.statusCode() == 409).hasSize(15)
-                .allSatisfy(r -> assertThat(r.<String>path("status")).isEqualTo("IN_PRODUCTION"));
+                .allSatisfy(r -> assertThat(r.<String>path("current_status")).isEqualTo("IN_PRODUCTION"));
         api.get(id).body("status", equalTo("IN_PRODUCTION")).body("version", equalTo(3));
     }
 
