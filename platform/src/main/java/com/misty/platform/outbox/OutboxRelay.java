@@ -168,9 +168,14 @@ public final class OutboxRelay implements AutoCloseable {
     private PassResult relayBatch(Map<MongoCollection<Document>, List<Object>> batch) {
         // Every document of the batch is sent before any acknowledgement is awaited: one broker round trip per batch.
         Map<MongoCollection<Document>, List<Sending>> sent = new LinkedHashMap<>();
+        boolean[] refused = {false};
         batch.forEach((source, ids) -> {
             if (!ids.isEmpty()) {
-                sent.put(source, claim(source, ids).stream().map(this::send).toList());
+                sent.put(source, claim(source, ids).stream().map(claimed -> {
+                    Sending sending = send(claimed, refused[0]);
+                    refused[0] |= sending.refused();
+                    return sending;
+                }).toList());
             }
         });
         int published = 0;
@@ -266,15 +271,30 @@ public final class OutboxRelay implements AutoCloseable {
         return source.getNamespace().getCollectionName() + ":" + id;
     }
 
+    /** A claimed document's events and the producer's futures of those handed over (fewer when it refused one). */
     private record Sending(Document claimed, List<Document> entries, List<CompletableFuture<Void>> acks) {
+        boolean refused() {
+            return acks.size() < entries.size() || (!acks.isEmpty() && acks.get(acks.size() - 1).isCompletedExceptionally());
+        }
     }
 
-    private Sending send(Document claimed) {
+    /**
+     * Hands a claimed document's events to the producer, in order, and stops at the first one it refuses at once:
+     * with the broker away, each send can block for the producer's max.block.ms before failing, so sending the rest
+     * of a batch would keep the relay (and its failure count) waiting for minutes. Nothing is sent once an earlier
+     * document of the batch was refused ({@code alreadyRefused}); the events stay and go in a later pass.
+     */
+    private Sending send(Document claimed, boolean alreadyRefused) {
         List<Document> entries = claimed.getList(Outbox.FIELD, Document.class, List.of());
         List<CompletableFuture<Void>> acks = new ArrayList<>(entries.size());
-        for (Document entry : entries) {
-            acks.add(publisher.publish(entry.getString("topic"), entry.getString("key"), entry.getString("envelope"),
-                    Outbox.traceOf(entry)));
+        for (int i = 0; i < entries.size() && !alreadyRefused; i++) {
+            Document entry = entries.get(i);
+            CompletableFuture<Void> ack = publisher.publish(entry.getString("topic"), entry.getString("key"),
+                    entry.getString("envelope"), Outbox.traceOf(entry));
+            acks.add(ack);
+            if (ack.isCompletedExceptionally()) {
+                break;
+            }
         }
         return new Sending(claimed, entries, acks);
     }
@@ -282,7 +302,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** The event ids the broker acknowledged, in order up to the first that it did not (none once it seems away). */
     private List<String> awaitAcknowledgements(MongoCollection<Document> source, Sending sending, boolean brokerAway) {
         List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < sending.entries().size() && !brokerAway; i++) {
+        for (int i = 0; i < sending.acks().size() && !brokerAway; i++) {
             String eventId = sending.entries().get(i).getString("event_id");
             try {
                 sending.acks().get(i).get(settings.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
