@@ -1,5 +1,6 @@
 package com.misty.orders.rest;
 
+import com.misty.platform.validation.PlainFieldNames;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * (original status → suite status name); {@code dry_run} decides everything and writes nothing.
  */
 public record ImportOrdersRequest(
-        @NotNull @Size(max = 500) List<@NotNull Map<String, Object>> orders,
+        @NotNull @Size(max = 500) List<@NotNull @PlainFieldNames Map<String, Object>> orders,
         Map<String, String> statusMap,
         boolean dryRun) {
 }

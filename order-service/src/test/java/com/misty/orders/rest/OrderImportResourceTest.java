@@ -90,6 +90,11 @@ class OrderImportResourceTest {
                 .post("/api/orders/import").then().statusCode(400).body("code", equalTo("INVALID_STATUS_MAP"));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("dry_run", true))
                 .post("/api/orders/import").then().statusCode(400);
+        // An operator where a record's fields belong (at any depth) refuses the whole request, before any is read.
+        Map<String, Object> injected = new java.util.HashMap<>(original("x-" + UUID.randomUUID(), "ORD-10", "completed", null));
+        injected.put("client", Map.of("$gt", ""));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("orders", List.of(injected)))
+                .post("/api/orders/import").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         assertThat(orders()).isEqualTo(before);
     }
 

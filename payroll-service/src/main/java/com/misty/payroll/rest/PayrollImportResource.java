@@ -1,5 +1,6 @@
 package com.misty.payroll.rest;
 
+import com.misty.platform.validation.PlainFieldNames;
 import com.misty.payroll.service.PayrollImportService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.Roles;
@@ -31,9 +32,9 @@ public class PayrollImportResource {
      * Records as the original stored them (snake_case, dates as ISO text), at most 500 per collection per call;
      * {@code balance_fields} names the original's balance field per leave type (defaults: annual_leave_balance, ...).
      */
-    public record ImportRequest(@Size(max = 500) List<@NotNull Map<String, Object>> employees,
-                                @Size(max = 500) List<@NotNull Map<String, Object>> leaveRequests,
-                                @Size(max = 500) List<@NotNull Map<String, Object>> timesheets,
+    public record ImportRequest(@Size(max = 500) List<@NotNull @PlainFieldNames Map<String, Object>> employees,
+                                @Size(max = 500) List<@NotNull @PlainFieldNames Map<String, Object>> leaveRequests,
+                                @Size(max = 500) List<@NotNull @PlainFieldNames Map<String, Object>> timesheets,
                                 Map<String, String> balanceFields, boolean dryRun) {
     }
 

@@ -45,7 +45,7 @@ class OrderLifeConsumesStockOnceTest {
 
         assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(15)
-                .allSatisfy(a -> assertThat(a.field("status").asText()).isEqualTo("COMPLETED"));
+                .allSatisfy(a -> assertThat(a.field("current_status").asText()).isEqualTo("COMPLETED"));
         JsonNode order = Eventually.until("stock of order " + orderId + " consumed", () -> PlanOrders.read(lead, orderId),
                 o -> o.hasNonNull("stock_consumed_at"));
         assertThat(order.get("status").asText()).isEqualTo("COMPLETED");
