@@ -36,7 +36,8 @@ public class ApiDocs {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> services = new LinkedHashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: see ContractValidationFilter
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String cached;
     private volatile Instant cachedAt = Instant.EPOCH;
 
