@@ -1,6 +1,5 @@
 package com.misty.payroll.domain;
 
-import com.misty.platform.problem.DomainException;
 
 /** Object-level rules: employees reach only their own records; nobody decides on their own. */
 public final class Access {
@@ -10,13 +9,13 @@ public final class Access {
 
     public static void requireOwnerOrSupervisor(Actor actor, String ownerUserId) {
         if (!actor.isSupervisor() && !actor.userId().equals(ownerUserId)) {
-            throw DomainException.forbidden("You may only access your own records.");
+            throw PayrollProblems.notOwnRecord();
         }
     }
 
     public static void requireNotOwner(Actor actor, String ownerUserId, String what) {
         if (actor.userId().equals(ownerUserId)) {
-            throw DomainException.forbidden("You cannot decide on your own " + what + ".");
+            throw PayrollProblems.ownDecision(what);
         }
     }
 
@@ -26,13 +25,13 @@ public final class Access {
      */
     public static void requireNotPreparer(Actor actor, String preparedBy, String what) {
         if (actor.userId().equals(preparedBy)) {
-            throw new DomainException(403, "FOUR_EYES", "You prepared this " + what + "; someone else must approve it.");
+            throw PayrollProblems.fourEyes(what);
         }
     }
 
     public static void requireSupervisor(Actor actor) {
         if (!actor.isSupervisor()) {
-            throw DomainException.forbidden("Only managers and admins may do this.");
+            throw PayrollProblems.supervisorsOnly();
         }
     }
 }

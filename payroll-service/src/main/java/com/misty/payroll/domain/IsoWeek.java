@@ -1,6 +1,5 @@
 package com.misty.payroll.domain;
 
-import com.misty.platform.problem.DomainException;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,13 +15,13 @@ public record IsoWeek(int year, int week) {
     public static IsoWeek parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text);
         if (m == null || !m.matches()) {
-            throw DomainException.badRequest("INVALID_WEEK", "week must be an ISO week like 2026-W48.");
+            throw PayrollProblems.invalidWeekFormat();
         }
         int year = Integer.parseInt(m.group(1));
         int week = Integer.parseInt(m.group(2));
         LocalDate probe = LocalDate.of(year, 6, 1);
         if (week < 1 || week > probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-            throw DomainException.badRequest("INVALID_WEEK", "Week " + text + " does not exist.");
+            throw PayrollProblems.noSuchWeek(text);
         }
         return new IsoWeek(year, week);
     }

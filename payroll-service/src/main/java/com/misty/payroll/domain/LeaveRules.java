@@ -1,6 +1,5 @@
 package com.misty.payroll.domain;
 
-import com.misty.platform.problem.DomainException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,17 +16,17 @@ public final class LeaveRules {
 
     public static void checkNewRequest(LocalDate start, LocalDate end, BigDecimal hours) {
         if (end.isBefore(start)) {
-            throw DomainException.badRequest("INVALID_DATES", "end_date must not be before start_date.");
+            throw PayrollProblems.endBeforeStart();
         }
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         if (days > MAX_DAYS) {
-            throw DomainException.badRequest("INVALID_DATES", "A leave request may span at most " + MAX_DAYS + " days.");
+            throw PayrollProblems.periodTooLong(MAX_DAYS);
         }
         if (hours.signum() <= 0) {
-            throw DomainException.badRequest("INVALID_HOURS", "hours must be greater than 0.");
+            throw PayrollProblems.leaveHoursNotPositive();
         }
         if (hours.compareTo(HOURS_PER_DAY.multiply(BigDecimal.valueOf(days))) > 0) {
-            throw DomainException.badRequest("INVALID_HOURS", "hours exceed 24 per day of the requested period.");
+            throw PayrollProblems.leaveHoursExceedPeriod();
         }
     }
 }

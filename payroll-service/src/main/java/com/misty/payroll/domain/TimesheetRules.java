@@ -1,6 +1,5 @@
 package com.misty.payroll.domain;
 
-import com.misty.platform.problem.DomainException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,22 +22,18 @@ public final class TimesheetRules {
         Set<LocalDate> seen = new HashSet<>();
         for (TimesheetEntry entry : entries) {
             if (!week.contains(entry.date())) {
-                throw DomainException.badRequest("INVALID_ENTRY",
-                        "Entry date " + entry.date() + " is not in week " + week + ".");
+                throw PayrollProblems.entryOutsideWeek(entry.date(), week);
             }
             if (!seen.add(entry.date())) {
-                throw DomainException.badRequest("INVALID_ENTRY", "Date " + entry.date() + " appears more than once.");
+                throw PayrollProblems.dateTwice(entry.date());
             }
             if (entry.hours().signum() < 0 || entry.hours().compareTo(MAX_HOURS_PER_DAY) > 0) {
-                throw DomainException.badRequest("INVALID_HOURS", "Hours per day must be between 0 and 24.");
+                throw PayrollProblems.hoursPerDayOutOfRange();
             }
         }
         BigDecimal total = entries.stream().map(TimesheetEntry::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(maxWeeklyHours) > 0) {
-            throw DomainException.badRequest("WEEKLY_HOURS_EXCEEDED", "A week may have at most "
-                    + maxWeeklyHours.stripTrailingZeros().toPlainString() + " hours; this one has "
-                    + total.stripTrailingZeros().toPlainString() + ".")
-                    .with("max_weekly_hours", maxWeeklyHours).with("total_hours", total);
+            throw PayrollProblems.weeklyHoursExceeded(maxWeeklyHours, total);
         }
     }
 }

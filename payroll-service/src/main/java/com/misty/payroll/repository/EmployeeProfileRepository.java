@@ -1,5 +1,6 @@
 package com.misty.payroll.repository;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.payroll.domain.EmployeeDetails;
 import com.misty.payroll.domain.EmployeeProfile;
 import com.misty.payroll.domain.LeaveDeduction;
@@ -72,7 +73,7 @@ public class EmployeeProfileRepository {
             profiles.insertOne(doc);
         } catch (MongoException e) {
             if (DuplicateKeys.is(e)) {
-                throw DomainException.conflict("DUPLICATE_EMPLOYEE", "User " + userId + " already has a payroll profile.");
+                throw PayrollProblems.duplicateEmployee(userId);
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package com.misty.payroll.repository;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.payroll.domain.IsoWeek;
@@ -95,8 +96,7 @@ public class TimesheetRepository {
             timesheets.insertOne(doc);
         } catch (MongoException e) {
             if (DuplicateKeys.is(e)) {
-                throw DomainException.conflict("DUPLICATE_TIMESHEET",
-                        "A timesheet for week " + sheet.week() + " already exists for this employee.");
+                throw PayrollProblems.duplicateTimesheet(sheet.week());
             }
             throw e;
         }

@@ -1,7 +1,6 @@
 package com.misty.payroll.rest;
 
 import com.misty.payroll.service.EmployeeService;
-import com.misty.payroll.domain.PaySummary;
 import com.misty.payroll.service.PayrollQueries;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
@@ -13,8 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Payroll profiles: admins create and edit, managers read, employees read their own. */
@@ -58,8 +61,9 @@ public class EmployeeResource {
     @Operation(summary = "List profiles (managers, admins)")
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    public List<EmployeeResponse> list(@QueryParam("active") String active, @QueryParam("limit") String limit) {
-        return employees.list(Params.bool(active, "active"), Params.limit(limit)).stream()
+    public List<EmployeeResponse> list(@QueryParam("active") Boolean active,
+                                       @QueryParam("limit") @DefaultValue(Callers.DEFAULT_LIMIT) @Min(1) @Max(Callers.MAX_LIMIT) Integer limit) {
+        return employees.list(active, limit).stream()
                 .map(EmployeeResponse::of).toList();
     }
 
@@ -68,7 +72,7 @@ public class EmployeeResource {
     @Path("/me")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
     public EmployeeResponse me() {
-        return EmployeeResponse.of(employees.mine(Params.actor(currentUser)));
+        return EmployeeResponse.of(employees.mine(Callers.actor(currentUser)));
     }
 
     @Operation(summary = "One profile (supervisors, or the employee)")
@@ -76,7 +80,7 @@ public class EmployeeResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
     public EmployeeResponse get(@PathParam("id") String id) {
-        return EmployeeResponse.of(employees.get(Params.actor(currentUser), id));
+        return EmployeeResponse.of(employees.get(Callers.actor(currentUser), id));
     }
 
     @Operation(summary = "Replace editable fields at a version (admin); stale version is 409 VERSION_CONFLICT")
@@ -94,8 +98,8 @@ public class EmployeeResource {
     @GET
     @Path("/{id}/pay-summary")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.PRODUCTION, Roles.EMPLOYEE})
-    public PaySummary paySummary(@PathParam("id") String id, @QueryParam("from") String from,
-                                 @QueryParam("to") String to) {
-        return queries.summary(Params.actor(currentUser), id, Params.date(from, "from"), Params.date(to, "to"));
+    public PaySummaryResponse paySummary(@PathParam("id") String id, @QueryParam("from") LocalDate from,
+                                         @QueryParam("to") LocalDate to) {
+        return PaySummaryResponse.of(queries.summary(Callers.actor(currentUser), id, from, to));
     }
 }

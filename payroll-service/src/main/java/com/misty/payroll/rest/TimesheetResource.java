@@ -12,8 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -48,7 +51,7 @@ public class TimesheetResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimesheetResponse.class)))
     @Extension(name = "x-misty-problems", value = "409: DUPLICATE_TIMESHEET (one per employee and week) or EMPLOYEE_INACTIVE")
     public Response create(@NotNull @Valid TimesheetRequests.CreateTimesheet body) {
-        TimesheetResponse created = TimesheetResponse.of(timesheets.create(Params.actor(currentUser), body.employeeId(),
+        TimesheetResponse created = TimesheetResponse.of(timesheets.create(Callers.actor(currentUser), body.employeeId(),
                 body.week(), body.toEntries()));
         return Response.created(URI.create("/api/payroll/timesheets/" + created.id())).entity(created).build();
     }
@@ -56,10 +59,9 @@ public class TimesheetResource {
     @Operation(summary = "List timesheets (employees: their own)")
     @GET
     public List<TimesheetResponse> list(@QueryParam("employee_id") String employeeId,
-                                        @QueryParam("status") String status, @QueryParam("week") String week,
-                                        @QueryParam("limit") String limit) {
-        return timesheets.list(Params.actor(currentUser), employeeId,
-                        Params.enumValue(TimesheetStatus.class, status, "status"), week, Params.limit(limit))
+                                        @QueryParam("status") TimesheetStatus status, @QueryParam("week") String week,
+                                        @QueryParam("limit") @DefaultValue(Callers.DEFAULT_LIMIT) @Min(1) @Max(Callers.MAX_LIMIT) Integer limit) {
+        return timesheets.list(Callers.actor(currentUser), employeeId, status, week, limit)
                 .stream().map(TimesheetResponse::of).toList();
     }
 
@@ -67,7 +69,7 @@ public class TimesheetResource {
     @GET
     @Path("/{id}")
     public TimesheetResponse get(@PathParam("id") String id) {
-        return TimesheetResponse.of(timesheets.get(Params.actor(currentUser), id));
+        return TimesheetResponse.of(timesheets.get(Callers.actor(currentUser), id));
     }
 
     /** Replaces the entries of a draft. */
@@ -77,7 +79,7 @@ public class TimesheetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = "x-misty-problems", value = "409: VERSION_CONFLICT (changed since the version sent) or INVALID_STATE (only a draft can be edited)")
     public TimesheetResponse edit(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.EditTimesheet body) {
-        return TimesheetResponse.of(timesheets.editEntries(Params.actor(currentUser), id, body.version(),
+        return TimesheetResponse.of(timesheets.editEntries(Callers.actor(currentUser), id, body.version(),
                 body.toEntries()));
     }
 
@@ -86,7 +88,7 @@ public class TimesheetResource {
     @Path("/{id}/submit")
     @Extension(name = "x-misty-problems", value = "409: INVALID_STATE (only a draft can be submitted), VERSION_CONFLICT or EMPLOYEE_INACTIVE")
     public TimesheetResponse submit(@PathParam("id") String id) {
-        return TimesheetResponse.of(timesheets.submit(Params.actor(currentUser), id));
+        return TimesheetResponse.of(timesheets.submit(Callers.actor(currentUser), id));
     }
 
     @Operation(summary = "Approve and calculate pay exactly once; losers get 409 ALREADY_DECIDED")
@@ -95,7 +97,7 @@ public class TimesheetResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Extension(name = "x-misty-problems", value = "409: ALREADY_DECIDED (another manager was first), INVALID_STATE, EMPLOYEE_INACTIVE or CALCULATION_FAILED")
     public TimesheetResponse approve(@PathParam("id") String id) {
-        TimesheetService.Approval approval = timesheets.approve(Params.actor(currentUser), id);
+        TimesheetService.Approval approval = timesheets.approve(Callers.actor(currentUser), id);
         return TimesheetResponse.of(approval.timesheet(), approval.calculation());
     }
 
@@ -106,6 +108,6 @@ public class TimesheetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = "x-misty-problems", value = "409: ALREADY_DECIDED or INVALID_STATE")
     public TimesheetResponse reject(@PathParam("id") String id, @NotNull @Valid TimesheetRequests.Rejection body) {
-        return TimesheetResponse.of(timesheets.reject(Params.actor(currentUser), id, body.reason()));
+        return TimesheetResponse.of(timesheets.reject(Callers.actor(currentUser), id, body.reason()));
     }
 }

@@ -1,12 +1,12 @@
 package com.misty.payroll.service;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.payroll.config.PayrollConfig;
 import com.misty.payroll.domain.Access;
 import com.misty.payroll.domain.Actor;
 import com.misty.payroll.domain.EmployeeDetails;
 import com.misty.payroll.domain.EmployeeProfile;
 import com.misty.payroll.repository.EmployeeProfileRepository;
-import com.misty.platform.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -29,14 +29,14 @@ public class EmployeeService {
     }
 
     public EmployeeProfile get(Actor actor, String id) {
-        EmployeeProfile profile = profiles.findById(id).orElseThrow(() -> DomainException.notFound("Employee", id));
+        EmployeeProfile profile = profiles.findById(id).orElseThrow(() -> PayrollProblems.employeeNotFound(id));
         Access.requireOwnerOrSupervisor(actor, profile.userId());
         return profile;
     }
 
     public EmployeeProfile mine(Actor actor) {
         return profiles.findByUserId(actor.userId()).orElseThrow(
-                () -> new DomainException(404, "NOT_FOUND", "You have no payroll profile."));
+                PayrollProblems::noOwnProfile);
     }
 
     public List<EmployeeProfile> list(Boolean active, int limit) {
@@ -46,10 +46,8 @@ public class EmployeeService {
     /** Replaces the editable fields, but only on the version the caller saw; otherwise 409 VERSION_CONFLICT. */
     public EmployeeProfile update(String id, long expectedVersion, EmployeeDetails details) {
         return profiles.replaceDetails(id, expectedVersion, details, Instant.now()).orElseThrow(() -> {
-            EmployeeProfile current = profiles.findById(id).orElseThrow(() -> DomainException.notFound("Employee", id));
-            return DomainException.conflict("VERSION_CONFLICT",
-                            "Profile was modified by another user. Please refresh and try again.")
-                    .with("current_version", current.version());
+            EmployeeProfile current = profiles.findById(id).orElseThrow(() -> PayrollProblems.employeeNotFound(id));
+            return PayrollProblems.staleProfile(current.version());
         });
     }
 

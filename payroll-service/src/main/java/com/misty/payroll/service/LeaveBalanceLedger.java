@@ -1,5 +1,6 @@
 package com.misty.payroll.service;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.payroll.domain.EmployeeProfile;
 import com.misty.payroll.domain.LeaveDeduction;
 import com.misty.payroll.domain.LeaveRequest;
@@ -40,24 +41,20 @@ public class LeaveBalanceLedger {
                 return;
             }
             EmployeeProfile profile = profiles.findById(request.employeeId())
-                    .orElseThrow(() -> DomainException.notFound("Employee", request.employeeId()));
+                    .orElseThrow(() -> PayrollProblems.employeeNotFound(request.employeeId()));
             if (profile.hasDeductionFor(request.id())) {
                 return;
             }
             if (profile.wasRefunded(request.id())) {
-                throw LeaveService.alreadyDecided();
+                throw PayrollProblems.leaveAlreadyDecided();
             }
             if (profile.balance(request.leaveType()).compareTo(request.hours()) < 0) {
-                throw DomainException.conflict("INSUFFICIENT_BALANCE",
-                                "Insufficient " + request.leaveType().name().toLowerCase() + " leave balance: "
-                                        + profile.balance(request.leaveType()).stripTrailingZeros().toPlainString()
-                                        + " hours available, " + request.hours().stripTrailingZeros().toPlainString()
-                                        + " requested.")
-                        .with("available_hours", profile.balance(request.leaveType()));
+                throw PayrollProblems.insufficientBalance(request.leaveType(), profile.balance(request.leaveType()),
+                        request.hours());
             }
             // The balance sufficed when read again: a concurrent refund raced the filter. Try once more.
         }
-        throw DomainException.conflict("CONCURRENT_UPDATE", "The balance kept changing; please try again.");
+        throw PayrollProblems.balanceKeptChanging();
     }
 
     /** Gives the request's hours back if they are deducted; a no-op when there is nothing (left) to refund. */

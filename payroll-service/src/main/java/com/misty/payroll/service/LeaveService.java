@@ -1,5 +1,6 @@
 package com.misty.payroll.service;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.payroll.LeaveApproved;
 import com.misty.contracts.payroll.LeaveCancelled;
@@ -16,7 +17,6 @@ import com.misty.payroll.domain.LeaveType;
 import com.misty.payroll.domain.NewLeaveRequest;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.LeaveRequestRepository;
-import com.misty.platform.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -38,8 +38,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class LeaveService {
 
-    static final String ALREADY_DECIDED_DETAIL = "Already approved or concurrent approval occurred";
-
     private final LeaveRequestRepository requests;
     private final EmployeeProfileRepository profiles;
     private final LeaveBalanceLedger ledger;
@@ -53,21 +51,15 @@ public class LeaveService {
         this.config = config;
     }
 
-    public static DomainException alreadyDecided() {
-        return DomainException.conflict("ALREADY_DECIDED", ALREADY_DECIDED_DETAIL);
-    }
-
     public LeaveRequest create(Actor actor, NewLeaveRequest input) {
         LeaveRules.checkNewRequest(input.startDate(), input.endDate(), input.hours());
         EmployeeProfile profile = profileFor(actor, input.employeeId());
         if (!profile.active()) {
-            throw DomainException.conflict("EMPLOYEE_INACTIVE", "Employee " + profile.id() + " is inactive.");
+            throw PayrollProblems.employeeInactive(profile.id());
         }
         List<LeaveRequest> overlapping = requests.findActiveOverlapping(profile.id(), input.startDate(), input.endDate());
         if (!overlapping.isEmpty()) {
-            throw DomainException.conflict("OVERLAPPING_LEAVE",
-                    "The period overlaps leave request " + overlapping.get(0).id() + ".")
-                    .with("overlapping_request_id", overlapping.get(0).id());
+            throw PayrollProblems.overlappingLeave(overlapping.get(0).id());
         }
         Instant now = Instant.now();
         LeaveRequest request = new LeaveRequest(UUID.randomUUID().toString(), profile.id(), profile.userId(),
@@ -98,7 +90,7 @@ public class LeaveService {
         if (!actor.isSupervisor()) {
             EmployeeProfile own = profileFor(actor, null);
             if (employeeId != null && !employeeId.equals(own.id())) {
-                throw DomainException.forbidden("You may only access your own records.");
+                throw PayrollProblems.notOwnRecord();
             }
             scope = own.id();
         }
@@ -112,7 +104,7 @@ public class LeaveService {
         // requested_by never changes, so checking it here is as good as in the update.
         Access.requireNotPreparer(actor, request.requestedBy(), "leave request");
         if (request.status() != LeaveStatus.PENDING) {
-            throw alreadyDecided();
+            throw PayrollProblems.leaveAlreadyDecided();
         }
         if (request.leaveType().hasBalance()) {
             ledger.ensureDeducted(request, actor.userId());
@@ -121,7 +113,7 @@ public class LeaveService {
         if (approved.isEmpty()) {
             // Lost the race. If the request ended up rejected or cancelled, our deduction must not stay.
             undoDeductionUnlessApproved(id);
-            throw alreadyDecided();
+            throw PayrollProblems.leaveAlreadyDecided();
         }
         profiles.settleDeduction(request.employeeId(), id);
         return approved.get();
@@ -135,7 +127,7 @@ public class LeaveService {
                 EventEnvelope.of(id, actor.userId(), new LeaveRejected(id, request.employeeId(),
                         request.employeeUserId(), reason, actor.userId())));
         if (rejected.isEmpty()) {
-            throw DomainException.conflict("ALREADY_DECIDED", "Already decided or concurrently changed");
+            throw PayrollProblems.leaveRejectionLost();
         }
         // An approver may have deducted just before we rejected; its hours go back (at most once).
         ledger.refundIfDeducted(rejected.get());
@@ -155,7 +147,7 @@ public class LeaveService {
             Access.requireSupervisor(actor);
             Access.requireNotOwner(actor, request.employeeUserId(), "leave request");
         } else if (from != LeaveStatus.PENDING) {
-            throw DomainException.conflict("ALREADY_DECIDED", "Leave request is already " + from + ".");
+            throw PayrollProblems.leaveClosed(from);
         }
         BigDecimal refunded = from == LeaveStatus.APPROVED && request.leaveType().hasBalance()
                 ? request.hours() : BigDecimal.ZERO;
@@ -164,7 +156,7 @@ public class LeaveService {
                 EventEnvelope.of(id, actor.userId(), new LeaveCancelled(id, request.employeeId(),
                         request.employeeUserId(), refunded, actor.userId())));
         if (cancelled.isEmpty()) {
-            throw DomainException.conflict("ALREADY_DECIDED", "Already cancelled or concurrently changed");
+            throw PayrollProblems.leaveCancellationLost();
         }
         // For a pending request this returns hours an in-flight approver may have deducted.
         ledger.refundIfDeducted(cancelled.get());
@@ -208,7 +200,7 @@ public class LeaveService {
                 break;
             }
         }
-        throw DomainException.conflict("OVERLAPPING_LEAVE", "The period overlaps another leave request.");
+        throw PayrollProblems.daysBooked();
     }
 
     private void undoDeductionUnlessApproved(String id) {
@@ -218,7 +210,7 @@ public class LeaveService {
     }
 
     private LeaveRequest find(String id) {
-        return requests.findById(id).orElseThrow(() -> DomainException.notFound("Leave request", id));
+        return requests.findById(id).orElseThrow(() -> PayrollProblems.leaveRequestNotFound(id));
     }
 
     private EmployeeProfile profileFor(Actor actor, String employeeId) {

@@ -1,5 +1,6 @@
 package com.misty.payroll.service;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.payroll.PayrollCalculated;
 import com.misty.contracts.payroll.TimesheetApproved;
@@ -39,13 +40,13 @@ public class PayCalculationService {
      * @throws DomainException 409 CALCULATION_FAILED when the profile lacks what pay needs
      */
     public PayrollCalculation calculate(Timesheet sheet, String calculatedBy) {
-        EmployeeProfile profile = profiles.findById(sheet.employeeId()).orElseThrow(() -> calculationFailed(
+        EmployeeProfile profile = profiles.findById(sheet.employeeId()).orElseThrow(() -> PayrollProblems.calculationFailed(
                 "the employee profile " + sheet.employeeId() + " does not exist"));
         if (profile.hourlyRate() == null) {
-            throw calculationFailed("the employee has no hourly rate yet");
+            throw PayrollProblems.calculationFailed("the employee has no hourly rate yet");
         }
         if (profile.standardWeeklyHours() == null) {
-            throw calculationFailed("the employee has no standard weekly hours");
+            throw PayrollProblems.calculationFailed("the employee has no standard weekly hours");
         }
         IsoWeek week = IsoWeek.parse(sheet.week());
         PayBreakdown pay = PayCalculator.calculate(sheet.totalHours(), profile.hourlyRate(),
@@ -63,10 +64,5 @@ public class PayCalculationService {
                 EventEnvelope.of(calc.id(), calculatedBy, new PayrollCalculated(calc.id(), sheet.id(),
                         sheet.employeeId(), sheet.employeeUserId(), calc.grossPay())));
         return calculations.insertOnce(calc, events);
-    }
-
-    private static DomainException calculationFailed(String why) {
-        return DomainException.conflict("CALCULATION_FAILED",
-                "Pay could not be calculated: " + why + ". The timesheet is back to SUBMITTED.");
     }
 }

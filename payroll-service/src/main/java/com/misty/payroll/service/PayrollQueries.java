@@ -1,5 +1,6 @@
 package com.misty.payroll.service;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.payroll.domain.Access;
 import com.misty.payroll.domain.Actor;
 import com.misty.payroll.domain.EmployeeProfile;
@@ -7,7 +8,6 @@ import com.misty.payroll.domain.PaySummary;
 import com.misty.payroll.domain.PayrollCalculation;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.PayrollCalculationRepository;
-import com.misty.platform.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -35,9 +35,9 @@ public class PayrollQueries {
         String scope = employeeId;
         if (!actor.isSupervisor()) {
             EmployeeProfile own = profiles.findByUserId(actor.userId()).orElseThrow(
-                    () -> new DomainException(404, "NOT_FOUND", "You have no payroll profile."));
+                    PayrollProblems::noOwnProfile);
             if (employeeId != null && !employeeId.equals(own.id())) {
-                throw DomainException.forbidden("You may only access your own records.");
+                throw PayrollProblems.notOwnRecord();
             }
             scope = own.id();
         }
@@ -46,7 +46,7 @@ public class PayrollQueries {
 
     public PayrollCalculation get(Actor actor, String id) {
         PayrollCalculation calc = calculations.findById(id)
-                .orElseThrow(() -> DomainException.notFound("Calculation", id));
+                .orElseThrow(() -> PayrollProblems.calculationNotFound(id));
         Access.requireOwnerOrSupervisor(actor, calc.employeeUserId());
         return calc;
     }
@@ -55,7 +55,7 @@ public class PayrollQueries {
     public PaySummary summary(Actor actor, String employeeId, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
         EmployeeProfile profile = profiles.findById(employeeId)
-                .orElseThrow(() -> DomainException.notFound("Employee", employeeId));
+                .orElseThrow(() -> PayrollProblems.employeeNotFound(employeeId));
         Access.requireOwnerOrSupervisor(actor, profile.userId());
         List<PayrollCalculation> all = calculations.list(employeeId, null, from, to, SUMMARY_LIMIT);
         return new PaySummary(employeeId, from, to, all.size(), sum(all, PayrollCalculation::totalHours),
@@ -70,7 +70,7 @@ public class PayrollQueries {
 
     private static void checkPeriod(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw DomainException.badRequest("INVALID_DATES", "to must not be before from.");
+            throw PayrollProblems.toBeforeFrom();
         }
     }
 }

@@ -1,10 +1,10 @@
 package com.misty.payroll.service;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.payroll.domain.Access;
 import com.misty.payroll.domain.Actor;
 import com.misty.payroll.domain.EmployeeProfile;
 import com.misty.payroll.repository.EmployeeProfileRepository;
-import com.misty.platform.problem.DomainException;
 
 /**
  * Finds the profile a request is about and checks the caller may touch it: no id means the caller's own
@@ -18,10 +18,10 @@ final class ProfileAccess {
     static EmployeeProfile resolve(EmployeeProfileRepository profiles, Actor actor, String employeeId) {
         if (employeeId == null) {
             return profiles.findByUserId(actor.userId()).orElseThrow(
-                    () -> new DomainException(404, "NOT_FOUND", "You have no payroll profile."));
+                    PayrollProblems::noOwnProfile);
         }
         EmployeeProfile profile = profiles.findById(employeeId)
-                .orElseThrow(() -> DomainException.notFound("Employee", employeeId));
+                .orElseThrow(() -> PayrollProblems.employeeNotFound(employeeId));
         Access.requireOwnerOrSupervisor(actor, profile.userId());
         return profile;
     }

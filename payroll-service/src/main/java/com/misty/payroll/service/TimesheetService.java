@@ -1,5 +1,6 @@
 package com.misty.payroll.service;
 
+import com.misty.payroll.domain.PayrollProblems;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.payroll.TimesheetRejected;
 import com.misty.contracts.payroll.TimesheetSubmitted;
@@ -15,7 +16,6 @@ import com.misty.payroll.domain.TimesheetStatus;
 import com.misty.payroll.repository.EmployeeProfileRepository;
 import com.misty.payroll.repository.PayrollCalculationRepository;
 import com.misty.payroll.repository.TimesheetRepository;
-import com.misty.platform.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -79,7 +79,7 @@ public class TimesheetService {
         if (!actor.isSupervisor()) {
             EmployeeProfile own = profileFor(actor, null);
             if (employeeId != null && !employeeId.equals(own.id())) {
-                throw DomainException.forbidden("You may only access your own records.");
+                throw PayrollProblems.notOwnRecord();
             }
             scope = own.id();
         }
@@ -93,21 +93,19 @@ public class TimesheetService {
         return timesheets.replaceEntries(id, expectedVersion, List.copyOf(entries)).orElseThrow(() -> {
             Timesheet current = find(id);
             if (current.status() != TimesheetStatus.DRAFT) {
-                return notInState(current, "Only a draft timesheet can be edited");
+                return PayrollProblems.timesheetNotIn(current.status(), "Only a draft timesheet can be edited");
             }
-            return DomainException.conflict("VERSION_CONFLICT",
-                    "Timesheet was modified by another user. Please refresh and try again.")
-                    .with("current_version", current.version());
+            return PayrollProblems.staleTimesheet(current.version());
         });
     }
 
     public Timesheet submit(Actor actor, String id) {
         Timesheet sheet = get(actor, id);
         requireActive(profiles.findById(sheet.employeeId())
-                .orElseThrow(() -> DomainException.notFound("Employee", sheet.employeeId())));
+                .orElseThrow(() -> PayrollProblems.employeeNotFound(sheet.employeeId())));
         return timesheets.markSubmitted(id, actor.userId(), Instant.now(), EventEnvelope.of(id, actor.userId(),
                         new TimesheetSubmitted(id, sheet.employeeId(), sheet.employeeUserId(), sheet.week())))
-                .orElseThrow(() -> notInState(find(id), "Only a draft timesheet can be submitted"));
+                .orElseThrow(() -> PayrollProblems.timesheetNotIn(find(id).status(), "Only a draft timesheet can be submitted"));
     }
 
     /** @return the approved sheet and its (single) calculation */
@@ -124,8 +122,8 @@ public class TimesheetService {
                 Access.requireNotPreparer(actor, current.submittedBy(), "timesheet");
             }
             return current.status() == TimesheetStatus.APPROVED
-                    ? DomainException.conflict("ALREADY_DECIDED", "Already approved by another manager")
-                    : notInState(current, "Only a submitted timesheet can be approved");
+                    ? PayrollProblems.timesheetAlreadyApproved()
+                    : PayrollProblems.timesheetNotIn(current.status(), "Only a submitted timesheet can be approved");
         });
         PayrollCalculation calculation;
         try {
@@ -148,8 +146,8 @@ public class TimesheetService {
                 .orElseThrow(() -> {
                     Timesheet current = find(id);
                     return current.status() == TimesheetStatus.APPROVED
-                            ? DomainException.conflict("ALREADY_DECIDED", "Already approved by another manager")
-                            : notInState(current, "Only a submitted timesheet can be rejected");
+                            ? PayrollProblems.timesheetAlreadyApproved()
+                            : PayrollProblems.timesheetNotIn(current.status(), "Only a submitted timesheet can be rejected");
                 });
     }
 
@@ -166,19 +164,14 @@ public class TimesheetService {
     public record Approval(Timesheet timesheet, PayrollCalculation calculation) {
     }
 
-    private static DomainException notInState(Timesheet current, String rule) {
-        return DomainException.conflict("INVALID_STATE", rule + "; this one is " + current.status() + ".")
-                .with("status", current.status().name());
-    }
-
     private static void requireActive(EmployeeProfile profile) {
         if (!profile.active()) {
-            throw DomainException.conflict("EMPLOYEE_INACTIVE", "Employee " + profile.id() + " is inactive.");
+            throw PayrollProblems.employeeInactive(profile.id());
         }
     }
 
     private Timesheet find(String id) {
-        return timesheets.findById(id).orElseThrow(() -> DomainException.notFound("Timesheet", id));
+        return timesheets.findById(id).orElseThrow(() -> PayrollProblems.timesheetNotFound(id));
     }
 
     private EmployeeProfile profileFor(Actor actor, String employeeId) {

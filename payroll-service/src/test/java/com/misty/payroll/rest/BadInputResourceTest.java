@@ -180,6 +180,11 @@ class BadInputResourceTest {
         get(admin(), "/api/payroll/calculations?from=yesterday").then().statusCode(400).contentType(PROBLEM);
         get(admin(), "/api/payroll/calculations?from=2026-02-01&to=2026-01-01").then().statusCode(400);
         get(admin(), "/api/payroll/timesheets?limit=100000").then().statusCode(400);
+        get(admin(), "/api/payroll/timesheets?limit=many").then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("INVALID_PARAMETER")).body("field", equalTo("limit"));
+        get(admin(), "/api/payroll/employees?active=maybe").then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("INVALID_PARAMETER")).body("field", equalTo("active"));
+        get(admin(), "/api/payroll/leave-requests?status=pending&limit=").then().statusCode(200);
         given().auth().oauth2(employee(uniqueUser("nobody"))).contentType(ContentType.JSON)
                 .body(Map.of("leave_type", "ANNUAL", "start_date", "2027-06-10", "end_date", "2027-06-10", "hours", 8))
                 .post("/api/payroll/leave-requests").then().statusCode(404).contentType(PROBLEM);

@@ -46,6 +46,11 @@ public class ProblemMappers {
         if (cause instanceof JsonProcessingException json) {
             return json(json);
         }
+        if (cause instanceof DomainException domain) {
+            // A parameter converter can only throw a WebApplicationException and still be heard (JAX-RS wraps
+            // anything else in a 404): it carries its problem as the cause.
+            return domain(domain);
+        }
         return Problem.of(status, codeFor(status), detailFor(status, e)).toResponse();
     }
 
