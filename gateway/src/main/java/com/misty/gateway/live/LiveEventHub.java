@@ -66,15 +66,12 @@ public class LiveEventHub {
     public synchronized Attached attach(LiveStream stream, String lastEventId) {
         boolean resumable = true;
         if (lastEventId != null) {
-            Optional<StreamPosition> seen = StreamPosition.parse(lastEventId);
-            Optional<List<LiveEvent>> missed = seen.flatMap(ring::after);
+            Optional<List<LiveEvent>> missed = missedSince(lastEventId, stream.viewer());
             resumable = missed.isPresent();
             if (resumable) {
                 // Where the client is ahead of this gateway (another replica read further), skip what it has.
-                stream.resumeFrom(seen.get());
-                missed.get().stream()
-                        .filter(event -> EventVisibility.canSee(stream.viewer(), event))
-                        .forEach(stream::offer);
+                stream.resumeFrom(StreamPosition.parse(lastEventId).orElseThrow());
+                missed.get().forEach(stream::offer);
             }
         }
         streams.add(stream);

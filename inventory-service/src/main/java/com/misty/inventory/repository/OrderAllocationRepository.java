@@ -8,7 +8,7 @@ import com.misty.inventory.domain.saga.HeldLine;
 import com.misty.inventory.domain.saga.OrderAllocation;
 import com.misty.inventory.domain.saga.SagaAttempt;
 import com.misty.inventory.domain.saga.SagaStatus;
-import com.misty.inventory.domain.saga.SagaStep;
+import com.misty.inventory.domain.saga.AllocationSagaStep;
 import com.misty.inventory.domain.saga.StepState;
 import com.misty.inventory.domain.saga.TargetLine;
 import com.misty.platform.idempotency.ProcessedEvents;
@@ -78,7 +78,7 @@ public class OrderAllocationRepository {
                         Updates.set("updated_at", new Date()))).getModifiedCount() == 1;
     }
 
-    public void recordStep(String orderId, String eventId, SagaStep step) {
+    public void recordStep(String orderId, String eventId, AllocationSagaStep step) {
         String path = ATTEMPT + ".steps." + step.index();
         sagas.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(ATTEMPT + ".event_id", eventId)),
                 Updates.combine(Updates.set(path + ".state", step.state().name()),
@@ -134,7 +134,7 @@ public class OrderAllocationRepository {
                         .append("available", s.available())).toList());
     }
 
-    private static Document step(SagaStep s) {
+    private static Document step(AllocationSagaStep s) {
         return new Document("index", s.index()).append("line", s.line()).append("product_id", s.productId())
                 .append("from_allocation_id", s.fromAllocationId()).append("from_quantity", s.fromQuantity())
                 .append("to_allocation_id", s.toAllocationId()).append("to_quantity", s.toQuantity())
@@ -152,7 +152,7 @@ public class OrderAllocationRepository {
                 AttemptKind.valueOf(a.getString("kind")), MovementDocuments.number(a, "revision"),
                 a.getList("target", Document.class).stream().map(t -> new TargetLine(t.getInteger("line"),
                         t.getString("product_id"), MovementDocuments.number(t, "quantity"))).toList(),
-                a.getList("steps", Document.class).stream().map(s -> new SagaStep(s.getInteger("index"),
+                a.getList("steps", Document.class).stream().map(s -> new AllocationSagaStep(s.getInteger("index"),
                         s.getInteger("line"), s.getString("product_id"), s.getString("from_allocation_id"),
                         MovementDocuments.number(s, "from_quantity"), s.getString("to_allocation_id"),
                         MovementDocuments.number(s, "to_quantity"), StepState.valueOf(s.getString("state")),

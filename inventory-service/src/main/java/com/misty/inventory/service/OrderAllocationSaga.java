@@ -23,7 +23,7 @@ import com.misty.inventory.domain.saga.HeldLine;
 import com.misty.inventory.domain.saga.OrderAllocation;
 import com.misty.inventory.domain.saga.SagaAttempt;
 import com.misty.inventory.domain.saga.SagaStatus;
-import com.misty.inventory.domain.saga.SagaStep;
+import com.misty.inventory.domain.saga.AllocationSagaStep;
 import com.misty.inventory.domain.saga.StepState;
 import com.misty.inventory.domain.saga.TargetLine;
 import com.misty.inventory.domain.Allocation;
@@ -240,12 +240,12 @@ public class OrderAllocationSaga {
     private void finish(OrderAllocation saga) {
         SagaAttempt attempt = saga.attempt();
         String clientId = saga.clientId();
-        List<SagaStep> steps = new ArrayList<>(attempt.steps());
+        List<AllocationSagaStep> steps = new ArrayList<>(attempt.steps());
         if (!attempt.rejected()) {
             for (int i = 0; i < steps.size(); i++) {
-                SagaStep step = steps.get(i);
+                AllocationSagaStep step = steps.get(i);
                 if (step.increases() && step.state() == StepState.PLANNED) {
-                    SagaStep ran = run(saga.orderId(), clientId, step);
+                    AllocationSagaStep ran = run(saga.orderId(), clientId, step);
                     record(saga, attempt, steps, ran);
                     if (ran.state() == StepState.SHORT) {
                         reportOtherShortages(saga, attempt, steps, i + 1);
@@ -257,7 +257,7 @@ public class OrderAllocationSaga {
         SagaAttempt current = withSteps(attempt, steps);
         if (current.rejected()) {
             for (int i = steps.size() - 1; i >= 0; i--) {
-                SagaStep step = steps.get(i);
+                AllocationSagaStep step = steps.get(i);
                 if (step.increases() && step.state() == StepState.DONE) {
                     undo(saga.orderId(), clientId, step);
                     record(saga, attempt, steps, step.withState(StepState.UNDONE, step.available()));
@@ -268,14 +268,14 @@ public class OrderAllocationSaga {
                     answer(saga.orderId(), new StockAllocationRejected(saga.orderId(), attempt.revision(),
                             current.shortages().stream().map(this::inUnits).toList())));
         } else {
-            for (SagaStep step : List.copyOf(steps)) {
+            for (AllocationSagaStep step : List.copyOf(steps)) {
                 if (!step.increases() && step.state() == StepState.PLANNED) {
                     record(saga, attempt, steps, run(saga.orderId(), clientId, step));
                 }
             }
             List<HeldLine> lines = current.resultingLines(saga.lines());
             if (attempt.kind() == AttemptKind.CANCEL) {
-                List<String> released = steps.stream().map(SagaStep::fromAllocationId).filter(Objects::nonNull).toList();
+                List<String> released = steps.stream().map(AllocationSagaStep::fromAllocationId).filter(Objects::nonNull).toList();
                 sagas.decide(saga.orderId(), attempt.eventId(), SagaStatus.RELEASED, saga.answeredRevision(), List.of(),
                         answer(saga.orderId(), new StockReleased(saga.orderId(), released)));
             } else {
@@ -291,9 +291,9 @@ public class OrderAllocationSaga {
      * Once one line lacks stock nothing more is taken, but the answer should name every line that lacks it:
      * the lines not yet tried are checked against the level they would need (a reading, not a reservation).
      */
-    private void reportOtherShortages(OrderAllocation saga, SagaAttempt attempt, List<SagaStep> steps, int from) {
+    private void reportOtherShortages(OrderAllocation saga, SagaAttempt attempt, List<AllocationSagaStep> steps, int from) {
         for (int j = from; j < steps.size(); j++) {
-            SagaStep step = steps.get(j);
+            AllocationSagaStep step = steps.get(j);
             if (step.increases() && step.state() == StepState.PLANNED) {
                 long available = stock.findByKey(step.productId(), saga.clientId()).map(s -> s.quantityOnHand()).orElse(0L);
                 if (available < step.additionalQuantity()) {
@@ -303,13 +303,13 @@ public class OrderAllocationSaga {
         }
     }
 
-    private void record(OrderAllocation saga, SagaAttempt attempt, List<SagaStep> steps, SagaStep step) {
+    private void record(OrderAllocation saga, SagaAttempt attempt, List<AllocationSagaStep> steps, AllocationSagaStep step) {
         sagas.recordStep(saga.orderId(), attempt.eventId(), step);
         steps.set(step.index(), step);
     }
 
     /** Runs a step forward: open, close or replace the line's allocation. */
-    private SagaStep run(String orderId, String clientId, SagaStep step) {
+    private AllocationSagaStep run(String orderId, String clientId, AllocationSagaStep step) {
         StockChange change = change(orderId, clientId, step.productId(), step.line(),
                 step.fromAllocationId(), step.fromQuantity(), step.toAllocationId(), step.toQuantity());
         if (change instanceof StockChange.Applied applied) {
@@ -322,7 +322,7 @@ public class OrderAllocationSaga {
     }
 
     /** Compensates a done step that took stock: back from its new allocation to its old one. */
-    private void undo(String orderId, String clientId, SagaStep step) {
+    private void undo(String orderId, String clientId, AllocationSagaStep step) {
         change(orderId, clientId, step.productId(), step.line(),
                 step.toAllocationId(), step.toQuantity(), step.fromAllocationId(), step.fromQuantity());
     }
@@ -369,7 +369,7 @@ public class OrderAllocationSaga {
                 .orElseGet(StockChange.NoStock::new);
     }
 
-    private static SagaAttempt withSteps(SagaAttempt attempt, List<SagaStep> steps) {
+    private static SagaAttempt withSteps(SagaAttempt attempt, List<AllocationSagaStep> steps) {
         return new SagaAttempt(attempt.eventId(), attempt.kind(), attempt.revision(), attempt.target(), List.copyOf(steps),
                 attempt.invalidLines());
     }

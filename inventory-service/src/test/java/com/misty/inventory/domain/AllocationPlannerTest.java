@@ -4,7 +4,7 @@ import com.misty.inventory.domain.saga.AllocationPlanner;
 import com.misty.inventory.domain.saga.AttemptKind;
 import com.misty.inventory.domain.saga.HeldLine;
 import com.misty.inventory.domain.saga.SagaAttempt;
-import com.misty.inventory.domain.saga.SagaStep;
+import com.misty.inventory.domain.saga.AllocationSagaStep;
 import com.misty.inventory.domain.saga.StepState;
 import com.misty.inventory.domain.saga.TargetLine;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class AllocationPlannerTest {
         SagaAttempt attempt = AllocationPlanner.plan("e1", AttemptKind.PLACE, ORDER, 0, List.of(),
                 List.of(new TargetLine(1, "board", 10), new TargetLine(2, "film", 5)));
 
-        assertThat(attempt.steps()).extracting(SagaStep::index, SagaStep::line, SagaStep::toQuantity)
+        assertThat(attempt.steps()).extracting(AllocationSagaStep::index, AllocationSagaStep::line, AllocationSagaStep::toQuantity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1, 10L), org.assertj.core.groups.Tuple.tuple(1, 2, 5L));
         assertThat(attempt.steps()).allSatisfy(s -> {
             assertThat(s.opensNew()).isTrue();
@@ -43,9 +43,9 @@ class AllocationPlannerTest {
                 new TargetLine(3, "ink", 4),       // unchanged
                 new TargetLine(5, "tape", 1)));    // new; line 4 dropped
 
-        assertThat(attempt.steps()).extracting(SagaStep::line).containsExactly(2, 5, 1, 4);
-        assertThat(attempt.steps()).extracting(SagaStep::increases).containsExactly(true, true, false, false);
-        SagaStep increase = attempt.steps().get(0);
+        assertThat(attempt.steps()).extracting(AllocationSagaStep::line).containsExactly(2, 5, 1, 4);
+        assertThat(attempt.steps()).extracting(AllocationSagaStep::increases).containsExactly(true, true, false, false);
+        AllocationSagaStep increase = attempt.steps().get(0);
         assertThat(increase.fromAllocationId()).isEqualTo("a2");
         assertThat(increase.additionalQuantity()).isEqualTo(2);
         assertThat(attempt.steps().get(3).closesOnly()).isTrue();
@@ -62,7 +62,7 @@ class AllocationPlannerTest {
         SagaAttempt attempt = AllocationPlanner.plan("e3", AttemptKind.REVISE, ORDER, 1,
                 List.of(new HeldLine(1, "board", "a1", 10)), List.of(new TargetLine(1, "card", 10)));
 
-        assertThat(attempt.steps()).extracting(SagaStep::productId, SagaStep::increases)
+        assertThat(attempt.steps()).extracting(AllocationSagaStep::productId, AllocationSagaStep::increases)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("card", true), org.assertj.core.groups.Tuple.tuple("board", false));
     }
 
@@ -71,7 +71,7 @@ class AllocationPlannerTest {
         SagaAttempt attempt = AllocationPlanner.plan("e4", AttemptKind.CANCEL, ORDER, 0,
                 List.of(new HeldLine(1, "board", "a1", 10), new HeldLine(2, "film", "a2", 3)), List.of());
 
-        assertThat(attempt.steps()).extracting(SagaStep::fromAllocationId).containsExactly("a1", "a2");
+        assertThat(attempt.steps()).extracting(AllocationSagaStep::fromAllocationId).containsExactly("a1", "a2");
         assertThat(attempt.steps()).allSatisfy(s -> assertThat(s.closesOnly()).isTrue());
         assertThat(attempt.resultingLines(List.of(new HeldLine(1, "board", "a1", 10)))).isEmpty();
     }
@@ -91,7 +91,7 @@ class AllocationPlannerTest {
     void aShortStepMakesTheAttemptRejectedAndReportsWhatWasMissing() {
         SagaAttempt planned = AllocationPlanner.plan("e6", AttemptKind.PLACE, ORDER, 0, List.of(),
                 List.of(new TargetLine(1, "board", 10), new TargetLine(2, "film", 8)));
-        SagaStep shortStep = planned.steps().get(1).withState(StepState.SHORT, 5);
+        AllocationSagaStep shortStep = planned.steps().get(1).withState(StepState.SHORT, 5);
         SagaAttempt after = new SagaAttempt("e6", AttemptKind.PLACE, 0, planned.target(),
                 List.of(planned.steps().get(0).withState(StepState.DONE, 0), shortStep), List.of());
 

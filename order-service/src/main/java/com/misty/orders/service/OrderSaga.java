@@ -11,7 +11,7 @@ import com.misty.orders.domain.Order;
 import com.misty.orders.domain.OrderEvents;
 import com.misty.orders.domain.OrderHistory;
 import com.misty.orders.domain.OrderLifecycle;
-import com.misty.orders.domain.SagaStep;
+import com.misty.orders.domain.OrderSagaStep;
 import com.misty.orders.repository.OrderRepository;
 import com.misty.orders.repository.SaveOutcome;
 import com.misty.platform.events.ReceivedEvent;
@@ -52,13 +52,13 @@ public class OrderSaga {
         if (event.is(StockAllocated.class)) {
             StockAllocated allocated = event.payloadAs(StockAllocated.class);
             apply(allocated.orderId(), envelope, allocated.revision() == 0
-                    ? SagaStep.confirmPlacement(allocated.allocations())
-                    : SagaStep.acceptRevision(allocated.revision(), allocated.allocations()));
+                    ? OrderSagaStep.confirmPlacement(allocated.allocations())
+                    : OrderSagaStep.acceptRevision(allocated.revision(), allocated.allocations()));
         } else if (event.is(StockAllocationRejected.class)) {
             StockAllocationRejected rejected = event.payloadAs(StockAllocationRejected.class);
             apply(rejected.orderId(), envelope, rejected.revision() == 0
-                    ? SagaStep.rejectPlacement(rejected.shortages())
-                    : SagaStep.rejectRevision(rejected.revision(), rejected.shortages()));
+                    ? OrderSagaStep.rejectPlacement(rejected.shortages())
+                    : OrderSagaStep.rejectRevision(rejected.revision(), rejected.shortages()));
         } else if (event.is(StockConsumed.class)) {
             recordStockConsumed(event.payloadAs(StockConsumed.class).orderId(), envelope);
         } else if (event.is(StockReleased.class)) {
@@ -96,7 +96,7 @@ public class OrderSaga {
         throw new IllegalStateException("Order " + orderId + " kept changing while applying " + envelope.type());
     }
 
-    private void apply(String orderId, EventEnvelope envelope, SagaStep step) {
+    private void apply(String orderId, EventEnvelope envelope, OrderSagaStep step) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<Order> found = orders.findById(orderId);
             if (found.isEmpty()) {

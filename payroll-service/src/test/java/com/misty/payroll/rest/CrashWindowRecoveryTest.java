@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The original's crash window: the process dies between the two single-document steps of an approval. The
- * half-done state is written directly with the MongoDB client, then a redo or the recovery pass completes it.
+ * The original's crash window and its kin: the process dies between the single-document steps of a leave or
+ * timesheet operation (after a deduction, a refund-due mark, a day booking or an approval). The half-done state is written directly with the MongoDB client, then a redo or the recovery pass completes it.
  */
 @QuarkusTest
 @WithTestResource(MistyTestInfrastructure.class)

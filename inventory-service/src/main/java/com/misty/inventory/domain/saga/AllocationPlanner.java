@@ -38,8 +38,8 @@ public final class AllocationPlanner {
         }
         Map<Integer, HeldLine> heldByLine = new HashMap<>();
         held.forEach(h -> heldByLine.put(h.line(), h));
-        List<SagaStep> takes = new ArrayList<>();
-        List<SagaStep> givesBack = new ArrayList<>();
+        List<AllocationSagaStep> takes = new ArrayList<>();
+        List<AllocationSagaStep> givesBack = new ArrayList<>();
         Set<Integer> targeted = new HashSet<>();
         for (TargetLine t : target) {
             targeted.add(t.line());
@@ -65,7 +65,7 @@ public final class AllocationPlanner {
                 givesBack.add(step(h.line(), h.productId(), h.allocationId(), h.quantity(), null, 0));
             }
         }
-        List<SagaStep> steps = new ArrayList<>(takes.size() + givesBack.size());
+        List<AllocationSagaStep> steps = new ArrayList<>(takes.size() + givesBack.size());
         takes.forEach(s -> steps.add(withIndex(s, steps.size())));
         givesBack.forEach(s -> steps.add(withIndex(s, steps.size())));
         return new SagaAttempt(eventId, kind, revision, target, steps, List.of());
@@ -84,12 +84,12 @@ public final class AllocationPlanner {
         return invalid;
     }
 
-    private static SagaStep step(int line, String productId, String fromId, long fromQty, String toId, long toQty) {
-        return new SagaStep(0, line, productId, fromId, fromQty, toId, toQty, StepState.PLANNED, 0);
+    private static AllocationSagaStep step(int line, String productId, String fromId, long fromQty, String toId, long toQty) {
+        return new AllocationSagaStep(0, line, productId, fromId, fromQty, toId, toQty, StepState.PLANNED, 0);
     }
 
-    private static SagaStep withIndex(SagaStep s, int index) {
-        return new SagaStep(index, s.line(), s.productId(), s.fromAllocationId(), s.fromQuantity(),
+    private static AllocationSagaStep withIndex(AllocationSagaStep s, int index) {
+        return new AllocationSagaStep(index, s.line(), s.productId(), s.fromAllocationId(), s.fromQuantity(),
                 s.toAllocationId(), s.toQuantity(), s.state(), s.available());
     }
 }

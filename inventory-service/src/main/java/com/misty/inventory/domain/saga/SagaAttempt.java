@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param invalidLines lines the event itself got wrong (quantity out of range, repeated line): rejected at once
  */
 public record SagaAttempt(String eventId, AttemptKind kind, long revision, List<TargetLine> target,
-                          List<SagaStep> steps, List<StockShortage> invalidLines) {
+                          List<AllocationSagaStep> steps, List<StockShortage> invalidLines) {
 
     /** Some step lacked stock (or the event was invalid): the attempt can only end rejected. */
     public boolean rejected() {
@@ -39,7 +39,7 @@ public record SagaAttempt(String eventId, AttemptKind kind, long revision, List<
                 byLine.put(h.line(), h);
             }
         }
-        for (SagaStep step : steps) {
+        for (AllocationSagaStep step : steps) {
             if (step.closesOnly()) {
                 HeldLine current = byLine.get(step.line());
                 if (current != null && current.allocationId().equals(step.fromAllocationId())) {

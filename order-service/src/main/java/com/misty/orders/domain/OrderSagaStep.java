@@ -14,25 +14,25 @@ import java.util.stream.Collectors;
  * @param requiredStatus   the status the order must be in
  * @param requiredRevision the pending revision the answer is for, or null for the placement (revision 0)
  */
-public record SagaStep(String name, OrderStatus requiredStatus, Long requiredRevision, OrderStatus newStatus,
+public record OrderSagaStep(String name, OrderStatus requiredStatus, Long requiredRevision, OrderStatus newStatus,
                        String statusReason, boolean adoptPendingLines, List<AllocatedLine> allocations) {
 
-    public static SagaStep confirmPlacement(List<AllocatedLine> allocations) {
-        return new SagaStep("confirm", OrderStatus.PENDING_STOCK, null, OrderStatus.CONFIRMED, null, false, allocations);
+    public static OrderSagaStep confirmPlacement(List<AllocatedLine> allocations) {
+        return new OrderSagaStep("confirm", OrderStatus.PENDING_STOCK, null, OrderStatus.CONFIRMED, null, false, allocations);
     }
 
-    public static SagaStep rejectPlacement(List<StockShortage> shortages) {
-        return new SagaStep("reject", OrderStatus.PENDING_STOCK, null, OrderStatus.REJECTED,
+    public static OrderSagaStep rejectPlacement(List<StockShortage> shortages) {
+        return new OrderSagaStep("reject", OrderStatus.PENDING_STOCK, null, OrderStatus.REJECTED,
                 "Insufficient stock: " + describe(shortages) + ".", false, null);
     }
 
-    public static SagaStep acceptRevision(long revision, List<AllocatedLine> allocations) {
-        return new SagaStep("accept revision " + revision, OrderStatus.CONFIRMED, revision, OrderStatus.CONFIRMED,
+    public static OrderSagaStep acceptRevision(long revision, List<AllocatedLine> allocations) {
+        return new OrderSagaStep("accept revision " + revision, OrderStatus.CONFIRMED, revision, OrderStatus.CONFIRMED,
                 null, true, allocations);
     }
 
-    public static SagaStep rejectRevision(long revision, List<StockShortage> shortages) {
-        return new SagaStep("reject revision " + revision, OrderStatus.CONFIRMED, revision, OrderStatus.CONFIRMED,
+    public static OrderSagaStep rejectRevision(long revision, List<StockShortage> shortages) {
+        return new OrderSagaStep("reject revision " + revision, OrderStatus.CONFIRMED, revision, OrderStatus.CONFIRMED,
                 "Change of lines (revision " + revision + ") not applied, insufficient stock: " + describe(shortages)
                         + ". The order keeps its previous lines.", false, null);
     }

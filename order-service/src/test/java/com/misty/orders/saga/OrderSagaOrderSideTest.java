@@ -44,7 +44,7 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 @WithTestResource(MistyTestInfrastructure.class)
-class OrderSagaTest {
+class OrderSagaOrderSideTest {
 
     private static final Duration SAGA = Duration.ofSeconds(60);
 

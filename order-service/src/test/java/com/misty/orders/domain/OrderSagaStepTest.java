@@ -11,15 +11,15 @@ import static com.misty.orders.domain.OrderEditPolicyTest.line;
 import static com.misty.orders.domain.OrderEditPolicyTest.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SagaStepTest {
+class OrderSagaStepTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final List<AllocatedLine> ALLOCATED = List.of(new AllocatedLine(1, "P", "a-1", 5));
 
     @Test
     void placementAnswersApplyOnlyToAnOrderWaitingForStock() {
-        SagaStep confirm = SagaStep.confirmPlacement(ALLOCATED);
-        SagaStep reject = SagaStep.rejectPlacement(List.of(new StockShortage(1, "P", 5, 2)));
+        OrderSagaStep confirm = OrderSagaStep.confirmPlacement(ALLOCATED);
+        OrderSagaStep reject = OrderSagaStep.rejectPlacement(List.of(new StockShortage(1, "P", 5, 2)));
         assertThat(confirm.appliesTo(order(OrderStatus.PENDING_STOCK, null, line(1, "P", 5)))).isTrue();
         for (OrderStatus later : List.of(OrderStatus.CONFIRMED, OrderStatus.REJECTED, OrderStatus.CANCELLED)) {
             assertThat(confirm.appliesTo(order(later, null, line(1, "P", 5)))).isFalse();
@@ -29,7 +29,7 @@ class SagaStepTest {
 
     @Test
     void confirmingSetsStatusAndAllocations() {
-        Order confirmed = SagaStep.confirmPlacement(ALLOCATED)
+        Order confirmed = OrderSagaStep.confirmPlacement(ALLOCATED)
                 .applyTo(order(OrderStatus.PENDING_STOCK, null, line(1, "P", 5)), "inventory-service", NOW);
         assertThat(confirmed.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(confirmed.allocations()).isEqualTo(ALLOCATED);
@@ -38,7 +38,7 @@ class SagaStepTest {
 
     @Test
     void aRejectionNamesEveryShortLine() {
-        SagaStep reject = SagaStep.rejectPlacement(List.of(new StockShortage(2, "P-2", 50, 5), new StockShortage(3, "P-3", 7, 0)));
+        OrderSagaStep reject = OrderSagaStep.rejectPlacement(List.of(new StockShortage(2, "P-2", 50, 5), new StockShortage(3, "P-3", 7, 0)));
         Order rejected = reject.applyTo(order(OrderStatus.PENDING_STOCK, null, line(1, "P", 5)), "inventory-service", NOW);
         assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(rejected.statusReason())
@@ -51,10 +51,10 @@ class SagaStepTest {
     void revisionAnswersApplyOnlyToThatPendingRevision() {
         PendingRevision pending = new PendingRevision(2, List.of(line(1, "P", 9)), "u", NOW);
         Order waiting = order(OrderStatus.CONFIRMED, pending, line(1, "P", 5));
-        assertThat(SagaStep.acceptRevision(2, ALLOCATED).appliesTo(waiting)).isTrue();
-        assertThat(SagaStep.acceptRevision(1, ALLOCATED).appliesTo(waiting)).isFalse();
-        assertThat(SagaStep.rejectRevision(3, List.of()).appliesTo(waiting)).isFalse();
-        assertThat(SagaStep.acceptRevision(2, ALLOCATED).appliesTo(order(OrderStatus.CONFIRMED, null, line(1, "P", 5)))).isFalse();
+        assertThat(OrderSagaStep.acceptRevision(2, ALLOCATED).appliesTo(waiting)).isTrue();
+        assertThat(OrderSagaStep.acceptRevision(1, ALLOCATED).appliesTo(waiting)).isFalse();
+        assertThat(OrderSagaStep.rejectRevision(3, List.of()).appliesTo(waiting)).isFalse();
+        assertThat(OrderSagaStep.acceptRevision(2, ALLOCATED).appliesTo(order(OrderStatus.CONFIRMED, null, line(1, "P", 5)))).isFalse();
     }
 
     @Test
@@ -62,12 +62,12 @@ class SagaStepTest {
         PendingRevision pending = new PendingRevision(2, List.of(line(1, "P", 9)), "u", NOW);
         Order waiting = order(OrderStatus.CONFIRMED, pending, line(1, "P", 5));
 
-        Order accepted = SagaStep.acceptRevision(2, ALLOCATED).applyTo(waiting, "inventory-service", NOW);
+        Order accepted = OrderSagaStep.acceptRevision(2, ALLOCATED).applyTo(waiting, "inventory-service", NOW);
         assertThat(accepted.lines()).containsExactly(line(1, "P", 9));
         assertThat(accepted.revision()).isEqualTo(2);
         assertThat(accepted.pendingRevision()).isNull();
 
-        SagaStep reject = SagaStep.rejectRevision(2, List.of(new StockShortage(1, "P", 9, 6)));
+        OrderSagaStep reject = OrderSagaStep.rejectRevision(2, List.of(new StockShortage(1, "P", 9, 6)));
         Order rejected = reject.applyTo(waiting, "inventory-service", NOW);
         assertThat(rejected.lines()).containsExactly(line(1, "P", 5));
         assertThat(rejected.revision()).isZero();

@@ -6,7 +6,7 @@ package com.misty.inventory.domain.saga;
  *
  * @param available for a SHORT step, the units that were on hand
  */
-public record SagaStep(int index, int line, String productId, String fromAllocationId, long fromQuantity,
+public record AllocationSagaStep(int index, int line, String productId, String fromAllocationId, long fromQuantity,
                        String toAllocationId, long toQuantity, StepState state, long available) {
 
     /** A step that takes more stock can fail; one that gives stock back cannot. */
@@ -26,8 +26,8 @@ public record SagaStep(int index, int line, String productId, String fromAllocat
         return toAllocationId == null;
     }
 
-    public SagaStep withState(StepState newState, long availableUnits) {
-        return new SagaStep(index, line, productId, fromAllocationId, fromQuantity, toAllocationId, toQuantity,
+    public AllocationSagaStep withState(StepState newState, long availableUnits) {
+        return new AllocationSagaStep(index, line, productId, fromAllocationId, fromQuantity, toAllocationId, toQuantity,
                 newState, availableUnits);
     }
 }

@@ -60,7 +60,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** The allocation side of the order saga, driven through the real broker: order events in, answers out. */
 @QuarkusTest
 @WithTestResource(MistyTestInfrastructure.class)
-class OrderSagaTest {
+class OrderSagaInventorySideTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static KafkaProducer<String, String> producer;
