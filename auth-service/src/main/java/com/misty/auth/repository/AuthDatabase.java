@@ -1,8 +1,5 @@
 package com.misty.auth.repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -59,12 +56,6 @@ public class AuthDatabase {
         }
     }
 
-    static boolean isDuplicateKey(RuntimeException e) {
-        if (e instanceof MongoWriteException write) {
-            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-        }
-        return e instanceof MongoCommandException command && command.getErrorCode() == 11000;
-    }
 
     static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);

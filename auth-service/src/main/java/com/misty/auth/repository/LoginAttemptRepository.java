@@ -1,5 +1,6 @@
 package com.misty.auth.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -47,7 +48,7 @@ public class LoginAttemptRepository {
                 return after.get("failures", Number.class).longValue();
             } catch (RuntimeException e) {
                 // Two first failures raced to create the counter; the loser increments the winner's.
-                if (!AuthDatabase.isDuplicateKey(e) || attempt >= 2) {
+                if (!DuplicateKeys.is(e) || attempt >= 2) {
                     throw e;
                 }
             }

@@ -1,5 +1,6 @@
 package com.misty.auth.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.auth.domain.StoredRefreshToken;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -44,7 +45,7 @@ public class RefreshTokenRepository {
             tokens().updateOne(eq("_id", token.hash()), new Document("$setOnInsert", fields(token)),
                     new UpdateOptions().upsert(true));
         } catch (RuntimeException e) {
-            if (!AuthDatabase.isDuplicateKey(e)) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
         }

@@ -1,5 +1,6 @@
 package com.misty.auth.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.auth.domain.ServiceAccount;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
@@ -51,7 +52,7 @@ public class ServiceAccountRepository {
                     .append("secret_rotated_at", date(account.secretRotatedAt()))
                     .append("secret_hash", account.secretHash()));
         } catch (RuntimeException e) {
-            if (AuthDatabase.isDuplicateKey(e)) {
+            if (DuplicateKeys.is(e)) {
                 throw DomainException.conflict("NAME_TAKEN", "A service account with this name already exists");
             }
             throw e;

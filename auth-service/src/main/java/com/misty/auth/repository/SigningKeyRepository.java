@@ -1,5 +1,6 @@
 package com.misty.auth.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class SigningKeyRepository {
             keys().insertOne(new Document("_id", id).append("kind", kind).append("value", value)
                     .append("created_at", date(Instant.now())));
         } catch (RuntimeException e) {
-            if (!AuthDatabase.isDuplicateKey(e)) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
         }

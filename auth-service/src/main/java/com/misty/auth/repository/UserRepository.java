@@ -1,5 +1,6 @@
 package com.misty.auth.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.auth.domain.User;
 import com.misty.auth.domain.Usernames;
 import com.misty.contracts.EventEnvelope;
@@ -62,7 +63,7 @@ public class UserRepository {
                     Updates.combine(new Document("$setOnInsert", fields), Outbox.append(Topics.AUTH_EVENTS, created)),
                     new UpdateOptions().upsert(true));
         } catch (RuntimeException e) {
-            if (AuthDatabase.isDuplicateKey(e)) {
+            if (DuplicateKeys.is(e)) {
                 throw DomainException.conflict("USERNAME_TAKEN", "Username already exists");
             }
             throw e;

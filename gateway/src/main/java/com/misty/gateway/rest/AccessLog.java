@@ -1,5 +1,6 @@
 package com.misty.gateway.rest;
 
+import com.misty.platform.lifecycle.PollingWorker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,14 +8,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 
 /**
@@ -42,7 +42,7 @@ public class AccessLog {
     private final BlockingQueue<Line> lines;
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean stopping;
-    private volatile Thread writer;
+    private final PollingWorker writer;
 
     public AccessLog() {
         this(CAPACITY);
@@ -50,26 +50,20 @@ public class AccessLog {
 
     AccessLog(int capacity) {
         this.lines = new ArrayBlockingQueue<>(capacity);
+        this.writer = PollingWorker.every("gateway-access-log", Duration.ofMillis(FLUSH_INTERVAL_MILLIS), this::flush);
     }
 
     void start(@Observes StartupEvent started) {
-        Thread thread = new Thread(this::writeUntilStopped, "gateway-access-log");
-        thread.setDaemon(true);
-        writer = thread;
-        thread.start();
+        writer.start();
     }
 
     /**
      * Not by interrupting the writer: an interrupted thread that publishes to the async console handler has its
      * record dropped. The writer is woken instead and writes what is left itself.
      */
-    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+    void stop(@Observes ShutdownEvent stopping) {
         this.stopping = true;
-        Thread thread = writer;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        }
+        writer.stopAfterPass();
         flush();
     }
 
@@ -86,13 +80,6 @@ public class AccessLog {
             write(line);
         } else if (!lines.offer(line)) {
             dropped.incrementAndGet();
-        }
-    }
-
-    private void writeUntilStopped() {
-        while (!stopping) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MILLIS));
-            flush();
         }
     }
 

@@ -1,10 +1,10 @@
 package com.misty.inventory.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.inventory.domain.Movement;
 import com.misty.platform.outbox.Outbox;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -41,7 +41,7 @@ public class MovementRepository {
         try {
             movements.insertOne(doc);
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
         }

@@ -1,5 +1,6 @@
 package com.misty.inventory.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.contracts.inventory.StockShortage;
@@ -13,7 +14,6 @@ import com.misty.inventory.domain.saga.StepState;
 import com.misty.inventory.domain.saga.TargetLine;
 import com.misty.platform.idempotency.ProcessedEvents;
 import com.misty.platform.outbox.Outbox;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -59,7 +59,7 @@ public class OrderAllocationRepository {
             return toSaga(sagas.findOneAndUpdate(Filters.eq("_id", orderId), create,
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
             return find(orderId).orElseThrow();

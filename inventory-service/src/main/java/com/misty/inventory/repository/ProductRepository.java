@@ -1,10 +1,10 @@
 package com.misty.inventory.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.inventory.domain.Page;
 import com.misty.inventory.domain.Product;
 import com.misty.inventory.domain.UnitOfMeasure;
 import com.misty.platform.storage.StoredValues;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -39,7 +39,7 @@ public class ProductRepository {
                     .append("version", 1L).append("created_at", now).append("updated_at", now));
             return true;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (DuplicateKeys.is(e)) {
                 return false;
             }
             throw e;

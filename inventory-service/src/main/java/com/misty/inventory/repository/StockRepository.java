@@ -1,5 +1,6 @@
 package com.misty.inventory.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.inventory.domain.MovementDraft;
@@ -9,7 +10,6 @@ import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.storage.StoredValues;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -89,7 +89,7 @@ public class StockRepository {
                 return toItem(after);
             } catch (MongoWriteException | MongoCommandException e) {
                 // Two first receipts raced (or the record is full): the loser's insert hit the unique index.
-                if (!isDuplicateKey(e) || attempt >= 3) {
+                if (!DuplicateKeys.is(e) || attempt >= 3) {
                     throw e;
                 }
             }
@@ -276,12 +276,6 @@ public class StockRepository {
         return Filters.and(Filters.eq("product_id", productId), Filters.eq("client_id", clientId));
     }
 
-    private static boolean isDuplicateKey(RuntimeException e) {
-        if (e instanceof MongoWriteException write) {
-            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-        }
-        return e instanceof MongoCommandException command && command.getErrorCode() == 11000;
-    }
 
     /**
      * Reads tolerantly. The suite stores quantities as whole steps with their {@code decimals}; a record without

@@ -5,6 +5,7 @@ import com.misty.contracts.EventTypes;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.contracts.inventory.StockLowReached;
 import com.misty.inventory.config.InventoryConfig;
+import com.misty.platform.lifecycle.PollingWorker;
 import com.misty.inventory.domain.Allocation;
 import com.misty.inventory.domain.AllocationStatus;
 import com.misty.inventory.domain.MovementType;
@@ -49,8 +50,7 @@ public class Ledger {
     private final AllocationRepository allocations;
     private final OutboxRelayService outbox;
     private final InventoryConfig config;
-    private volatile boolean running;
-    private Thread worker;
+    private final PollingWorker repairs;
 
     public Ledger(StockRepository stock, MovementRepository movements, AllocationRepository allocations,
                   OutboxRelayService outbox, InventoryConfig config) {
@@ -59,6 +59,7 @@ public class Ledger {
         this.allocations = allocations;
         this.outbox = outbox;
         this.config = config;
+        this.repairs = PollingWorker.every("ledger-repair", config.ledger().pollInterval(), this::repairStale);
     }
 
     /** Writes the ledger entry and the allocation of a movement just applied, then takes it off the record. */
@@ -189,33 +190,10 @@ public class Ledger {
     }
 
     void onStart(@Observes StartupEvent event) {
-        running = true;
-        worker = new Thread(this::loop, "ledger-repair");
-        worker.setDaemon(true);
-        worker.start();
+        repairs.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
+        repairs.stop();
     }
-
-    private void loop() {
-        while (running) {
-            try {
-                repairStale();
-            } catch (RuntimeException e) {
-                LOG.warnf("Ledger repair pass failed, will retry: %s", e.getMessage());
-            }
-            try {
-                Thread.sleep(config.ledger().pollInterval().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
 }

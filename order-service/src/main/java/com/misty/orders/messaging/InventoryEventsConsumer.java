@@ -1,15 +1,15 @@
 package com.misty.orders.messaging;
 
 import com.misty.orders.service.OrderSaga;
+import com.misty.platform.events.HandlerRetry;
 import com.misty.platform.events.IncomingEvents;
 import com.misty.platform.tracing.ConsumedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 
 /**
  * Inventory's answers to the saga. Records of one order arrive in order (the key is the order id) and are
@@ -20,6 +20,9 @@ import java.time.temporal.ChronoUnit;
 public class InventoryEventsConsumer {
 
     public static final String CHANNEL = "inventory-events";
+    /** A retry a second apart for ten minutes; then the channel fails unacknowledged. */
+    private static final HandlerRetry RETRY = HandlerRetry.backoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
+            .giveUpAfter(Duration.ofMinutes(10));
 
     private final OrderSaga saga;
 
@@ -32,8 +35,8 @@ public class InventoryEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1, delayUnit = ChronoUnit.SECONDS, maxDuration = 10, durationUnit = ChronoUnit.MINUTES)
     public void onInventoryEvent(ConsumerRecord<String, String> record) {
-        consumed.handle(record, CHANNEL, value -> IncomingEvents.read(value, CHANNEL).ifPresent(saga::handle));
+        consumed.handle(record, CHANNEL,
+                value -> IncomingEvents.read(value, CHANNEL).ifPresent(event -> RETRY.run(event, saga::handle)));
     }
 }

@@ -1,5 +1,6 @@
 package com.misty.orders.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.orders.domain.Client;
@@ -8,7 +9,6 @@ import com.misty.orders.domain.ClientProblems;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.storage.StoredValues;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -63,7 +63,7 @@ public class ClientRepository {
                             Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (DuplicateKeys.is(e)) {
                 throw ClientProblems.codeTaken(client.code());
             }
             throw e;

@@ -1,5 +1,6 @@
 package com.misty.orders.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.orders.domain.HistoryEntry;
@@ -12,7 +13,6 @@ import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.storage.StoredValues;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -100,7 +100,7 @@ public class OrderRepository {
             orders.insertOne(OrderDocuments.newOrderFields(order).append(OrderDocuments.ID, order.id()));
             return ImportWrite.INSERTED;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
             return exists(order.id()) ? ImportWrite.ID_TAKEN : ImportWrite.NUMBER_TAKEN;
@@ -117,7 +117,7 @@ public class OrderRepository {
                             Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (DuplicateKeys.is(e)) {
                 LOG.warnf("Order %s not stored, duplicate key: %s", order.orderNumber(), e.getError().getMessage());
                 // Only an imported number above the counter can collide; the unique index refuses it.
                 throw DomainException.conflict("ORDER_NUMBER_TAKEN", "Order number " + order.orderNumber()

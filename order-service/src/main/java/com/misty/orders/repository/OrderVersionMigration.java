@@ -1,6 +1,6 @@
 package com.misty.orders.repository;
 
-import com.mongodb.ErrorCategory;
+import com.misty.platform.storage.DuplicateKeys;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -81,7 +81,7 @@ public final class OrderVersionMigration {
                     .append("started_at", Date.from(now)).append("lease_until", Date.from(now.plus(lease))));
             return true;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            if (DuplicateKeys.is(e)) {
                 return false;
             }
             throw e;

@@ -1,5 +1,6 @@
 package com.misty.payroll.repository;
 
+import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.payroll.domain.LeaveRequest;

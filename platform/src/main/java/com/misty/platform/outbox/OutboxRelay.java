@@ -1,5 +1,7 @@
 package com.misty.platform.outbox;
 
+import com.misty.platform.lifecycle.PollingWorker;
+import com.misty.platform.storage.DuplicateKeys;
 import com.mongodb.MongoBulkWriteException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,7 +13,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import com.mongodb.ErrorCategory;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,12 +57,12 @@ public final class OutboxRelay implements AutoCloseable {
     private final OutboxSettings settings;
     private final String owner;
     private final Clock clock;
-    private final Semaphore wakeUp = new Semaphore(0);
     private final java.util.Queue<Wake> woken = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean sweepRequested = new java.util.concurrent.atomic.AtomicBoolean(true);
     private volatile boolean legacySwept;
-    private volatile Thread worker;
-    private volatile boolean running;
+    private final PollingWorker worker;
+    /** The pause after the last pass; read and written by the worker's thread only. */
+    private Duration backoff;
     private final OutboxMetrics metrics;
 
     public OutboxRelay(List<MongoCollection<Document>> sources, MongoCollection<Document> leases, EventPublisher publisher,
@@ -79,23 +79,19 @@ public final class OutboxRelay implements AutoCloseable {
         this.settings = settings;
         this.owner = owner;
         this.clock = clock;
+        this.backoff = settings.pollInterval();
+        this.worker = new PollingWorker("outbox-relay", settings.pollInterval(), this::pass);
     }
 
     /** Starts the background loop: relay, then sleep for the poll interval or until {@link #nudge()}. */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
+    public void start() {
         worker.start();
     }
 
     /** Asks the loop for a pass with a sweep now instead of at the next poll. */
     public void nudge() {
         sweepRequested.set(true);
-        wakeUp.release();
+        worker.wakeUp();
     }
 
     /**
@@ -104,7 +100,7 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public void nudge(String collection, Object id) {
         woken.add(new Wake(collection, id));
-        wakeUp.release();
+        worker.wakeUp();
     }
 
     private record Wake(String collection, Object id) {
@@ -233,7 +229,7 @@ public final class OutboxRelay implements AutoCloseable {
         } catch (MongoBulkWriteException e) {
             e.getWriteErrors().forEach(error -> {
                 String lease = wanted.get(error.getIndex()).getString("_id");
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || !takeOverExpired(lease, now, until)) {
+                if (!DuplicateKeys.is(error) || !takeOverExpired(lease, now, until)) {
                     held.remove(lease);
                 }
             });
@@ -355,26 +351,18 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void loop() {
-        Duration backoff = settings.pollInterval();
-        while (running) {
-            try {
-                backoff = relayOnce().stalled() ? nextBackoff(backoff) : settings.pollInterval();
-            } catch (RuntimeException e) {
-                LOG.warnf("Outbox relay pass failed, will retry in %s: %s", backoff, rootMessage(e));
-                backoff = nextBackoff(backoff);
-            }
-            try {
-                if (wakeUp.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
-                    wakeUp.drainPermits();
-                } else {
-                    sweepRequested.set(true);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** One pass of the worker; a quiet poll interval (no nudge) asks for the safety-net sweep. */
+    private Duration pass(boolean nudged) {
+        if (!nudged) {
+            sweepRequested.set(true);
         }
+        try {
+            backoff = relayOnce().stalled() ? nextBackoff(backoff) : settings.pollInterval();
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay pass failed, will retry in %s: %s", backoff, rootMessage(e));
+            backoff = nextBackoff(backoff);
+        }
+        return backoff;
     }
 
     private Duration nextBackoff(Duration current) {
@@ -392,16 +380,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
         publisher.close();
     }
 }
