@@ -1,6 +1,10 @@
 package com.misty.orders.rest;
 
 import com.misty.orders.domain.OrderStatus;
+import com.misty.contracts.imports.UnmappedFields;
+import com.misty.orders.domain.OriginalClientMapping;
+import com.misty.orders.domain.OriginalOrderMapping;
+import com.misty.orders.service.ClientImportService;
 import com.misty.orders.service.OrderImportService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.CurrentUser;
@@ -14,7 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,16 +37,20 @@ public class OrderImportResource {
             OrderStatus.COMPLETED.name(), OrderStatus.REJECTED.name(), OrderStatus.CANCELLED.name());
 
     private final OrderImportService imports;
+    private final ClientImportService clientImports;
     private final CurrentUser user;
 
-    public OrderImportResource(OrderImportService imports, CurrentUser user) {
+    public OrderImportResource(OrderImportService imports, ClientImportService clientImports, CurrentUser user) {
         this.imports = imports;
+        this.clientImports = clientImports;
         this.user = user;
     }
 
     @POST
-    @Operation(summary = "Import orders of the original system, keeping their ids: per record imported, already present, "
-            + "renumbered (a duplicate number, with a -DUPn suffix) or rejected with the reason; idempotent; dry_run writes nothing")
+    @Operation(summary = "Import clients and orders of the original system, keeping their ids: per record imported, "
+            + "already present, renumbered (a duplicate order number or client code, with a -DUPn suffix) or rejected "
+            + "with the reason; idempotent; dry_run writes nothing")
+    @Extension(name = "x-misty-problems", value = "400: INVALID_STATUS_MAP, VALIDATION_FAILED")
     public ImportReport importOrders(@NotNull @Valid ImportOrdersRequest request) {
         Map<String, String> statusMap = request.statusMap() == null ? Map.of() : request.statusMap();
         statusMap.forEach((from, to) -> {
@@ -49,7 +60,13 @@ public class OrderImportResource {
                         .with("field", "status_map");
             }
         });
-        return ImportReport.of(imports.importOrders(request.orders(), statusMap, request.dryRun(), user.id()),
-                request.dryRun());
+        List<Map<String, Object>> clients = request.clients() == null ? List.of() : request.clients();
+        List<Map<String, Object>> orders = request.orders() == null ? List.of() : request.orders();
+        List<ClientImportService.ClientOutcome> clientOutcomes = clientImports.importClients(clients, request.dryRun(), user.id());
+        List<OrderImportService.RecordOutcome> orderOutcomes = imports.importOrders(orders, statusMap, request.dryRun(), user.id());
+        Map<String, Map<String, Long>> unmapped = new LinkedHashMap<>();
+        unmapped.put("clients", UnmappedFields.count(clients, OriginalClientMapping.KNOWN_FIELDS));
+        unmapped.put("orders", UnmappedFields.count(orders, OriginalOrderMapping.KNOWN_FIELDS));
+        return ImportReport.of(orderOutcomes, clientOutcomes, unmapped, request.dryRun());
     }
 }
