@@ -3,7 +3,6 @@ package com.misty.orders.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,7 +73,7 @@ public final class OriginalClientMapping {
 
     /** A code of the characters a client code allows, short enough to leave room for a duplicate suffix. */
     private static String codeFrom(String raw) {
-        String code = raw.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9._-]+", "-").replaceAll("^[._-]+", "");
+        String code = raw.strip().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[._-]+", "");
         return code.length() > MAX_CODE - 6 ? code.substring(0, MAX_CODE - 6) : code;
     }
 

@@ -50,8 +50,11 @@ public class OrderImportResource {
     @Operation(summary = "Import clients and orders of the original system, keeping their ids: per record imported, "
             + "already present, renumbered (a duplicate order number or client code, with a -DUPn suffix) or rejected "
             + "with the reason; idempotent; dry_run writes nothing")
-    @Extension(name = "x-misty-problems", value = "400: INVALID_STATUS_MAP, VALIDATION_FAILED")
+    @Extension(name = "x-misty-problems", value = "400: INVALID_STATUS_MAP, NOTHING_TO_IMPORT, VALIDATION_FAILED")
     public ImportReport importOrders(@NotNull @Valid ImportOrdersRequest request) {
+        if (request.clients() == null && request.orders() == null) {
+            throw DomainException.badRequest("NOTHING_TO_IMPORT", "Send the original's clients, orders or both.");
+        }
         Map<String, String> statusMap = request.statusMap() == null ? Map.of() : request.statusMap();
         statusMap.forEach((from, to) -> {
             if (from == null || from.isBlank() || !IMPORT_TARGETS.contains(to)) {

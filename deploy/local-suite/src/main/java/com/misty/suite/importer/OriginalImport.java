@@ -120,9 +120,10 @@ public final class OriginalImport {
         counts.read += records.size();
         JsonNode outcomes = kind.name().equals("clients") ? answer.path("clients").path("outcomes") : answer.path("outcomes");
         Map<String, Map<String, Object>> byId = new HashMap<>();
-        records.forEach(r -> byId.put(String.valueOf(r.get(kind.name().equals("products") ? "code" : "id")), r));
+        records.forEach(r -> byId.put(String.valueOf(r.get("id")), r));
         for (JsonNode outcome : outcomes) {
-            if (outcome.has("collection") && !outcome.path("collection").asText().equals(collectionOf(kind))) {
+            // payroll and inventory answer for several collections at once, each outcome naming its own
+            if (outcome.has("collection") && !outcome.path("collection").asText().equals(kind.name())) {
                 continue;
             }
             String id = outcome.path("id").asText(null);
@@ -156,16 +157,10 @@ public final class OriginalImport {
                 }
             }
         }
-        JsonNode unmapped = answer.path("unmapped_fields");
-        JsonNode ofKind = unmapped.has(collectionOf(kind)) ? unmapped.path(collectionOf(kind)) : unmapped;
-        if (kind.name().equals("users") || unmapped.has(collectionOf(kind))) {
-            ofKind.fields().forEachRemaining(f -> counts.unmappedFields.merge(f.getKey(), f.getValue().asLong(), Long::sum));
-        }
-    }
-
-    /** The name a service's answer uses for the kind (payroll's outcomes say "employee_profiles", inventory's "stock"). */
-    private static String collectionOf(Kind kind) {
-        return kind.name();
+        // auth answers for users alone (field → count); the others per collection ({"orders": {field → count}})
+        JsonNode unmapped = kind.name().equals("users") ? answer.path("unmapped_fields")
+                : answer.path("unmapped_fields").path(kind.name());
+        unmapped.fields().forEachRemaining(f -> counts.unmappedFields.merge(f.getKey(), f.getValue().asLong(), Long::sum));
     }
 
     /** Every record not rejected, read back through the gateway by its id: the import is only done if each answers. */
