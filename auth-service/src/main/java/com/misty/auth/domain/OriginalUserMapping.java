@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static com.misty.contracts.imports.OriginalValues.active;
 import static com.misty.contracts.imports.OriginalValues.instant;
 import static com.misty.contracts.imports.OriginalValues.text;
 
@@ -82,17 +83,12 @@ public final class OriginalUserMapping {
         String hash = text(record.get(hashField));
         boolean verifiable = isVerifiableHash(hash);
         Instant created = instant(record.get("created_at"));
-        boolean active = record.containsKey("active") ? flag(record.get("active")) : !record.containsKey("is_active") || flag(record.get("is_active"));
-        return new Accepted(new User(id, username.strip(), role, text(record.get("full_name")), text(record.get("email")), active,
+        return new Accepted(new User(id, username.strip(), role, text(record.get("full_name")), text(record.get("email")), active(record),
                 1, created == null ? now : created, verifiable ? hash : null, null), !verifiable);
     }
 
     /** Whether this suite can check a password against the hash: bcrypt, of a cost its verifier accepts. */
     public static boolean isVerifiableHash(String hash) {
         return hash != null && BCRYPT.matcher(hash).matches();
-    }
-
-    private static boolean flag(Object value) {
-        return value instanceof Boolean b ? b : "true".equalsIgnoreCase(String.valueOf(value).strip());
     }
 }

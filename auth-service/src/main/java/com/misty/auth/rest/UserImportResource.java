@@ -3,9 +3,9 @@ package com.misty.auth.rest;
 import com.misty.auth.domain.OriginalUserMapping;
 import com.misty.auth.service.UserImportService;
 import com.misty.contracts.imports.UnmappedFields;
-import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
+import com.misty.platform.validation.ImportTables;
 import com.misty.platform.validation.PlainFieldNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,14 +61,8 @@ public class UserImportResource {
             + "dry_run writes nothing")
     @Extension(name = "x-misty-problems", value = "400: INVALID_ROLE_MAP, VALIDATION_FAILED")
     public ImportUsersReport importUsers(@NotNull @Valid ImportUsersRequest request) {
-        Map<String, String> roleMap = request.roleMap() == null ? Map.of() : request.roleMap();
-        roleMap.forEach((from, to) -> {
-            if (from == null || from.isBlank() || !Roles.ALL.contains(to)) {
-                throw DomainException.badRequest("INVALID_ROLE_MAP", "role_map maps an original role to one of "
-                        + Roles.ALL.stream().sorted().toList() + "; '" + from + "' → '" + to + "' does not.")
-                        .with("field", "role_map");
-            }
-        });
+        Map<String, String> roleMap = ImportTables.requireTargets(request.roleMap(), Roles.ALL, "INVALID_ROLE_MAP",
+                "role_map", "an original role");
         OriginalUserMapping mapping = new OriginalUserMapping(roleMap, request.hashField());
         List<UserImportService.RecordOutcome> outcomes = imports.importUsers(request.users(), mapping, request.dryRun(),
                 currentUser.id());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static com.misty.contracts.imports.OriginalValues.decimal;
+import static com.misty.contracts.imports.OriginalValues.firstText;
 import static com.misty.contracts.imports.OriginalValues.instant;
 import static com.misty.contracts.imports.OriginalValues.text;
 
@@ -134,15 +135,5 @@ public final class OriginalStockMapping {
         } catch (ArithmeticException tooLarge) {
             return null;
         }
-    }
-
-    private static String firstText(Map<String, Object> record, String... fields) {
-        for (String field : fields) {
-            String value = text(record.get(field));
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        return null;
     }
 }

@@ -4,9 +4,9 @@ import com.misty.contracts.imports.UnmappedFields;
 import com.misty.inventory.domain.OriginalStockMapping;
 import com.misty.inventory.domain.UnitOfMeasure;
 import com.misty.inventory.service.StockImportService;
-import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
+import com.misty.platform.validation.ImportTables;
 import com.misty.platform.validation.PlainFieldNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -62,14 +62,9 @@ public class StockImportResource {
             + "with the reason; idempotent; dry_run writes nothing")
     @Extension(name = "x-misty-problems", value = "400: INVALID_UNIT_MAP, VALIDATION_FAILED")
     public ImportStockReport importStock(@NotNull @Valid ImportStockRequest request) {
-        Map<String, String> unitMap = request.unitMap() == null ? Map.of() : request.unitMap();
-        unitMap.forEach((from, to) -> {
-            if (from == null || from.isBlank() || UnitOfMeasure.of(to).isEmpty()) {
-                throw DomainException.badRequest("INVALID_UNIT_MAP", "unit_map maps an original unit name to one of "
-                        + Arrays.stream(UnitOfMeasure.values()).map(UnitOfMeasure::code).toList() + "; '" + from + "' → '"
-                        + to + "' does not.").with("field", "unit_map");
-            }
-        });
+        Map<String, String> unitMap = ImportTables.requireTargets(request.unitMap(),
+                Arrays.stream(UnitOfMeasure.values()).map(UnitOfMeasure::code).toList(), "INVALID_UNIT_MAP", "unit_map",
+                "an original unit name");
         List<Map<String, Object>> products = request.products() == null ? List.of() : request.products();
         List<Map<String, Object>> stock = request.stock() == null ? List.of() : request.stock();
         List<StockImportService.RecordOutcome> outcomes = imports.importBatch(

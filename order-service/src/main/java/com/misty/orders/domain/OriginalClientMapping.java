@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.misty.contracts.imports.OriginalValues.active;
+import static com.misty.contracts.imports.OriginalValues.firstText;
 import static com.misty.contracts.imports.OriginalValues.instant;
 import static com.misty.contracts.imports.OriginalValues.text;
 
@@ -44,23 +46,21 @@ public final class OriginalClientMapping {
         if (id == null) {
             return new Refused(text(record.get("_id")), "no id: the orders referring to it could not be kept");
         }
-        String name = first(record, "name", "company_name", "client_name");
+        String name = firstText(record, "name", "company_name", "client_name");
         if (name == null) {
             return new Refused(id, "no name (name, company_name or client_name)");
         }
-        String code = first(record, "code", "client_code");
+        String code = firstText(record, "code", "client_code");
         code = codeFrom(code == null ? id : code);
         if (code.isEmpty()) {
             return new Refused(id, "no code can be made of '" + id + "'");
         }
-        boolean active = record.containsKey("active") ? flag(record.get("active"))
-                : !record.containsKey("is_active") || flag(record.get("is_active"));
         String address = text(record.get("address"));
         String billing = text(record.get("billing_address"));
         Instant created = instant(record.get("created_at"));
         String createdBy = text(record.get("created_by"));
         return new Accepted(new Client(id, code, name, contacts(record), billing == null ? address : billing,
-                text(record.get("delivery_address")), text(record.get("notes")), active, 1,
+                text(record.get("delivery_address")), text(record.get("notes")), active(record), 1,
                 createdBy == null ? actor : createdBy, created == null ? now : created, actor, now));
     }
 
@@ -89,23 +89,9 @@ public final class OriginalClientMapping {
         }
         String single = text(record.get("contact_name"));
         if (contacts.isEmpty() && single != null) {
-            contacts.add(new ClientContact(single, first(record, "contact_email", "email"),
-                    first(record, "contact_phone", "phone"), null));
+            contacts.add(new ClientContact(single, firstText(record, "contact_email", "email"),
+                    firstText(record, "contact_phone", "phone"), null));
         }
         return contacts;
-    }
-
-    private static String first(Map<String, Object> record, String... fields) {
-        for (String field : fields) {
-            String value = text(record.get(field));
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        return null;
-    }
-
-    private static boolean flag(Object value) {
-        return value instanceof Boolean b ? b : "true".equalsIgnoreCase(String.valueOf(value).strip());
     }
 }

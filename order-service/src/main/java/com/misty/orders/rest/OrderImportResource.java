@@ -9,6 +9,7 @@ import com.misty.orders.service.OrderImportService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
+import com.misty.platform.validation.ImportTables;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,14 +56,8 @@ public class OrderImportResource {
         if (request.clients() == null && request.orders() == null) {
             throw DomainException.badRequest("NOTHING_TO_IMPORT", "Send the original's clients, orders or both.");
         }
-        Map<String, String> statusMap = request.statusMap() == null ? Map.of() : request.statusMap();
-        statusMap.forEach((from, to) -> {
-            if (from == null || from.isBlank() || !IMPORT_TARGETS.contains(to)) {
-                throw DomainException.badRequest("INVALID_STATUS_MAP", "status_map maps an original status to one of "
-                        + IMPORT_TARGETS.stream().sorted().toList() + "; '" + from + "' → '" + to + "' does not.")
-                        .with("field", "status_map");
-            }
-        });
+        Map<String, String> statusMap = ImportTables.requireTargets(request.statusMap(), IMPORT_TARGETS,
+                "INVALID_STATUS_MAP", "status_map", "an original status");
         List<Map<String, Object>> clients = request.clients() == null ? List.of() : request.clients();
         List<Map<String, Object>> orders = request.orders() == null ? List.of() : request.orders();
         List<ClientImportService.ClientOutcome> clientOutcomes = clientImports.importClients(clients, request.dryRun(), user.id());
