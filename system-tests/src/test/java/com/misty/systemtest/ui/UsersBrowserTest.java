@@ -66,7 +66,9 @@ class UsersBrowserTest extends BrowserTest {
         signInAs(page, admin);
         page.navigate("/#/users");
         Locator users = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Users").setExact(true));
-        Locator row = users.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHas(rowOf(users, username)));
+        // The row that holds this user's role control (an inner locator is matched inside each row: start it at the page).
+        Locator row = users.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHas(
+                page.getByLabel("Role of " + username, new Page.GetByLabelOptions().setExact(true))));
         assertThat(row.getByText("needs a password reset")).isVisible();
 
         button(page, "Reset password of " + username).click();

@@ -37,7 +37,12 @@ public final class GatewayApi {
     }
 
     public static GatewayApi signIn(String baseUrl, String username, String password) {
-        JsonNode session = send(baseUrl, null, "POST", "/api/auth/login", Map.of("username", username, "password", password));
+        JsonNode session;
+        try {
+            session = send(baseUrl, null, "POST", "/api/auth/login", Map.of("username", username, "password", password));
+        } catch (ApiRefusal refused) {
+            throw new LaunchException("cannot sign in to the suite as " + username + ": " + refused.getMessage());
+        }
         if (!session.hasNonNull("access_token")) {
             throw new LaunchException("cannot sign in to the suite as " + username + ": " + session);
         }

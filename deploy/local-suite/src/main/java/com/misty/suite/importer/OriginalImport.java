@@ -60,6 +60,8 @@ public final class OriginalImport {
     private final Map<String, Map<String, Object>> stockById = new HashMap<>();
     private final Map<String, Map<String, Object>> profileById = new HashMap<>();
     private final Map<String, String> orderStatusById = new HashMap<>();
+    /** In a dry run: how many records of the run hold each number (kind + original number → holders). */
+    private final Map<String, Integer> claimedInDryRun = new HashMap<>();
 
     OriginalImport(OriginalDatabase original, GatewayApi suite, ImportMapping mapping, boolean dryRun, int batchSize,
                    BatchListener listener) {
@@ -127,14 +129,15 @@ public final class OriginalImport {
                 continue;
             }
             String id = outcome.path("id").asText(null);
-            switch (outcome.path("outcome").asText()) {
+            switch (predictedAcrossBatches(kind, outcome)) {
                 case "IMPORTED" -> counts.imported++;
                 case "ALREADY_PRESENT" -> counts.alreadyPresent++;
                 case "RENUMBERED" -> {
                     counts.renumbered++;
-                    report.renumberedRecords.add(Map.of("kind", kind.name(), "id", id,
-                            "from", text(outcome, "original_order_number", "original_code"),
-                            "to", text(outcome, "order_number", "code")));
+                    String from = text(outcome, "original_order_number", "original_code");
+                    String to = text(outcome, "order_number", "code");
+                    report.renumberedRecords.add(Map.of("kind", kind.name(), "id", id, "from", from,
+                            "to", to.equals(from) ? from + "-DUP" + claimedInDryRun.get(kind.name() + ":" + from) : to));
                 }
                 default -> {
                     counts.rejected++;
@@ -161,6 +164,22 @@ public final class OriginalImport {
         JsonNode unmapped = kind.name().equals("users") ? answer.path("unmapped_fields")
                 : answer.path("unmapped_fields").path(kind.name());
         unmapped.fields().forEachRemaining(f -> counts.unmappedFields.merge(f.getKey(), f.getValue().asLong(), Long::sum));
+    }
+
+    /**
+     * A service's dry run knows the numbers (order numbers, client codes) of its own request only, and writes none,
+     * so a number a record of an earlier batch would take looks free to it: the importer counts the numbers of the
+     * whole dry run and predicts the renumbering an import would do (the n-th holder of a number gets -DUPn).
+     */
+    private String predictedAcrossBatches(Kind kind, JsonNode outcome) {
+        String said = outcome.path("outcome").asText();
+        boolean numbered = kind.name().equals("orders") || kind.name().equals("clients");
+        if (!dryRun || !numbered || !(said.equals("IMPORTED") || said.equals("RENUMBERED"))) {
+            return said;
+        }
+        String original = text(outcome, "original_order_number", "original_code");
+        int holders = claimedInDryRun.merge(kind.name() + ":" + original, 1, Integer::sum);
+        return holders > 1 ? "RENUMBERED" : said;
     }
 
     /** Every record not rejected, read back through the gateway by its id: the import is only done if each answers. */
