@@ -71,7 +71,8 @@ class UsersView extends ActionListElement {
           <td>${u.username}</td><td>${u.full_name || ''}</td>
           <td><select aria-label="Role of ${u.username}" ?disabled=${this.busy || u.id === me.id} @change=${(e) => this.changeRole(u, e.target.value)}>
             ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${r}</option>`)}</select></td>
-          <td>${u.active ? 'yes' : 'no'}</td>
+          <td>${u.active ? 'yes' : 'no'}${u.password_reset_required ? html` <span class="status needs-action"
+            title="Imported from the original system with a password this suite cannot check: they cannot sign in until you reset it">needs a password reset</span>` : nothing}</td>
           <td>${u.id === me.id ? html`<span class="muted">you</span>` : html`
             <button type="button" ?disabled=${this.busy} aria-label="${u.active ? 'Deactivate' : 'Activate'} ${u.username}" @click=${() => this.setActive(u, !u.active)}>${u.active ? 'Deactivate' : 'Activate'}</button>
             <button type="button" ?disabled=${this.busy} aria-label="Reset password of ${u.username}" @click=${() => this.resetPassword(u)}>Reset password</button>`}</td></tr>`)}</tbody>

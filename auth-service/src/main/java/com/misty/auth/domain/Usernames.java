@@ -18,10 +18,16 @@ public final class Usernames {
         return username.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The rule, as users are told it. */
+    public static final String RULE = "3 to 64 characters: letters, digits, '.', '_', '@' or '-'";
+
+    public static boolean isAcceptable(String username) {
+        return username != null && ALLOWED.matcher(username.strip()).matches();
+    }
+
     public static String requireValid(String username) {
-        if (username == null || !ALLOWED.matcher(username.strip()).matches()) {
-            throw DomainException.badRequest("INVALID_USERNAME",
-                    "A username has 3 to 64 characters: letters, digits, '.', '_', '@' or '-'.");
+        if (!isAcceptable(username)) {
+            throw DomainException.badRequest("INVALID_USERNAME", "A username has " + RULE + ".");
         }
         return username.strip();
     }

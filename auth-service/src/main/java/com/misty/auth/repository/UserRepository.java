@@ -71,6 +71,43 @@ public class UserRepository {
         relay.nudge();
     }
 
+    /** What storing an imported user came to. */
+    public enum ImportedInsert { INSERTED, ID_PRESENT, USERNAME_TAKEN }
+
+    /**
+     * Inserts a user imported from the original system under its own id, with its UserCreated event, only if
+     * neither the id nor the username (in any case) is taken; an existing document is never touched, so a second
+     * import changes nothing.
+     */
+    public ImportedInsert insertImported(User user, EventEnvelope created) {
+        Document document = new Document("_id", user.id()).append("username", user.username())
+                .append("username_lower", Usernames.normalize(user.username()))
+                .append("password_hash", user.passwordHash())
+                .append("role", user.role())
+                .append("full_name", user.fullName())
+                .append("email", user.email())
+                .append("active", user.active())
+                .append("version", user.version())
+                .append("created_at", date(user.createdAt()))
+                .append("sessions_revoked_at", null)
+                .append("imported_at", date(Instant.now()));
+        document.putAll(Outbox.newDocumentFields(Topics.AUTH_EVENTS, List.of(created)));
+        try {
+            users().insertOne(document);
+        } catch (RuntimeException e) {
+            if (AuthDatabase.isDuplicateKey(e)) {
+                return exists(user.id()) ? ImportedInsert.ID_PRESENT : ImportedInsert.USERNAME_TAKEN;
+            }
+            throw e;
+        }
+        relay.nudge();
+        return ImportedInsert.INSERTED;
+    }
+
+    public boolean exists(String id) {
+        return users().find(eq("_id", id)).projection(new Document("_id", 1)).first() != null;
+    }
+
     public Optional<User> findByUsername(String username) {
         return Optional.ofNullable(users().find(eq("username_lower", Usernames.normalize(username))).first())
                 .map(UserRepository::toUser);

@@ -34,7 +34,16 @@ public class PasswordHasher {
     }
 
     public boolean matches(String password, String hash) {
-        return password != null && hash != null && BcryptUtil.matches(password, hash);
+        return password != null && hash != null && BcryptUtil.matches(password, verifierForm(hash));
+    }
+
+    /**
+     * Python's bcrypt (the original system's) writes {@code $2b$}, which the verifier here does not parse. For the
+     * passwords bcrypt hashes (at most 72 bytes) 2b and 2a compute the same hash — 2b only fixed a length counter
+     * overflow past 255 bytes in OpenBSD's code — so the hash is checked in its 2a form.
+     */
+    private static String verifierForm(String hash) {
+        return hash.startsWith("$2b$") ? "$2a$" + hash.substring(4) : hash;
     }
 
     /** Burns the time of one real verification, so "no such user" cannot be told apart by timing. */

@@ -36,9 +36,10 @@ public class LoginService {
 
         Optional<User> found = username == null ? Optional.empty() : users.findByUsername(username);
         boolean passwordMatches;
-        if (found.isPresent()) {
+        if (found.isPresent() && !found.get().mustResetPassword()) {
             passwordMatches = hasher.matches(password, found.get().passwordHash());
         } else {
+            // Unknown, or imported without a usable password: the same refusal, after the same time.
             hasher.matchNothing(password);
             passwordMatches = false;
         }

@@ -64,4 +64,28 @@ public final class OriginalValues {
             }
         }
     }
+
+    /** The first of {@code fields} holding non-blank text, stripped; null if none does. */
+    public static String firstText(Map<String, Object> record, String... fields) {
+        for (String field : fields) {
+            String value = text(record.get(field));
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    /** A flag as Python stored it: a boolean, or its text in any case. */
+    public static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : "true".equalsIgnoreCase(String.valueOf(value).strip());
+    }
+
+    /**
+     * Whether a record is active: {@code active} if it has one, else the original's {@code is_active}, else true.
+     */
+    public static boolean active(Map<String, Object> record) {
+        return record.containsKey("active") ? flag(record.get("active"))
+                : !record.containsKey("is_active") || flag(record.get("is_active"));
+    }
 }

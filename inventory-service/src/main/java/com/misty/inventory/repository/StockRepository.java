@@ -203,6 +203,41 @@ public class StockRepository {
         return Filters.not(Filters.gt("low_seq", seq));
     }
 
+    // ---- import -----------------------------------------------------------------------------------------
+
+    /** What storing an imported record came to. */
+    public enum ImportedInsert { INSERTED, ID_PRESENT, KEY_TAKEN }
+
+    /**
+     * A stock record of the original system under its own id, with its whole quantity as one opening receipt that
+     * waits on the record for its ledger entry like any movement (one insert: the level and its movement appear
+     * together, and the repair writes the entry should the caller stop before it). An existing record, by id or by
+     * product and client, is never touched.
+     */
+    public ImportedInsert insertImported(StockItem item, MovementDraft opening) {
+        Date now = new Date();
+        Document record = new Document("_id", item.id()).append("product_id", item.productId())
+                .append("client_id", item.clientId()).append("unit", item.unit()).append("decimals", item.decimals())
+                .append("quantity_on_hand", opening.quantityChange()).append("quantity_allocated", 0L)
+                .append("ledger_seq", 1L).append("created_at", Date.from(item.createdAt())).append("updated_at", now)
+                .append("imported_at", now)
+                .append(UNCONFIRMED, List.of(MovementDocuments.draft(opening)))
+                .append(RECENT, List.of(opening.movementId()));
+        if (item.reorderLevel() != null) {
+            record.append("reorder_level", item.reorderLevel()).append("reorder_version", 1L);
+        }
+        try {
+            stock.insertOne(record);
+            return ImportedInsert.INSERTED;
+        } catch (MongoWriteException | MongoCommandException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            return stock.find(Filters.eq("_id", item.id())).projection(Projections.include("_id")).first() != null
+                    ? ImportedInsert.ID_PRESENT : ImportedInsert.KEY_TAKEN;
+        }
+    }
+
     // ---- reads ------------------------------------------------------------------------------------------
 
     /** Whether a movement was applied to the record, as far as the record itself remembers. */

@@ -45,6 +45,19 @@ public class ProductService {
         return get(code);
     }
 
+    /**
+     * Adds an imported product unless the catalogue has it or stock of it is counted already (in whole units, which
+     * it keeps); true if it was added.
+     */
+    public boolean addImported(String code, String name, UnitOfMeasure unit) {
+        if (products.find(code).isPresent() || stock.existsFor(code)) {
+            return false;
+        }
+        boolean added = products.create(code, name, unit);
+        units.remove(code);
+        return added;
+    }
+
     public Product update(String code, long version, String name, String unitCode) {
         UnitOfMeasure unit = unit(unitCode);
         Product current = get(code);

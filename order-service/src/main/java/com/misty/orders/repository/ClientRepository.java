@@ -71,6 +71,37 @@ public class ClientRepository {
         relay.nudge();
     }
 
+    /** What storing an imported client came to. */
+    public enum ImportedInsert { INSERTED, ID_TAKEN, CODE_TAKEN }
+
+    /**
+     * Stores a client imported from the original system under its own id, with its first event, only if neither
+     * the id nor the code is taken; an existing client is never touched, so a second import changes nothing.
+     */
+    public ImportedInsert insertImported(Client client, List<EventEnvelope> events) {
+        Document document = new Document(ClientDocuments.ID, client.id()).append("imported_at", new java.util.Date());
+        document.putAll(ClientDocuments.newClientFields(client));
+        document.putAll(Outbox.newDocumentFields(Topics.ORDERS_EVENTS, events));
+        try {
+            clients.insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return exists(client.id()) ? ImportedInsert.ID_TAKEN : ImportedInsert.CODE_TAKEN;
+        }
+        relay.nudge();
+        return ImportedInsert.INSERTED;
+    }
+
+    public boolean exists(String id) {
+        return clients.find(Filters.eq(ClientDocuments.ID, id)).projection(new Document(ClientDocuments.ID, 1)).first() != null;
+    }
+
+    public boolean codeTaken(String code) {
+        return clients.find(Filters.eq(ClientDocuments.CODE, code)).projection(new Document(ClientDocuments.ID, 1)).first() != null;
+    }
+
     public Optional<Client> findById(String id) {
         return Optional.ofNullable(clients.find(StoredValues.byId(id)).projection(PUBLIC_FIELDS).first())
                 .map(ClientDocuments::fromDocument);

@@ -25,8 +25,9 @@ public class OrderImportService {
 
     public enum Outcome { IMPORTED, ALREADY_PRESENT, RENUMBERED, REJECTED }
 
+    /** {@code status}: the suite's status of the imported order (for the importer's control sums). */
     public record RecordOutcome(String id, Outcome outcome, String orderNumber, String originalOrderNumber,
-                                String reason) {
+                                String status, String reason) {
     }
 
     private final OrderRepository orders;
@@ -48,7 +49,7 @@ public class OrderImportService {
         for (Map<String, Object> record : records) {
             OriginalOrderMapping.Mapped mapped = mapping.map(record, actor, clock.instant());
             if (mapped instanceof OriginalOrderMapping.Refused refused) {
-                outcomes.add(new RecordOutcome(refused.id(), Outcome.REJECTED, null, null, refused.reason()));
+                outcomes.add(new RecordOutcome(refused.id(), Outcome.REJECTED, null, null, null, refused.reason()));
                 continue;
             }
             Order order = ((OriginalOrderMapping.Accepted) mapped).order();
@@ -67,10 +68,10 @@ public class OrderImportService {
             String number = n == 1 ? original : OrderNumbers.duplicate(original, n);
             switch (orders.insertImported(OriginalOrderMapping.renumbered(order, number))) {
                 case INSERTED -> {
-                    return new RecordOutcome(order.id(), n == 1 ? Outcome.IMPORTED : Outcome.RENUMBERED, number, original, null);
+                    return new RecordOutcome(order.id(), n == 1 ? Outcome.IMPORTED : Outcome.RENUMBERED, number, original, order.status().name(), null);
                 }
                 case ID_TAKEN -> {
-                    return new RecordOutcome(order.id(), Outcome.ALREADY_PRESENT, null, original, null);
+                    return new RecordOutcome(order.id(), Outcome.ALREADY_PRESENT, null, original, order.status().name(), null);
                 }
                 case NUMBER_TAKEN -> {
                     // The next suffix: the original gave this number more than once.
@@ -82,13 +83,13 @@ public class OrderImportService {
     private RecordOutcome predict(Order order, Set<String> claimed) {
         String original = order.orderNumber();
         if (orders.exists(order.id())) {
-            return new RecordOutcome(order.id(), Outcome.ALREADY_PRESENT, null, original, null);
+            return new RecordOutcome(order.id(), Outcome.ALREADY_PRESENT, null, original, order.status().name(), null);
         }
         for (int n = 1; ; n++) {
             String number = n == 1 ? original : OrderNumbers.duplicate(original, n);
             if (!claimed.contains(number) && !orders.numberTaken(number)) {
                 claimed.add(number);
-                return new RecordOutcome(order.id(), n == 1 ? Outcome.IMPORTED : Outcome.RENUMBERED, number, original, null);
+                return new RecordOutcome(order.id(), n == 1 ? Outcome.IMPORTED : Outcome.RENUMBERED, number, original, order.status().name(), null);
             }
         }
     }

@@ -80,6 +80,41 @@ class OrderImportResourceTest {
     }
 
     @Test
+    void clientsComeFirstKeepTheirIdsAndATakenCodeIsRenumbered() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> first = new HashMap<>(Map.of("id", "cl-" + tag + "-1", "name", "Harbour Foods Ltd",
+                "code", "HARBOUR-" + tag, "contact_name", "Ines Buyer", "email", "ines@harbour.example",
+                "address", "1 Quay", "fax", "0123"));
+        Map<String, Object> sameCode = new HashMap<>(Map.of("id", "cl-" + tag + "-2", "company_name", "Harbour Fish",
+                "code", "HARBOUR-" + tag));
+        Map<String, Object> nameless = Map.of("id", "cl-" + tag + "-3");
+        Map<String, Object> order = original(tag + "-9", "ORD-7090", "completed", null);
+        order.put("client_id", "cl-" + tag + "-1");
+        Map<String, Object> request = Map.of("clients", List.of(first, sameCode, nameless), "orders", List.of(order));
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("clients", request.get("clients"), "dry_run", true))
+                .post("/api/orders/import").then().statusCode(200).body("clients.imported", equalTo(1))
+                .body("clients.renumbered", equalTo(1)).body("clients.rejected", equalTo(1));
+        given().auth().oauth2(ADMIN).get("/api/clients/cl-" + tag + "-1").then().statusCode(404);
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(request).post("/api/orders/import").then()
+                .statusCode(200).body("imported", equalTo(1)).body("clients.records", equalTo(3))
+                .body("clients.imported", equalTo(1)).body("clients.renumbered", equalTo(1))
+                .body("clients.outcomes[1].code", equalTo("HARBOUR-" + tag + "-DUP2"))
+                .body("clients.outcomes[2].reason", equalTo("no name (name, company_name or client_name)"))
+                .body("unmapped_fields.clients.fax", equalTo(1)).body("outcomes[0].status", equalTo("COMPLETED"));
+        given().auth().oauth2(ADMIN).get("/api/clients/cl-" + tag + "-1").then().statusCode(200)
+                .body("name", equalTo("Harbour Foods Ltd")).body("code", equalTo("HARBOUR-" + tag))
+                .body("contacts[0].name", equalTo("Ines Buyer")).body("contacts[0].email", equalTo("ines@harbour.example"))
+                .body("billing_address", equalTo("1 Quay")).body("active", equalTo(true));
+        api.get(tag + "-9").statusCode(200).body("client_id", equalTo("cl-" + tag + "-1"));
+
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(request).post("/api/orders/import").then()
+                .statusCode(200).body("clients.imported", equalTo(0)).body("clients.already_present", equalTo(2))
+                .body("already_present", equalTo(1));
+    }
+
+    @Test
     void onlyAnAdminImportsAndABadStatusMapIsRefused() {
         given().auth().oauth2(TestTokens.accessToken("mgr", "manager")).contentType(ContentType.JSON)
                 .body(Map.of("orders", List.of())).post("/api/orders/import").then().statusCode(403);

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How the original system's {@code employee_profiles}, {@code leave_requests} and {@code timesheets} records become
@@ -27,15 +29,41 @@ public final class OriginalPayrollMapping {
     public static final Map<LeaveType, String> DEFAULT_BALANCE_FIELDS = Map.of(LeaveType.ANNUAL, "annual_leave_balance",
             LeaveType.SICK, "sick_leave_balance", LeaveType.PERSONAL, "personal_leave_balance");
 
-    private final Map<LeaveType, String> balanceFields;
+    /** The profile fields this mapping reads besides the balance fields; anything else is reported as unmapped. */
+    public static final Set<String> KNOWN_PROFILE_FIELDS = Set.of("_id", "id", "user_id", "name", "manager_user_id",
+            "hourly_rate", "standard_weekly_hours", "active", "created_at", "updated_at");
 
-    /** @param balanceFieldOverrides leave type name (any case) → the original's field for its balance */
-    public OriginalPayrollMapping(Map<String, String> balanceFieldOverrides) {
+    /** The leave request fields this mapping reads. */
+    public static final Set<String> KNOWN_LEAVE_FIELDS = Set.of("_id", "id", "employee_id", "employee_user_id", "leave_type",
+            "status", "start_date", "end_date", "hours", "hours_requested", "reason", "requested_by", "requested_at",
+            "created_at", "approved_by", "decided_by", "approved_at", "decided_at", "rejection_reason", "updated_at");
+
+    /** The timesheet fields this mapping reads. */
+    public static final Set<String> KNOWN_TIMESHEET_FIELDS = Set.of("_id", "id", "employee_id", "employee_user_id", "status",
+            "week", "week_starting", "entries", "created_at", "created_by", "submitted_at", "approved_by", "approved_at",
+            "updated_at");
+
+    private final Map<LeaveType, String> balanceFields;
+    private final Function<String, String> userOfEmployee;
+
+    /**
+     * @param balanceFieldOverrides leave type name (any case) → the original's field for its balance
+     * @param userOfEmployee        the user id of an employee profile id (null if unknown): fills
+     *                              {@code employee_user_id} on leave and timesheets the original stored without it,
+     *                              so employees see their own records and managers cannot decide on their own
+     */
+    public OriginalPayrollMapping(Map<String, String> balanceFieldOverrides, Function<String, String> userOfEmployee) {
+        this.userOfEmployee = userOfEmployee;
+        this.balanceFields = balanceFields(balanceFieldOverrides);
+    }
+
+    /** The original's balance field per leave type: the defaults with the operator's overrides. */
+    public static Map<LeaveType, String> balanceFields(Map<String, String> balanceFieldOverrides) {
         Map<LeaveType, String> fields = new EnumMap<>(DEFAULT_BALANCE_FIELDS);
         if (balanceFieldOverrides != null) {
             balanceFieldOverrides.forEach((type, field) -> fields.put(LeaveType.valueOf(type.toUpperCase(Locale.ROOT)), field));
         }
-        this.balanceFields = Map.copyOf(fields);
+        return Map.copyOf(fields);
     }
 
     /** A mapped record of type {@code T}, or the reason the record cannot become one. */
@@ -91,7 +119,7 @@ public final class OriginalPayrollMapping {
                     + record.get("status") + "'");
         }
         Instant requested = instant(record.get("requested_at") != null ? record.get("requested_at") : record.get("created_at"));
-        return Mapped.accepted(id, new LeaveRequest(id, employeeId, text(record.get("employee_user_id")), type, start, end,
+        return Mapped.accepted(id, new LeaveRequest(id, employeeId, userOf(record, employeeId), type, start, end,
                 hours, text(record.get("reason")), status, text(record.get("requested_by")),
                 requested == null ? now : requested, text(record.get("approved_by") != null ? record.get("approved_by")
                 : record.get("decided_by")), instant(record.get("approved_at") != null ? record.get("approved_at")
@@ -125,9 +153,14 @@ public final class OriginalPayrollMapping {
             }
         }
         Instant created = instant(record.get("created_at"));
-        return Mapped.accepted(id, new Timesheet(id, employeeId, text(record.get("employee_user_id")), week, entries, status,
+        return Mapped.accepted(id, new Timesheet(id, employeeId, userOf(record, employeeId), week, entries, status,
                 1, created == null ? now : created, instant(record.get("submitted_at")), text(record.get("approved_by")),
                 instant(record.get("approved_at")), null, null, text(record.get("created_by")), null));
+    }
+
+    private String userOf(Map<String, Object> record, String employeeId) {
+        String stored = text(record.get("employee_user_id"));
+        return stored != null ? stored : userOfEmployee.apply(employeeId);
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, Object value) {

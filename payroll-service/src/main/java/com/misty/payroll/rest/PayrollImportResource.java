@@ -1,6 +1,8 @@
 package com.misty.payroll.rest;
 
 import com.misty.platform.validation.PlainFieldNames;
+import com.misty.contracts.imports.UnmappedFields;
+import com.misty.payroll.domain.OriginalPayrollMapping;
 import com.misty.payroll.service.PayrollImportService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.Roles;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +41,9 @@ public class PayrollImportResource {
                                 Map<String, String> balanceFields, boolean dryRun) {
     }
 
-    public record ImportReport(int records, long imported, long alreadyPresent, long rejected, boolean dryRun,
+    /** Counts per outcome, the fields the mappings did not read (per collection), and one outcome per record. */
+    public record ImportReport(int records, long imported, long alreadyPresent, long rejected,
+                               Map<String, Map<String, Long>> unmappedFields, boolean dryRun,
                                List<PayrollImportService.RecordOutcome> outcomes) {
     }
 
@@ -59,12 +64,17 @@ public class PayrollImportResource {
                         + " to the original's field name; '" + type + "' → '" + field + "' does not.").with("field", "balance_fields");
             }
         });
-        List<PayrollImportService.RecordOutcome> outcomes = imports.importBatch(new PayrollImportService.Batch(
-                orEmpty(request.employees()), orEmpty(request.leaveRequests()), orEmpty(request.timesheets()),
-                balanceFields, request.dryRun()));
+        PayrollImportService.Batch batch = new PayrollImportService.Batch(orEmpty(request.employees()),
+                orEmpty(request.leaveRequests()), orEmpty(request.timesheets()), balanceFields, request.dryRun());
+        List<PayrollImportService.RecordOutcome> outcomes = imports.importBatch(batch);
+        Map<String, Map<String, Long>> unmapped = new LinkedHashMap<>();
+        unmapped.put("employee_profiles", UnmappedFields.count(batch.employees(), OriginalPayrollMapping.KNOWN_PROFILE_FIELDS,
+                OriginalPayrollMapping.balanceFields(balanceFields).values()));
+        unmapped.put("leave_requests", UnmappedFields.count(batch.leaveRequests(), OriginalPayrollMapping.KNOWN_LEAVE_FIELDS));
+        unmapped.put("timesheets", UnmappedFields.count(batch.timesheets(), OriginalPayrollMapping.KNOWN_TIMESHEET_FIELDS));
         return new ImportReport(outcomes.size(), count(outcomes, PayrollImportService.Outcome.IMPORTED),
                 count(outcomes, PayrollImportService.Outcome.ALREADY_PRESENT),
-                count(outcomes, PayrollImportService.Outcome.REJECTED), request.dryRun(), outcomes);
+                count(outcomes, PayrollImportService.Outcome.REJECTED), unmapped, request.dryRun(), outcomes);
     }
 
     private static List<Map<String, Object>> orEmpty(List<Map<String, Object>> records) {

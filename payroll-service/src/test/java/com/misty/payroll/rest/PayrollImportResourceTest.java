@@ -34,14 +34,15 @@ class PayrollImportResourceTest {
         Map<String, Object> body = new HashMap<>(Map.of(
                 "employees", List.of(Map.of("id", "emp-1", "user_id", "user-1", "name", "Ada Old", "hourly_rate", 31.25,
                         "standard_weekly_hours", 38, "annual_leave_balance", 70.5, "sick_leave_balance", 40,
-                        "personal_leave_balance", 8)),
+                        "personal_leave_balance", 8, "legacy_grade", "B")),
                 "leave_requests", List.of(
                         Map.of("id", "leave-1", "employee_id", "emp-1", "employee_user_id", "user-1", "leave_type", "annual",
                                 "start_date", "2025-09-01", "end_date", "2025-09-02", "hours_requested", 15.2,
                                 "status", "approved", "reason", "holiday"),
                         Map.of("id", "leave-2", "employee_id", "emp-1", "leave_type", "sabbatical", "status", "pending",
                                 "start_date", "2025-10-01", "end_date", "2025-10-01", "hours_requested", 8)),
-                "timesheets", List.of(Map.of("id", "ts-1", "employee_id", "emp-1", "employee_user_id", "user-1",
+                // Stored without employee_user_id (as the original did): linked through the profile.
+                "timesheets", List.of(Map.of("id", "ts-1", "employee_id", "emp-1",
                         "week_starting", "2025-09-08", "status", "submitted",
                         "entries", List.of(Map.of("date", "2025-09-08", "hours", 7.5))))));
 
@@ -51,14 +52,17 @@ class PayrollImportResourceTest {
 
         importing(body).statusCode(200).body("records", equalTo(4)).body("imported", equalTo(3))
                 .body("rejected", equalTo(1)).body("outcomes[2].id", equalTo("leave-2"))
-                .body("outcomes[2].outcome", equalTo("REJECTED"));
+                .body("outcomes[2].outcome", equalTo("REJECTED"))
+                .body("unmapped_fields.employee_profiles.legacy_grade", equalTo(1))
+                .body("unmapped_fields.timesheets.size()", equalTo(0));
         get(admin(), "/api/payroll/employees/emp-1").then().statusCode(200).body("version", equalTo(1))
                 .body("active", equalTo(true)).body("leave_balances.annual", equalTo(70.5f))
                 .body("leave_balances.sick", equalTo(40)).body("hourly_rate", equalTo(31.25f));
         get(admin(), "/api/payroll/leave-requests/leave-1").then().statusCode(200).body("status", equalTo("APPROVED"))
                 .body("leave_type", equalTo("ANNUAL")).body("hours", equalTo(15.2f));
         get(admin(), "/api/payroll/timesheets/ts-1").then().statusCode(200).body("status", equalTo("SUBMITTED"))
-                .body("week", equalTo("2025-W37")).body("total_hours", equalTo(7.5f));
+                .body("week", equalTo("2025-W37")).body("total_hours", equalTo(7.5f))
+                .body("employee_user_id", equalTo("user-1"));
 
         long after = documents();
         importing(body).statusCode(200).body("imported", equalTo(0)).body("already_present", equalTo(3));

@@ -56,6 +56,32 @@ class UsersBrowserTest extends BrowserTest {
     }
 
     @Test
+    void adminSeesWhoCameFromTheOriginalSystemWithoutAUsablePasswordAndResetsIt() {
+        // Imported with a hash the suite cannot verify: the user cannot sign in until the admin resets it.
+        String username = UiFixtures.unique("aab-imported");
+        String id = "orig-" + username;
+        admin.post("/api/auth/import", Map.of("users", List.of(Map.of("id", id, "username", username, "role", "employee",
+                "password_hash", "pbkdf2_sha256$260000$salt$hash")))).expect(200);
+        Page page = browser.newPage();
+        signInAs(page, admin);
+        page.navigate("/#/users");
+        Locator users = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Users").setExact(true));
+        // The row that holds this user's role control (an inner locator is matched inside each row: start it at the page).
+        Locator row = users.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHas(
+                page.getByLabel("Role of " + username, new Page.GetByLabelOptions().setExact(true))));
+        assertThat(row.getByText("needs a password reset")).isVisible();
+
+        button(page, "Reset password of " + username).click();
+        Locator temporary = page.getByRole(AriaRole.STATUS)
+                .filter(new Locator.FilterOptions().setHasText("Temporary password for " + username)).locator("code");
+        String password = temporary.innerText();
+        assertThat(row.getByText("needs a password reset")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(admin.get("/api/auth/users/" + id).expect(200)
+                .field("password_reset_required").asBoolean()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(suite.client().login(username, password).userId()).isEqualTo(id);
+    }
+
+    @Test
     void adminPagesThroughMoreUsersThanFitOnePage() {
         // 50 a page: make sure there are more than 50, then the second page starts with the 51st by username.
         JsonNode all = admin.get("/api/auth/users?offset=0&limit=500").expect(200).json();

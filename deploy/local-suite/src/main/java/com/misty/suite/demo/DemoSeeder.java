@@ -2,6 +2,7 @@ package com.misty.suite.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.misty.suite.LaunchException;
+import com.misty.suite.api.GatewayApi;
 import com.misty.suite.demo.DemoData.Leave;
 import com.misty.suite.demo.DemoData.Order;
 import com.misty.suite.demo.DemoData.Person;
@@ -22,8 +23,8 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
-import static com.misty.suite.demo.GatewayApi.body;
-import static com.misty.suite.demo.GatewayApi.query;
+import static com.misty.suite.api.GatewayApi.body;
+import static com.misty.suite.api.GatewayApi.query;
 
 /**
  * Seeds {@link DemoData} through the public API, as the people of the demo would enter it (so every invariant,

@@ -1,4 +1,4 @@
-package com.misty.suite.demo;
+package com.misty.suite.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * The suite's public API as one signed-in user sees it through the gateway: JSON in and out, and any answer other
- * than the expected one stops the seeding with the problem's code and detail (the demo is all or nothing per object).
+ * than the expected one is an {@link ApiRefusal} with the problem's code and detail (the demo seeder and the
+ * importer stop on it, or tell "already there" from a real failure).
  */
-final class GatewayApi {
+public final class GatewayApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,20 +36,25 @@ final class GatewayApi {
         this.accessToken = accessToken;
     }
 
-    static GatewayApi signIn(String baseUrl, String username, String password) {
-        JsonNode session = send(baseUrl, null, "POST", "/api/auth/login", Map.of("username", username, "password", password));
+    public static GatewayApi signIn(String baseUrl, String username, String password) {
+        JsonNode session;
+        try {
+            session = send(baseUrl, null, "POST", "/api/auth/login", Map.of("username", username, "password", password));
+        } catch (ApiRefusal refused) {
+            throw new LaunchException("cannot sign in to the suite as " + username + ": " + refused.getMessage());
+        }
         if (!session.hasNonNull("access_token")) {
-            throw new LaunchException("demo data: cannot sign in as " + username + ": " + session);
+            throw new LaunchException("cannot sign in to the suite as " + username + ": " + session);
         }
         return new GatewayApi(baseUrl, username, session.get("access_token").asText());
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return send(baseUrl, accessToken, "GET", path, null);
     }
 
     /** GET that answers {@code null} for 404 (a catalogue entry that does not exist yet). */
-    JsonNode find(String path) {
+    public JsonNode find(String path) {
         try {
             return get(path);
         } catch (ApiRefusal refusal) {
@@ -59,25 +65,25 @@ final class GatewayApi {
         }
     }
 
-    JsonNode post(String path, Object body) {
+    public JsonNode post(String path, Object body) {
         return send(baseUrl, accessToken, "POST", path, body);
     }
 
-    JsonNode put(String path, Object body) {
+    public JsonNode put(String path, Object body) {
         return send(baseUrl, accessToken, "PUT", path, body);
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 
-    static String query(Map<String, ?> parameters) {
+    public static String query(Map<String, ?> parameters) {
         return parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&", "?", ""));
     }
 
-    static Map<String, Object> body(Object... keysAndValues) {
+    public static Map<String, Object> body(Object... keysAndValues) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {
@@ -107,20 +113,20 @@ final class GatewayApi {
             }
             return answer;
         } catch (IOException e) {
-            throw new LaunchException("demo data: " + method + " " + path + " failed: " + e.getMessage());
+            throw new LaunchException(method + " " + path + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LaunchException("demo data: interrupted");
+            throw new LaunchException("interrupted");
         }
     }
 
     /** A refused request, with the problem's code, so the seeder can tell "already there" from a real failure. */
-    static final class ApiRefusal extends LaunchException {
-        final int status;
-        final String code;
+    public static final class ApiRefusal extends LaunchException {
+        public final int status;
+        public final String code;
 
         ApiRefusal(String request, int status, JsonNode problem) {
-            super("demo data: " + request + " answered " + status + " " + problem.path("code").asText("")
+            super(request + " answered " + status + " " + problem.path("code").asText("")
                     + ": " + problem.path("detail").asText(problem.toString()));
             this.status = status;
             this.code = problem.path("code").asText("");
