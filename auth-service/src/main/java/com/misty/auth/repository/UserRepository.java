@@ -95,7 +95,7 @@ public class UserRepository {
         try {
             users().insertOne(document);
         } catch (RuntimeException e) {
-            if (AuthDatabase.isDuplicateKey(e)) {
+            if (DuplicateKeys.is(e)) {
                 return exists(user.id()) ? ImportedInsert.ID_PRESENT : ImportedInsert.USERNAME_TAKEN;
             }
             throw e;

@@ -230,7 +230,7 @@ public class StockRepository {
             stock.insertOne(record);
             return ImportedInsert.INSERTED;
         } catch (MongoWriteException | MongoCommandException e) {
-            if (!isDuplicateKey(e)) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
             return stock.find(Filters.eq("_id", item.id())).projection(Projections.include("_id")).first() != null

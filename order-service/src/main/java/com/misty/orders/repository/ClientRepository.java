@@ -84,8 +84,8 @@ public class ClientRepository {
         document.putAll(Outbox.newDocumentFields(Topics.ORDERS_EVENTS, events));
         try {
             clients.insertOne(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        } catch (RuntimeException e) {
+            if (!DuplicateKeys.is(e)) {
                 throw e;
             }
             return exists(client.id()) ? ImportedInsert.ID_TAKEN : ImportedInsert.CODE_TAKEN;
