@@ -47,11 +47,11 @@ export class Lookup {
 }
 
 /**
- * For services with a read of one id only: asks for each id of the batch at once; a 404 means unknown, any other
- * failure fails the batch (so it is asked again).
+ * For services with a read of one id only: asks for each id of the batch at once; a 404 (or a 400: not even a
+ * possible id) means unknown, any other failure fails the batch (so it is asked again).
  */
 export function eachById(read) {
   return (ids) => Promise.all(ids.map((id) => read(id)
     .then((value) => [id, value])
-    .catch((p) => { if (p.status === 404) return [id, null]; throw p; })));
+    .catch((p) => { if (p.status === 404 || p.status === 400) return [id, null]; throw p; })));
 }

@@ -182,7 +182,7 @@ function linesForm(lines, onChange, registry, stored = []) {
           aria-describedby="line-${i}-product-note" @input=${(e) => update(i, 'product_id', e.target.value)}></label>
         <label>Line ${i + 1} quantity <span class="with-unit"><input type="number" min="1" required .value=${String(l.quantity)}
           aria-describedby="line-${i}-unit" @input=${(e) => update(i, 'quantity', Number(e.target.value))}>
-          <span class="unit" id="line-${i}-unit">${unitText(registry && registry.get(code(l)))}</span></span></label>
+          <span class="unit" id="line-${i}-unit">${registry ? unitText(registry.get(code(l))) : ''}</span></span></label>
         <label>Line ${i + 1} notes <input .value=${l.notes} @input=${(e) => update(i, 'notes', e.target.value)}></label>
         ${lines.length > 1 ? html`<button type="button" @click=${() => onChange(lines.filter((_, j) => j !== i))}>Remove line ${i + 1}</button>` : nothing}
         <p class="hint line-note" id="line-${i}-product-note" role="status">${notInRegistry(l) ? (stored.includes(code(l))

@@ -93,8 +93,7 @@ class OrderProductionBrowserTest extends BrowserTest {
     @Test
     void officeStaffPickTheProductFromTheRegistryAndSeeItsUnit() {
         Session office = Accounts.newUser(suite, admin, "manager");
-        String code = UiFixtures.unique("card");
-        office.post("/api/stock/products", Map.of("code", code, "name", "Ivory card 300 gsm", "unit", "sheet")).expect(201);
+        String code = UiFixtures.registeredProduct(office, "card", "Ivory card 300 gsm", "sheet");
         String clientId = Clients.create(office, "Product picker");
         office.post("/api/stock/receipts", Map.of("product_id", code, "client_id", clientId, "quantity", 500)).expect(200);
 

@@ -105,8 +105,7 @@ class StockBrowserTest extends BrowserTest {
     @Test
     void aManagerSeesNamesIssuesAPickedAllocationAndSetsTheReorderLevel() {
         Session manager = Accounts.newUser(suite, admin, "manager");
-        String code = UiFixtures.unique("foil");
-        manager.post("/api/stock/products", Map.of("code", code, "name", "Gold foil", "unit", "sheet")).expect(201);
+        String code = UiFixtures.registeredProduct(manager, "foil", "Gold foil", "sheet");
         String clientId = Clients.create(manager, "Stock names");
         JsonNode client = manager.get("/api/clients/" + clientId).expect(200).json();
         String clientText = client.path("name").asText() + " (" + client.path("code").asText() + ")";
