@@ -101,7 +101,7 @@ class StockList extends LightElement {
       if (p.code === 'VERSION_CONFLICT') {
         const now = await api('GET', '/api/stock/' + encodeURIComponent(record.id)).catch(() => null);
         p.message = `Someone else set the reorder level of ${recordLabel(record)} meanwhile`
-          + (now ? ` (now ${now.reorder_level ?? 'none'} ${now.reorder_level ? now.unit : ''})`.replace(' )', ')') : '')
+          + (now ? ` (now ${now.reorder_level ? `${now.reorder_level} ${now.unit}` : 'none'})` : '')
           + '; nothing changed. The current level is shown: set yours again if it is still needed.';
       } else if (p.status === 400) {
         p.message = `Reorder level "${level}" for ${recordLabel(record)} refused: ${p.message}`;
