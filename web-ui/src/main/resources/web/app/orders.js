@@ -8,6 +8,7 @@ import { onLive } from './live.js';
 import { LightElement } from './base.js';
 import { ModalFocus } from './dialogs.js';
 import { nameOf, resolveNames } from './names.js';
+import { productRegistry, unitText } from './catalogue.js';
 
 const STATUSES = ['PENDING_STOCK', 'CONFIRMED', 'IN_PRODUCTION', 'COMPLETED', 'REJECTED', 'CANCELLED'];
 const STATUS_TEXT = {
@@ -163,18 +164,43 @@ function changedFields(base, draft) {
   return changes;
 }
 
-function linesForm(lines, onChange) {
+/**
+ * The lines of an order. A line's product is picked from the product registry ({@code registry}: code → product,
+ * null until read); its quantity shows the product's unit. A code not in the registry is explained: one the order
+ * already had ({@code stored}) was removed from the registry, any other is unknown to it. Such a line is not refused
+ * here: inventory keeps stock of products outside the registry too (in whole units), and the saga decides.
+ */
+function linesForm(lines, onChange, registry, stored = []) {
   const update = (i, field, value) => { const copy = lines.map((l) => ({ ...l })); copy[i][field] = value; onChange(copy); };
+  const code = (l) => l.product_id.trim();
+  const notInRegistry = (l) => registry && code(l) !== '' && !registry.has(code(l));
   return html`
     <fieldset><legend>Lines</legend>
+      ${registry ? html`<datalist id="product-choices">${[...registry.values()].map((p) => html`<option value=${p.code}>${p.name} (${unitText(p)})</option>`)}</datalist>` : nothing}
       ${lines.map((l, i) => html`<div class="line">
-        <label>Line ${i + 1} product <input required .value=${l.product_id} @input=${(e) => update(i, 'product_id', e.target.value)}></label>
-        <label>Line ${i + 1} quantity <input type="number" min="1" required .value=${String(l.quantity)} @input=${(e) => update(i, 'quantity', Number(e.target.value))}></label>
+        <label>Line ${i + 1} product <input required list="product-choices" autocomplete="off" .value=${l.product_id}
+          aria-describedby="line-${i}-product-note" @input=${(e) => update(i, 'product_id', e.target.value)}></label>
+        <label>Line ${i + 1} quantity <span class="with-unit"><input type="number" min="1" required .value=${String(l.quantity)}
+          aria-describedby="line-${i}-unit" @input=${(e) => update(i, 'quantity', Number(e.target.value))}>
+          <span class="unit" id="line-${i}-unit">${registry ? unitText(registry.get(code(l))) : ''}</span></span></label>
         <label>Line ${i + 1} notes <input .value=${l.notes} @input=${(e) => update(i, 'notes', e.target.value)}></label>
         ${lines.length > 1 ? html`<button type="button" @click=${() => onChange(lines.filter((_, j) => j !== i))}>Remove line ${i + 1}</button>` : nothing}
+        <p class="hint line-note" id="line-${i}-product-note" role="status">${notInRegistry(l) ? (stored.includes(code(l))
+          ? `${code(l)} is not in the product registry any more (removed, or never added). Pick a current product, or keep it if stock of it is still held (counted in whole units).`
+          : `${code(l)} is not in the product registry. Pick a product from the list; an order for an unknown code is only confirmed if stock of it exists.`)
+          : (registry && registry.get(code(l)) ? registry.get(code(l)).name : '')}</p>
       </div>`)}
       <button type="button" @click=${() => onChange([...lines, { product_id: '', quantity: 1, notes: '' }])}>Add line</button>
     </fieldset>`;
+}
+
+/** The product registry by code, for {@link linesForm}; null (no picker, no notes) when it cannot be read. */
+async function registryByCode() {
+  try {
+    return new Map((await productRegistry()).map((p) => [p.code, p]));
+  } catch {
+    return null;
+  }
 }
 
 function contactFields(draft, set) {
@@ -189,18 +215,20 @@ function contactFields(draft, set) {
 class OrderNew extends LightElement {
   static properties = {
     draft: { state: true }, client: { state: true }, clients: { state: true }, problem: { state: true }, busy: { state: true },
+    registry: { state: true },
   };
 
   constructor() {
     super();
-    this.client = ''; this.clients = [];
+    this.client = ''; this.clients = []; this.registry = null;
     this.draft = { contact_name: '', contact_email: '', contact_phone: '', due_date: '', notes: '', lines: [{ product_id: '', quantity: 1, notes: '' }] };
     this.problem = null; this.busy = false;
   }
 
-  connectedCallback() {
+  async connectedCallback() {
     super.connectedCallback();
     this.findClients('');
+    this.registry = await registryByCode();
   }
 
   /** The active clients whose code starts with, or whose name holds, what was typed (the picker's choices). */
@@ -240,7 +268,7 @@ class OrderNew extends LightElement {
         <label>Client <input required list="client-choices" autocomplete="off" .value=${this.client} @input=${this.pickClient}></label>
         <datalist id="client-choices">${this.clients.map((c) => html`<option value=${c.id}>${c.code} — ${c.name}</option>`)}</datalist>
         ${contactFields(this.draft, (f, v) => { this.draft = { ...this.draft, [f]: v }; })}
-        ${linesForm(this.draft.lines, (lines) => { this.draft = { ...this.draft, lines }; })}
+        ${linesForm(this.draft.lines, (lines) => { this.draft = { ...this.draft, lines }; }, this.registry)}
         ${problemBox(this.problem)}
         <button type="submit" ?disabled=${this.busy}>Place order</button>
       </form>`;
@@ -252,13 +280,14 @@ class OrderDetail extends LightElement {
   static properties = {
     orderId: {}, order: { state: true }, problem: { state: true }, editing: { state: true }, draft: { state: true },
     conflict: { state: true }, stale: { state: true }, cancelling: { state: true }, busy: { state: true }, notice: { state: true },
-    history: { state: true },
+    history: { state: true }, registry: { state: true },
   };
 
   constructor() {
     super();
     this.order = null; this.problem = null; this.editing = false; this.base = null; this.draft = null;
     this.conflict = null; this.stale = null; this.cancelling = false; this.busy = false; this.notice = '';
+    this.registry = null; // the product registry, read when an edit starts
     // Escape leaves the conflict dialog for the edit form (the user's changes still in it), or keeps the order.
     new ModalFocus(this, { isOpen: () => this.conflict, close: () => { this.conflict = null; }, selector: '[aria-labelledby=conflict-title]' });
     new ModalFocus(this, { isOpen: () => this.cancelling, close: () => { this.cancelling = false; }, selector: '[aria-labelledby=cancel-title]' });
@@ -344,6 +373,7 @@ class OrderDetail extends LightElement {
     this.baseVersion = this.order.version;
     this.draft = editable(this.order);
     this.editing = true; this.stale = null; this.problem = null; this.notice = '';
+    registryByCode().then((registry) => { this.registry = registry; }); // read fresh: products come and go
   }
 
   async save(e) {
@@ -473,7 +503,8 @@ class OrderDetail extends LightElement {
         <button type="button" @click=${this.reviewStale}>Review: keep my changes on the new version</button></div>` : nothing}
       <form class="record" aria-label="Edit order" @submit=${this.save}>
         ${contactFields(this.draft, (f, v) => { this.draft = { ...this.draft, [f]: v }; })}
-        ${linesForm(this.draft.lines, (lines) => { this.draft = { ...this.draft, lines }; })}
+        ${linesForm(this.draft.lines, (lines) => { this.draft = { ...this.draft, lines }; }, this.registry,
+          this.base.lines.map((l) => l.product_id))}
         <p class="hint">Based on version ${this.baseVersion}.</p>
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>Save changes</button>

@@ -1,24 +1,32 @@
 // Stock: records with filters (also: below their reorder level) and live levels (physical, allocated, available in
-// the product's unit), a record's ledger, receipts, allocations (INSUFFICIENT_STOCK says what is available), issues
-// of an allocation to production, releases of an allocation and, for managers, adjustments.
+// the product's unit), products and clients by name, a record's ledger, receipts, allocations (INSUFFICIENT_STOCK
+// says what is available), issues to production and releases of an allocation picked from the record's open ones,
+// and, for managers, reorder levels and adjustments.
 import { html, nothing } from 'lit';
 import { api, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
 import { nameOf, resolveNames } from './names.js';
+import { clientLabel, productLabel, resolveProductsAndClients } from './catalogue.js';
 
 const PAGE_SIZE = 50;
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.message}</div>` : nothing);
+const recordLabel = (s) => `${productLabel(s.product_id)} for ${clientLabel(s.client_id)}`;
+/** Open allocations offered at once (inventory-service's largest page). */
+const OPEN_PAGE = 200;
 
 class StockList extends LightElement {
   static properties = {
     items: { state: true }, total: { state: true }, page: { state: true }, problem: { state: true }, outcome: { state: true }, busy: { state: true },
+    openRecord: { state: true }, open: { state: true },
   };
 
   constructor() {
     super();
     this.items = []; this.total = 0; this.page = 0; this.problem = null; this.outcome = ''; this.busy = false;
+    this.openRecord = ''; // the record whose open allocations the issue and release forms offer
+    this.open = null; // {items, total} of that record, null while none is chosen
     this.filters = { client_id: '', product_id: '', below_reorder: '' };
   }
 
@@ -43,9 +51,65 @@ class StockList extends LightElement {
     // An action's outcome or refusal stays on screen; only a failing load replaces it.
     try {
       const r = await api('GET', '/api/stock' + query({ ...this.filters, page: this.page, size: PAGE_SIZE }));
+      await resolveProductsAndClients(r.items);
       this.items = r.items; this.total = r.total;
     } catch (p) {
       this.problem = p;
+    }
+    await this.loadOpen();
+  }
+
+  /** The chosen record's open allocations, to pick one to issue or release (and who made each, by name). */
+  async loadOpen() {
+    if (!this.openRecord) {
+      this.open = null;
+      return;
+    }
+    try {
+      const r = await api('GET', `/api/stock/${encodeURIComponent(this.openRecord)}/allocations` + query({ size: OPEN_PAGE }));
+      await resolveNames(r.items.map((a) => a.allocated_by));
+      this.open = r;
+    } catch (p) {
+      this.open = null;
+      this.problem = p;
+    }
+  }
+
+  chooseRecord(id) {
+    this.openRecord = id;
+    this.open = null;
+    this.loadOpen();
+  }
+
+  /**
+   * Sets a record's reorder level, based on the setting shown ({@code reorder_version}); a colleague's newer setting
+   * is a 409, explained with the level now in effect.
+   */
+  async setReorderLevel(e, record) {
+    e.preventDefault();
+    const level = e.target.level.value.trim();
+    this.busy = true;
+    try {
+      const r = await api('PUT', `/api/stock/${encodeURIComponent(record.id)}/reorder-level`,
+        { reorder_level: Number(level), reorder_version: record.reorder_version });
+      this.outcome = Number(level) === 0 ? `No reorder level for ${recordLabel(record)} any more.`
+        : `Reorder level of ${recordLabel(record)} set to ${r.reorder_level} ${r.unit}`
+          + (r.below_reorder ? `; ${r.available} ${r.unit} available is below it (flagged low).` : '.');
+      this.problem = null;
+    } catch (p) {
+      this.outcome = '';
+      if (p.code === 'VERSION_CONFLICT') {
+        const now = await api('GET', '/api/stock/' + encodeURIComponent(record.id)).catch(() => null);
+        p.message = `Someone else set the reorder level of ${recordLabel(record)} meanwhile`
+          + (now ? ` (now ${now.reorder_level ? `${now.reorder_level} ${now.unit}` : 'none'})` : '')
+          + '; nothing changed. The current level is shown: set yours again if it is still needed.';
+      } else if (p.status === 400) {
+        p.message = `Reorder level "${level}" for ${recordLabel(record)} refused: ${p.message}`;
+      }
+      this.problem = p;
+    } finally {
+      this.busy = false;
+      this.load();
     }
   }
 
@@ -72,6 +136,7 @@ class StockList extends LightElement {
         + (kind === 'allocations' ? ` Allocation ${r.id} (to issue it to production or release it).` : '');
       this.problem = null;
       f.reset();
+      if (kind === 'allocations') this.openRecord = r.stock_id; // offer it at once for issue or release
     } catch (p) {
       this.outcome = '';
       if (p.code === 'INSUFFICIENT_STOCK' || p.code === 'STOCK_BELOW_ZERO') {
@@ -89,14 +154,17 @@ class StockList extends LightElement {
     e.preventDefault();
     const f = e.target;
     const used = f.used.value.trim();
+    if (!f.allocation.value) return this.noAllocationChosen('issue');
     this.busy = true;
     try {
       const r = await api('POST', '/api/stock/issues', { allocation_id: f.allocation.value.trim(), quantity: used === '' ? undefined : Number(used) });
-      this.outcome = `Issued to production: ${r.consumed} ${r.unit} of ${r.product_id} used, ${r.released} ${r.unit} back in stock; ${r.quantity_on_hand_after} available now.`;
+      this.outcome = `Issued to production: ${r.consumed} ${r.unit} of ${productLabel(r.product_id)} used, ${r.released} ${r.unit} back in stock; ${r.quantity_on_hand_after} available now.`;
       this.problem = null;
       f.reset();
     } catch (p) {
       this.outcome = '';
+      if (p.code === 'ALLOCATION_CLOSED') p.message = `${p.message} Someone closed it meanwhile (${p.body.current_status === 'CONSUMED' ? 'issued' : 'released'}); the list shows what is still open.`;
+      else if (p.code === 'ORDER_ALLOCATION') p.message = `${p.message} Complete the order instead: its stock is issued then.`;
       this.problem = p;
     } finally {
       this.busy = false;
@@ -112,6 +180,7 @@ class StockList extends LightElement {
     e.preventDefault();
     const f = e.target;
     const id = f.allocation.value.trim();
+    if (!id) return this.noAllocationChosen('release');
     const path = '/api/stock/allocations/' + encodeURIComponent(id);
     this.busy = true;
     try {
@@ -125,7 +194,7 @@ class StockList extends LightElement {
         return;
       }
       const r = await api('POST', path + '/release');
-      this.outcome = `Released allocation ${id}: ${r.quantity} ${r.unit || ''} of ${r.product_id} for ${r.client_id} back in stock`.replace('  ', ' ')
+      this.outcome = `Released allocation ${id}: ${r.quantity} ${r.unit || ''} of ${recordLabel(r)} back in stock`.replace('  ', ' ')
         + (r.quantity_on_hand_after !== undefined ? `; ${r.quantity_on_hand_after} available now.` : '.');
       this.problem = null;
       f.reset();
@@ -138,6 +207,12 @@ class StockList extends LightElement {
       this.busy = false;
       this.load();
     }
+  }
+
+  /** A disabled picker (no record chosen, or none open) is not validated by the browser: say what is missing. */
+  noAllocationChosen(action) {
+    this.outcome = '';
+    this.problem = { message: `Choose a stock record under "Open allocations", then the allocation to ${action}.` };
   }
 
   async onHand(product, client) {
@@ -161,6 +236,48 @@ class StockList extends LightElement {
       </form>`;
   }
 
+  /** The reorder level, and for managers and admins a control to set it (0 = none). */
+  reorderCell(s) {
+    const shown = s.reorder_level ? `${s.reorder_level} ${s.unit || ''}` : 'none';
+    if (!session.hasRole('manager', 'admin')) return shown;
+    return html`<form class="inline" aria-label="Reorder level of ${recordLabel(s)}" @submit=${(e) => this.setReorderLevel(e, s)}>
+      <input name="level" type="number" step="any" min="0" required aria-label="New reorder level of ${recordLabel(s)}" .value=${String(s.reorder_level ?? 0)}>
+      <button type="submit" ?disabled=${this.busy} aria-label="Set reorder level of ${recordLabel(s)}">Set</button></form>`;
+  }
+
+  /** An open allocation as the pickers offer it; an order's cannot be issued or released by hand. */
+  allocationOption(a) {
+    const text = `${a.quantity} ${a.unit}, by ${nameOf(a.allocated_by)} at ${when(a.allocated_at)}`
+      + (a.order_id ? ` — order ${a.order_id}, follows the order` : '') + ` (allocation ${a.id})`;
+    return html`<option value=${a.id} ?disabled=${!!a.order_id}>${text}</option>`;
+  }
+
+  /** The record whose open allocations are offered, and how many there are. */
+  openAllocations() {
+    const chosen = this.items.find((s) => s.id === this.openRecord);
+    const o = this.open;
+    return html`
+      <form class="record" aria-label="Open allocations" @submit=${(e) => e.preventDefault()}>
+        <h2>Open allocations</h2>
+        <label>Stock record <select name="record" @change=${(e) => this.chooseRecord(e.target.value)}>
+          <option value="" ?selected=${!this.openRecord}>Choose a record…</option>
+          ${chosen || !this.openRecord ? nothing : html`<option value=${this.openRecord} selected>${this.openRecord}</option>`}
+          ${this.items.map((s) => html`<option value=${s.id} ?selected=${s.id === this.openRecord}>${recordLabel(s)} (${s.allocated} ${s.unit || ''} allocated)</option>`)}
+        </select></label>
+        <p class="hint" role="status">${!this.openRecord ? 'Choose a record to issue or release one of its allocations.'
+          : !o ? 'Reading its allocations…'
+          : o.total === 0 ? 'No open allocations: nothing to issue or release.'
+          : `${o.total} open allocation${o.total === 1 ? '' : 's'}${o.total > o.items.length ? `, the oldest ${o.items.length} offered` : ''}.`}</p>
+      </form>`;
+  }
+
+  allocationPicker(label) {
+    const items = this.open ? this.open.items : [];
+    return html`<label>${label} <select name="allocation" required ?disabled=${items.length === 0}>
+      <option value="">${items.length ? 'Choose an allocation…' : 'No open allocation'}</option>
+      ${items.map((a) => this.allocationOption(a))}</select></label>`;
+  }
+
   render() {
     const pages = Math.max(1, Math.ceil(this.total / PAGE_SIZE));
     return html`
@@ -175,9 +292,9 @@ class StockList extends LightElement {
       </form>
       <table aria-label="Stock records">
         <thead><tr><th scope="col">Product</th><th scope="col">Client</th><th scope="col">Physical</th><th scope="col">Allocated</th><th scope="col">Available</th><th scope="col">Reorder level</th><th scope="col">Updated</th><th scope="col">Ledger</th></tr></thead>
-        <tbody>${this.items.map((s) => html`<tr><td>${s.product_id}</td><td>${s.client_id}</td><td>${s.physical} ${s.unit || ''}</td>
+        <tbody>${this.items.map((s) => html`<tr><td>${productLabel(s.product_id)}</td><td>${clientLabel(s.client_id)}</td><td>${s.physical} ${s.unit || ''}</td>
           <td>${s.allocated} ${s.unit || ''}</td><td>${s.available} ${s.unit || ''}${s.below_reorder ? html` <strong class="low">low</strong>` : nothing}</td>
-          <td>${s.reorder_level ?? ''}</td><td>${when(s.updated_at)}</td><td><a href="#/stock/${s.id}" aria-label="Ledger of ${s.product_id} for ${s.client_id}">Ledger</a></td></tr>`)}</tbody>
+          <td>${this.reorderCell(s)}</td><td>${when(s.updated_at)}</td><td><a href="#/stock/${s.id}" aria-label="Ledger of ${recordLabel(s)}">Ledger</a></td></tr>`)}</tbody>
       </table>
       <nav class="pager" aria-label="Pages">
         <button type="button" ?disabled=${this.page === 0} @click=${() => { this.page--; this.load(); }}>Previous page</button>
@@ -187,15 +304,16 @@ class StockList extends LightElement {
       <div class="forms">
         ${this.movementForm('receipts', 'Receive stock', 'Quantity received', 'Reference')}
         ${this.movementForm('allocations', 'Allocate stock', 'Quantity to allocate', null)}
+        ${this.openAllocations()}
         <form class="record" aria-label="Issue to production" @submit=${(e) => this.issue(e)}>
           <h2>Issue to production</h2>
-          <label>Allocation to issue <input name="allocation" required autocomplete="off"></label>
+          ${this.allocationPicker('Allocation to issue')}
           <label>Quantity used (empty: all) <input name="used" type="number" step="any" min="0"></label>
           <button type="submit" ?disabled=${this.busy}>Issue to production</button>
         </form>
         <form class="record" aria-label="Release allocation" @submit=${(e) => this.release(e)}>
           <h2>Release allocation</h2>
-          <label>Allocation to release <input name="allocation" required autocomplete="off"></label>
+          ${this.allocationPicker('Allocation to release')}
           <p class="hint">Puts all of it back in stock. An order's allocations follow the order (cancel or complete it).</p>
           <button type="submit" ?disabled=${this.busy}>Release allocation</button>
         </form>
@@ -231,7 +349,9 @@ class StockLedger extends LightElement {
 
   async load() {
     try {
-      this.record = await api('GET', '/api/stock/' + encodeURIComponent(this.recordId));
+      const record = await api('GET', '/api/stock/' + encodeURIComponent(this.recordId));
+      await resolveProductsAndClients([record]);
+      this.record = record;
       const all = [];
       let after = 0;
       for (let page = 0; page < 20; page++) {
@@ -254,7 +374,7 @@ class StockLedger extends LightElement {
     return html`
       <p><a href="#/stock">← All stock</a></p>
       ${problemBox(this.problem)}
-      ${r ? html`<h1>${r.product_id} for ${r.client_id}</h1><p>Physical: <strong>${r.physical} ${r.unit || ''}</strong>,
+      ${r ? html`<h1>${recordLabel(r)}</h1><p>Physical: <strong>${r.physical} ${r.unit || ''}</strong>,
         allocated: <strong>${r.allocated} ${r.unit || ''}</strong>, available: <strong>${r.available} ${r.unit || ''}</strong>
         (version ${r.version})${r.reorder_level !== null && r.reorder_level !== undefined ? html`; reorder level ${r.reorder_level} ${r.unit || ''}${r.below_reorder ? ' — below it' : ''}` : nothing}</p>` : nothing}
       <table aria-label="Ledger">

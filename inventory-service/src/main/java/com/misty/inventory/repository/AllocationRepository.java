@@ -4,8 +4,10 @@ import com.misty.inventory.domain.Allocation;
 import com.misty.inventory.domain.AllocationSource;
 import com.misty.inventory.domain.AllocationStatus;
 import com.misty.inventory.domain.MovementDraft;
+import com.misty.inventory.domain.Page;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +83,15 @@ public class AllocationRepository {
         java.util.Map<String, Allocation> found = new java.util.HashMap<>();
         allocations.find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), toAllocation(d)));
         return found;
+    }
+
+    /** A record's open allocations (ALLOCATED), oldest first, one page of them. */
+    public Page<Allocation> openOf(String stockId, int page, int size) {
+        Bson filter = Filters.and(Filters.eq("stock_id", stockId), stillAllocated());
+        List<Allocation> items = new ArrayList<>();
+        allocations.find(filter).sort(Sorts.ascending("allocated_at", "_id"))
+                .skip(page * size).limit(size).forEach(d -> items.add(toAllocation(d)));
+        return new Page<>(items, page, size, allocations.countDocuments(filter));
     }
 
     public Optional<Allocation> findById(String id) {

@@ -34,5 +34,8 @@ public class InventoryIndexes {
                 new IndexOptions().unique(true).name("stock_seq_unique"));
         database.collection(InventoryDatabase.ALLOCATIONS).createIndex(Indexes.ascending("order_id"),
                 new IndexOptions().name("order"));
+        // GET /api/stock/{id}/allocations: a record's open allocations, oldest first.
+        database.collection(InventoryDatabase.ALLOCATIONS).createIndex(Indexes.ascending("stock_id", "status", "allocated_at"),
+                new IndexOptions().name("stock_status_allocated_at"));
     }
 }

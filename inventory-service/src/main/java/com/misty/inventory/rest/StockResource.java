@@ -9,6 +9,7 @@ import com.misty.inventory.rest.StockRequests.AllocationRequest;
 import com.misty.inventory.rest.StockRequests.Issue;
 import com.misty.inventory.rest.StockRequests.Receipt;
 import com.misty.inventory.rest.StockRequests.ReorderLevel;
+import com.misty.inventory.rest.StockResponses.AllocationPage;
 import com.misty.inventory.rest.StockResponses.AllocationView;
 import com.misty.inventory.rest.StockResponses.MovementPage;
 import com.misty.inventory.rest.StockResponses.MovementView;
@@ -16,6 +17,7 @@ import com.misty.inventory.rest.StockResponses.StockPage;
 import com.misty.inventory.rest.StockResponses.StockView;
 import com.misty.inventory.service.StockService;
 import com.misty.inventory.service.StockService.AllocationOutcome;
+import com.misty.inventory.service.StockService.OpenAllocations;
 import com.misty.platform.security.CurrentUser;
 import com.misty.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -36,6 +38,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -117,6 +120,22 @@ public class StockResource {
     @Path("/allocations/{id}")
     public AllocationView allocation(@PathParam("id") String id) {
         return view(stock.allocation(id), null);
+    }
+
+    /** What the UI offers to release or issue: the record's open allocations, oldest first. */
+    @GET
+    @Path("/{id}/allocations")
+    @Operation(summary = "A stock record's open allocations (ALLOCATED), oldest first, paginated")
+    @APIResponse(responseCode = "200", description = "One page of open allocations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationPage.class)))
+    @Extension(name = "x-misty-problems", value = "404: NOT_FOUND (no stock record of this id)")
+    public AllocationPage openAllocations(@PathParam("id") String id,
+                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        OpenAllocations open = stock.openAllocations(id, page, size);
+        StockItem item = open.record();
+        return new AllocationPage(open.page().items().stream()
+                .map(a -> AllocationView.of(a, null, item.unit(), item.decimals())).toList(),
+                open.page().page(), open.page().size(), open.page().total());
     }
 
     @POST

@@ -62,6 +62,10 @@ public final class StockResponses {
         }
     }
 
+    /** Open allocations of one record; each in the record's unit. */
+    public record AllocationPage(List<AllocationView> items, int page, int size, long total) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     /**
      * @param quantityChange the change of the available level ({@code quantity_on_hand})

@@ -181,6 +181,15 @@ public class StockService {
         return allocations.findById(id).orElseThrow(() -> InventoryProblems.allocationNotFound(id));
     }
 
+    /** A record (for its unit) and one page of its allocations still open (to be released or issued). */
+    public record OpenAllocations(StockItem record, Page<Allocation> page) {
+    }
+
+    /** The allocations of one record still open, oldest first. */
+    public OpenAllocations openAllocations(String stockId, int page, int size) {
+        return new OpenAllocations(get(stockId), allocations.openOf(stockId, page, size));
+    }
+
     /**
      * The ledger of one record after sequence {@code afterSeq}, oldest first. Movements still waiting on the
      * record for their entries (requests in flight, or a crashed one) are written first, so none is missed.

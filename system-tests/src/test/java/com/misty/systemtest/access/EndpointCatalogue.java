@@ -108,6 +108,8 @@ public final class EndpointCatalogue {
                 Endpoint.of("GET", "/api/stock/{id}", Area.STOCK, w -> Call.of("/api/stock/" + w.stockId())).allow(200, OPERATIONS),
                 Endpoint.of("GET", "/api/stock/{id}/movements", Area.STOCK, w -> Call.of(
                         "/api/stock/" + w.stockId() + "/movements?after_seq=0&limit=5")).allow(200, OPERATIONS),
+                Endpoint.of("GET", "/api/stock/{id}/allocations", Area.STOCK, w -> Call.of(
+                        "/api/stock/" + w.stockId() + "/allocations?page=0&size=5")).allow(200, OPERATIONS),
                 Endpoint.of("POST", "/api/stock/receipts", Area.STOCK, w -> Call.of("/api/stock/receipts", body(
                                 "product_id", w.productId(), "client_id", w.clientId(), "quantity", 1, "reference", "system test")))
                         .allow(200, OPERATIONS).field("product_id", TEXT, true).field("client_id", TEXT, true)

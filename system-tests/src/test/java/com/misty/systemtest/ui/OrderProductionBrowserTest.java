@@ -10,6 +10,8 @@ import com.misty.systemtest.Session;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static com.misty.systemtest.ui.UiActions.button;
 import static com.misty.systemtest.ui.UiActions.signInAs;
@@ -86,5 +88,42 @@ class OrderProductionBrowserTest extends BrowserTest {
         page.getByLabel("Line 1 product").fill("x");
         button(page, "Place order").click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("does not exist");
+    }
+
+    @Test
+    void officeStaffPickTheProductFromTheRegistryAndSeeItsUnit() {
+        Session office = Accounts.newUser(suite, admin, "manager");
+        String code = UiFixtures.registeredProduct(office, "card", "Ivory card 300 gsm", "sheet");
+        String clientId = Clients.create(office, "Product picker");
+        office.post("/api/stock/receipts", Map.of("product_id", code, "client_id", clientId, "quantity", 500)).expect(200);
+
+        Page page = browser.newPage();
+        signInAs(page, office);
+        page.navigate("/#/orders/new");
+        // The registry is offered with names and units; picking one shows its unit next to the quantity.
+        assertThat(page.locator("#product-choices option[value='" + code + "']")).hasText("Ivory card 300 gsm (sheets)");
+        page.getByLabel("Client").fill(clientId);
+        Locator product = page.getByLabel("Line 1 product");
+        product.fill(code);
+        assertThat(page.getByLabel("Line 1 quantity")).hasAccessibleDescription("sheets");
+        assertThat(product).hasAccessibleDescription("Ivory card 300 gsm");
+        // A code the registry does not hold is explained next to the line.
+        product.fill("no-such-card");
+        assertThat(product).hasAccessibleDescription(java.util.regex.Pattern.compile("no-such-card is not in the product registry"));
+        assertThat(page.getByLabel("Line 1 quantity")).hasAccessibleDescription("units");
+        product.fill(code);
+        page.getByLabel("Line 1 quantity").fill("20");
+        UiBrowser.screenshot(page, "order-new-product-picker");
+        button(page, "Place order").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Order ORD-");
+        assertThat(page.getByLabel("Order details")).containsText(code + " × 20");
+
+        // An order whose product is not (or no longer) in the registry says so when it is edited.
+        JsonNode legacy = UiFixtures.confirmedOrder(office, 100, 10);
+        String legacyProduct = legacy.path("lines").get(0).path("product_id").asText();
+        page.navigate("/#/orders/" + legacy.path("id").asText());
+        button(page, "Edit order").click();
+        assertThat(page.getByLabel("Line 1 product")).hasAccessibleDescription(java.util.regex.Pattern.compile(
+                legacyProduct + " is not in the product registry any more \\(removed, or never added\\)"));
     }
 }

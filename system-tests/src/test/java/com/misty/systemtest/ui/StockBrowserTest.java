@@ -3,11 +3,14 @@ package com.misty.systemtest.ui;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.misty.systemtest.Accounts;
+import com.misty.systemtest.Clients;
 import com.misty.systemtest.Session;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +18,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static com.misty.systemtest.ui.UiActions.signInAs;
 
 /**
- * Stock in the browser: a receipt, an allocation refused with what is available, one granted, released (and the
- * refusals of a second release and of an unknown allocation in words), the ledger naming who did each step.
+ * Stock in the browser: a receipt, an allocation refused with what is available, one granted, released by picking it
+ * from the record's open allocations (and the refusal of one a colleague released meanwhile, in words), the ledger
+ * naming who did each step; products and clients by name, an issue of a picked allocation, the reorder level.
  */
 @Order(67)
 class StockBrowserTest extends BrowserTest {
@@ -27,8 +31,14 @@ class StockBrowserTest extends BrowserTest {
         String product = UiFixtures.unique("film");
         String client = UiFixtures.unique("client");
         Page page = browser.newPage();
+        // Live updates off: the allocation picker keeps what it read, as it does while live updates are interrupted
+        // (with them, a colleague's release below would take the allocation off the list at once).
+        page.route("**/api/events/stream", com.microsoft.playwright.Route::abort);
         signInAs(page, production);
         page.navigate("/#/stock");
+        Locator search = page.getByRole(AriaRole.SEARCH);
+        search.getByLabel("Product").fill(product);
+        search.getByRole(AriaRole.BUTTON).click();
 
         Locator receive = form(page, "Receive stock");
         receive.getByLabel("Product").fill(product);
@@ -55,33 +65,108 @@ class StockBrowserTest extends BrowserTest {
         Matcher allocation = Pattern.compile("Allocation (\\S+) \\(").matcher(allocated.textContent());
         org.assertj.core.api.Assertions.assertThat(allocation.find()).as("the allocation's id is shown").isTrue();
 
+        // Allocating chose the record under "Open allocations": its allocation is offered for release.
+        assertThat(form(page, "Open allocations").getByLabel("Stock record")).hasValue(stockIdOf(production, product, client));
         Locator release = form(page, "Release allocation");
-        release.getByLabel("Allocation to release").fill(allocation.group(1));
+        release.getByLabel("Allocation to release").selectOption(allocation.group(1));
         release.getByRole(AriaRole.BUTTON).click();
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Released allocation")))
                 .containsText("30 units of " + product + " for " + client + " back in stock; 100 available now");
         UiBrowser.screenshot(page, "stock-released");
+        assertThat(release.getByLabel("Allocation to release").locator("option[value='" + allocation.group(1) + "']")).hasCount(0);
 
-        release.getByLabel("Allocation to release").fill(allocation.group(1));
+        // A colleague releases the allocation this user has picked: pressing Release says so and changes nothing.
+        String second = production.post("/api/stock/allocations", Map.of("product_id", product, "client_id", client, "quantity", 10))
+                .expect(201).field("id").asText();
+        form(page, "Open allocations").getByLabel("Stock record").selectOption(""); // re-read the record's list
+        form(page, "Open allocations").getByLabel("Stock record").selectOption(stockIdOf(production, product, client));
+        release.getByLabel("Allocation to release").selectOption(second);
+        production.post("/api/stock/allocations/" + second + "/release", "").expect(200);
         release.getByRole(AriaRole.BUTTON).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("is already released by System Test "
                 + production.username() + " at ");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("nothing changed");
-
-        release.getByLabel("Allocation to release").fill("no-such-allocation");
-        release.getByRole(AriaRole.BUTTON).click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("No allocation no-such-allocation");
+        // Production leads see the reorder level but cannot set it.
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set reorder level of " + product + " for " + client))).hasCount(0);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ledger of " + product + " for " + client)).click();
         Locator ledger = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Ledger"));
-        assertThat(ledger.getByRole(AriaRole.ROW)).hasCount(4); // header, receipt, allocation, release
+        assertThat(ledger.getByRole(AriaRole.ROW)).hasCount(6); // header, receipt, 2 allocations, 2 releases
         assertThat(ledger).containsText("+100");
         assertThat(ledger).containsText("-30");
-        Locator released = ledger.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("RELEASE"));
+        Locator released = ledger.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("allocation " + allocation.group(1)))
+                .filter(new Locator.FilterOptions().setHasText("RELEASE"));
         assertThat(released).containsText("+30");
         assertThat(released).containsText("System Test " + production.username()); // a name, not the user's id
         assertThat(released).containsText("allocation " + allocation.group(1));
         UiBrowser.screenshot(page, "stock-ledger");
+    }
+
+    @Test
+    void aManagerSeesNamesIssuesAPickedAllocationAndSetsTheReorderLevel() {
+        Session manager = Accounts.newUser(suite, admin, "manager");
+        String code = UiFixtures.registeredProduct(manager, "foil", "Gold foil", "sheet");
+        String clientId = Clients.create(manager, "Stock names");
+        JsonNode client = manager.get("/api/clients/" + clientId).expect(200).json();
+        String clientText = client.path("name").asText() + " (" + client.path("code").asText() + ")";
+        String record = manager.post("/api/stock/receipts", Map.of("product_id", code, "client_id", clientId, "quantity", 100))
+                .expect(200).field("id").asText();
+        String older = manager.post("/api/stock/allocations", Map.of("product_id", code, "client_id", clientId, "quantity", 40))
+                .expect(201).field("id").asText();
+        String newer = manager.post("/api/stock/allocations", Map.of("product_id", code, "client_id", clientId, "quantity", 5))
+                .expect(201).field("id").asText();
+
+        Page page = browser.newPage();
+        signInAs(page, manager);
+        page.navigate("/#/stock");
+        Locator search = page.getByRole(AriaRole.SEARCH);
+        search.getByLabel("Product").fill(code);
+        search.getByRole(AriaRole.BUTTON).click();
+        Locator row = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Stock records")).getByRole(AriaRole.ROW).nth(1);
+        String recordText = "Gold foil (" + code + ") for " + clientText;
+        assertThat(row.getByRole(AriaRole.CELL).nth(0)).hasText("Gold foil (" + code + ")");
+        assertThat(row.getByRole(AriaRole.CELL).nth(1)).hasText(clientText);
+
+        // Pick the record, then its older allocation (oldest first, named with who made it), and issue 25 of its 40.
+        form(page, "Open allocations").getByLabel("Stock record").selectOption(record);
+        assertThat(form(page, "Open allocations")).containsText("2 open allocations.");
+        Locator issue = form(page, "Issue to production");
+        Locator options = issue.getByLabel("Allocation to issue").locator("option");
+        assertThat(options).hasCount(3); // "Choose…", then the two open ones
+        assertThat(options.nth(1)).containsText("40 sheet, by System Test " + manager.username());
+        assertThat(options.nth(2)).containsText("(allocation " + newer + ")");
+        issue.getByLabel("Allocation to issue").selectOption(older);
+        issue.getByLabel("Quantity used (empty: all)").fill("25");
+        issue.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Issued to production")))
+                .containsText("25 sheet of Gold foil (" + code + ") used, 15 sheet back in stock; 70 available now");
+        assertThat(form(page, "Open allocations")).containsText("1 open allocation.");
+        assertThat(options).hasCount(2);
+
+        // The reorder level: set above what is available (flagged low), then lose a race to a colleague.
+        page.getByLabel("New reorder level of " + recordText).fill("80");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set reorder level of " + recordText)).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Reorder level of")))
+                .containsText("set to 80 sheet; 70 sheet available is below it (flagged low)");
+        assertThat(row.getByText("low", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        UiBrowser.screenshot(page, "stock-names-and-reorder-level");
+        manager.put("/api/stock/" + record + "/reorder-level", Map.of("reorder_level", 90, "reorder_version", 1)).expect(200);
+        page.getByLabel("New reorder level of " + recordText).fill("60");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set reorder level of " + recordText)).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Someone else set the reorder level of " + recordText
+                + " meanwhile (now 90 sheet); nothing changed");
+        assertThat(page.getByLabel("New reorder level of " + recordText)).hasValue("90");
+        // Sheets are counted whole: half a sheet is refused with the service's reason, and nothing changes.
+        page.getByLabel("New reorder level of " + recordText).fill("0.5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set reorder level of " + recordText)).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Reorder level \"0.5\" for " + recordText + " refused: ");
+        org.assertj.core.api.Assertions.assertThat(manager.get("/api/stock/" + record).expect(200).json()
+                .path("reorder_level").asInt()).isEqualTo(90);
+    }
+
+    private static String stockIdOf(Session user, String product, String client) {
+        return user.get("/api/stock?product_id=" + product + "&client_id=" + client).expect(200).json()
+                .path("items").get(0).path("id").asText();
     }
 
     private static Locator form(Page page, String name) {

@@ -21,6 +21,13 @@ final class UiFixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Adds a product to the registry (inventory-service) with a unique code starting with {@code prefix}; returns the code. */
+    static String registeredProduct(Session manager, String prefix, String name, String unit) {
+        String code = unique(prefix);
+        manager.post("/api/stock/products", Map.of("code", code, "name", name, "unit", unit)).expect(201);
+        return code;
+    }
+
     /** Receives {@code quantity} of a new product for a new client and places a one-line order of {@code ordered}. */
     static JsonNode confirmedOrder(Session user, long quantity, long ordered) {
         String product = unique("board");
