@@ -76,6 +76,11 @@ public final class EndpointCatalogue {
                                 "email", "made@example.com")))
                         .allow(201, ADMIN).field("username", CODE, true).field("password", TEXT, true)
                         .field("role", CODE, true).field("full_name", TEXT, false).field("email", CODE, false),
+                Endpoint.of("POST", "/api/auth/import", Area.AUTH, w -> Call.of("/api/auth/import",
+                                body("users", List.of(), "dry_run", true)))
+                        .allow(200, ADMIN).field("users", LIST, true).field("hash_field", TEXT, false)
+                        .field("dry_run", BOOLEAN, false)
+                        .note("import from the original system; an empty dry run changes nothing"),
                 Endpoint.of("GET", "/api/auth/users", Area.AUTH, w -> Call.of("/api/auth/users?offset=0&limit=5")).allow(200, ADMIN),
                 Endpoint.of("GET", "/api/auth/users/{id}", Area.AUTH, w -> Call.of("/api/auth/users/" + w.victimUserId()))
                         .allow(200, ADMIN),
@@ -110,6 +115,11 @@ public final class EndpointCatalogue {
                         "/api/stock/" + w.stockId() + "/movements?after_seq=0&limit=5")).allow(200, OPERATIONS),
                 Endpoint.of("GET", "/api/stock/{id}/allocations", Area.STOCK, w -> Call.of(
                         "/api/stock/" + w.stockId() + "/allocations?page=0&size=5")).allow(200, OPERATIONS),
+                Endpoint.of("POST", "/api/stock/import", Area.STOCK, w -> Call.of("/api/stock/import",
+                                body("stock", List.of(), "dry_run", true)))
+                        .allow(200, ADMIN).field("stock", LIST, false).field("products", LIST, false)
+                        .field("dry_run", BOOLEAN, false)
+                        .note("import from the original system; an empty dry run changes nothing"),
                 Endpoint.of("POST", "/api/stock/receipts", Area.STOCK, w -> Call.of("/api/stock/receipts", body(
                                 "product_id", w.productId(), "client_id", w.clientId(), "quantity", 1, "reference", "system test")))
                         .allow(200, OPERATIONS).field("product_id", TEXT, true).field("client_id", TEXT, true)
@@ -177,7 +187,8 @@ public final class EndpointCatalogue {
                         .allow(200, OPERATIONS).field("reason", TEXT, false),
                 Endpoint.of("POST", "/api/orders/import", Area.ORDERS, w -> Call.of("/api/orders/import",
                                 body("orders", List.of(), "dry_run", true)))
-                        .allow(200, ADMIN).field("orders", LIST, true).field("dry_run", BOOLEAN, false)
+                        .allow(200, ADMIN).field("orders", LIST, false).field("clients", LIST, false)
+                        .field("dry_run", BOOLEAN, false)
                         .note("import from the original system; an empty dry run changes nothing"),
                 // ---- payroll-service ----
                 Endpoint.of("POST", "/api/payroll/import", Area.PAYROLL, w -> Call.of("/api/payroll/import",
