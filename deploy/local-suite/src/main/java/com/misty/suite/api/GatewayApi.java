@@ -28,12 +28,13 @@ public final class GatewayApi {
 
     private final String baseUrl;
     private final String username;
-    private final String accessToken;
+    private String accessToken;
+    private String refreshToken;
 
-    private GatewayApi(String baseUrl, String username, String accessToken) {
+    private GatewayApi(String baseUrl, String username, JsonNode session) {
         this.baseUrl = baseUrl;
         this.username = username;
-        this.accessToken = accessToken;
+        keep(session);
     }
 
     public static GatewayApi signIn(String baseUrl, String username, String password) {
@@ -46,11 +47,11 @@ public final class GatewayApi {
         if (!session.hasNonNull("access_token")) {
             throw new LaunchException("cannot sign in to the suite as " + username + ": " + session);
         }
-        return new GatewayApi(baseUrl, username, session.get("access_token").asText());
+        return new GatewayApi(baseUrl, username, session);
     }
 
     public JsonNode get(String path) {
-        return send(baseUrl, accessToken, "GET", path, null);
+        return call("GET", path, null);
     }
 
     /** GET that answers {@code null} for 404 (a catalogue entry that does not exist yet). */
@@ -66,11 +67,32 @@ public final class GatewayApi {
     }
 
     public JsonNode post(String path, Object body) {
-        return send(baseUrl, accessToken, "POST", path, body);
+        return call("POST", path, body);
     }
 
     public JsonNode put(String path, Object body) {
-        return send(baseUrl, accessToken, "PUT", path, body);
+        return call("PUT", path, body);
+    }
+
+    /**
+     * One request; when the access token has run out meanwhile (a long import outlives it), the session is
+     * refreshed and the request sent once more — safe, since a 401 comes from the gateway before any service saw it.
+     */
+    private synchronized JsonNode call(String method, String path, Object body) {
+        try {
+            return send(baseUrl, accessToken, method, path, body);
+        } catch (ApiRefusal refusal) {
+            if (refusal.status != 401 || refreshToken == null) {
+                throw refusal;
+            }
+            keep(send(baseUrl, null, "POST", "/api/auth/refresh", Map.of("refresh_token", refreshToken)));
+            return send(baseUrl, accessToken, method, path, body);
+        }
+    }
+
+    private void keep(JsonNode session) {
+        this.accessToken = session.get("access_token").asText();
+        this.refreshToken = session.hasNonNull("refresh_token") ? session.get("refresh_token").asText() : null;
     }
 
     public String username() {
