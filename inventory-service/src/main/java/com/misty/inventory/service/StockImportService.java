@@ -106,7 +106,8 @@ public class StockImportService {
                 "opening stock imported from the original system (record " + accepted.item().id() + ")");
         return switch (stock.insertImported(accepted.item(), opening)) {
             case INSERTED -> {
-                ledger.complete(stock.findById(accepted.item().id()).orElseThrow(), opening);
+                // The record as the insert left it (not a re-read: a movement right after must not become the opening's).
+                ledger.complete(accepted.item(), opening);
                 yield new RecordOutcome("stock", accepted.item().id(), Outcome.IMPORTED, null);
             }
             case ID_PRESENT -> new RecordOutcome("stock", accepted.item().id(), Outcome.ALREADY_PRESENT, null);
