@@ -41,7 +41,7 @@ public final class OriginalPayrollMapping {
     /** The timesheet fields this mapping reads. */
     public static final Set<String> KNOWN_TIMESHEET_FIELDS = Set.of("_id", "id", "employee_id", "employee_user_id", "status",
             "week", "week_starting", "entries", "created_at", "created_by", "submitted_at", "approved_by", "approved_at",
-            "updated_at");
+            "rejected_by", "rejection_reason", "updated_at");
 
     private final Map<LeaveType, String> balanceFields;
     private final Function<String, String> userOfEmployee;
@@ -132,7 +132,9 @@ public final class OriginalPayrollMapping {
             return Mapped.refused(text(record.get("_id")), "no id");
         }
         String employeeId = text(record.get("employee_id"));
-        TimesheetStatus status = constant(TimesheetStatus.class, record.get("status"));
+        // The suite has no "rejected" sheet: a rejection sends it back to DRAFT with the reason, for the employee to fix.
+        boolean rejected = "rejected".equalsIgnoreCase(String.valueOf(text(record.get("status"))).strip());
+        TimesheetStatus status = rejected ? TimesheetStatus.DRAFT : constant(TimesheetStatus.class, record.get("status"));
         String week = text(record.get("week"));
         LocalDate weekStarting = day(record.get("week_starting"));
         if (week == null && weekStarting != null) {
@@ -155,7 +157,13 @@ public final class OriginalPayrollMapping {
         Instant created = instant(record.get("created_at"));
         return Mapped.accepted(id, new Timesheet(id, employeeId, userOf(record, employeeId), week, entries, status,
                 1, created == null ? now : created, instant(record.get("submitted_at")), text(record.get("approved_by")),
-                instant(record.get("approved_at")), null, null, text(record.get("created_by")), null));
+                instant(record.get("approved_at")), rejected ? text(record.get("rejected_by")) : null,
+                rejected ? rejectionReason(record) : null, text(record.get("created_by")), null));
+    }
+
+    private static String rejectionReason(Map<String, Object> record) {
+        String reason = text(record.get("rejection_reason"));
+        return reason == null || reason.isBlank() ? "Rejected in the original system" : reason;
     }
 
     private String userOf(Map<String, Object> record, String employeeId) {

@@ -120,6 +120,9 @@ class ImportOriginalSystemTest {
         JsonNode leave = admin.get("/api/payroll/leave-requests/" + original.leaveIds.get(0)).expect(200).json();
         assertThat(leave.path("hours").decimalValue()).isEqualByComparingTo("7.5");
         assertThat(leave.path("employee_user_id").asText()).as("linked through the profile").isEqualTo(original.userIds.get(1));
+        JsonNode rejectedSheet = admin.get("/api/payroll/timesheets/" + original.timesheetIds.get(3)).expect(200).json();
+        assertThat(rejectedSheet.path("status").asText()).as("rejected: back with the employee").isEqualTo("DRAFT");
+        assertThat(rejectedSheet.path("rejection_reason").asText()).isEqualTo("Rejected in the original system");
 
         // Old passwords keep working (bcrypt, as Python wrote it); the employee finds their own profile.
         Session employee = suite.client().login(original.usernames.get(1), OriginalDatabaseFixture.OLD_PASSWORD);

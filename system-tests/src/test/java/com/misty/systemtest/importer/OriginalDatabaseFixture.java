@@ -43,6 +43,7 @@ final class OriginalDatabaseFixture {
     final List<String> clientIds = new ArrayList<>();
     final List<String> orderIds = new ArrayList<>();
     final List<String> leaveIds = new ArrayList<>();
+    final List<String> timesheetIds = new ArrayList<>();
     /** Users whose hash the suite cannot verify (they must have their password reset). */
     final List<String> unverifiable = new ArrayList<>();
     final String supervisorId;
@@ -126,7 +127,9 @@ final class OriginalDatabaseFixture {
             LocalDate monday = LocalDate.of(2024, 1, 1).plusWeeks(i / 2);
             List<Document> entries = List.of(new Document("date", monday.toString()).append("hours", 8.0),
                     new Document("date", monday.plusDays(1).toString()).append("hours", 7.5));
-            timesheets.add(new Document("_id", new ObjectId()).append("id", uuid())
+            String id = uuid();
+            timesheetIds.add(id);
+            timesheets.add(new Document("_id", new ObjectId()).append("id", id)
                     .append("employee_id", profileIds.get(i % EMPLOYEES)).append("status", sheetStatuses[i % 4])
                     .append("week_starting", monday.toString()).append("entries", entries)
                     .append("created_at", date(monday.atTime(17, 0))));
