@@ -113,7 +113,8 @@ class ImportOriginalSystemTest {
                 .isEqualTo("ORD-700008");
 
         // Values as the original meant them, read through the gateway.
-        JsonNode pending = admin.get("/api/orders/" + original.orderIds.get(0)).expect(200).json();
+        // Order 5: "pending", stored without a version (orders 0, 10, 20, … carry version 3).
+        JsonNode pending = admin.get("/api/orders/" + original.orderIds.get(5)).expect(200).json();
         assertThat(pending.path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(pending.path("version").asLong()).isEqualTo(1);
         assertThat(admin.get("/api/orders/" + original.orderIds.get(10)).expect(200).field("version").asLong()).isEqualTo(3);
