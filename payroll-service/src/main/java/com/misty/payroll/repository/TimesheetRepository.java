@@ -65,7 +65,8 @@ public class TimesheetRepository {
                 .append("entries", entries(sheet.entries())).append("status", sheet.status().name())
                 .append("version", sheet.version()).append("created_at", Values.date(sheet.createdAt()))
                 .append("created_by", sheet.createdBy()).append("submitted_at", Values.date(sheet.submittedAt()))
-                .append("approved_by", sheet.approvedBy()).append("approved_at", Values.date(sheet.approvedAt()));
+                .append("approved_by", sheet.approvedBy()).append("approved_at", Values.date(sheet.approvedAt()))
+                .append("rejected_by", sheet.rejectedBy()).append("rejection_reason", sheet.rejectionReason());
         try {
             timesheets.insertOne(doc);
             return true;
