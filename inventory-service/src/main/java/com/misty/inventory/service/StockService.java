@@ -25,6 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class StockService {
 
+    /** How long the loser of a concurrent release or issue waits for the winner to finish (it takes milliseconds). */
+    private static final java.time.Duration CLAIM_SETTLE_WAIT = java.time.Duration.ofSeconds(2);
+
     private final StockRepository stock;
     private final AllocationRepository allocations;
     private final MovementRepository movements;
@@ -101,9 +104,31 @@ public class StockService {
             }
             ledger.finishClaim(allocations.findById(allocationId).orElseThrow());
         }
+        Allocation settled = afterAnotherClaim(allocationId);
         long level = stock.findById(allocation.stockId()).map(StockItem::quantityOnHand)
                 .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
-        return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), level);
+        return new AllocationOutcome(settled, level);
+    }
+
+    /**
+     * The allocation once a concurrent claim has moved its stock: two people releasing the same allocation at once
+     * both hear "released", not one of them "releasing". The winner finishes within milliseconds, so this waits
+     * briefly; should the winner have died meanwhile, the ledger repair finishes its step and the claim is answered
+     * as it stands.
+     */
+    private Allocation afterAnotherClaim(String allocationId) {
+        long deadline = System.nanoTime() + CLAIM_SETTLE_WAIT.toNanos();
+        Allocation current = allocations.findById(allocationId).orElseThrow();
+        while (current.status().isClaimed() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            current = allocations.findById(allocationId).orElseThrow();
+        }
+        return current;
     }
 
     /**
@@ -138,9 +163,10 @@ public class StockService {
                 throw InventoryProblems.notOpen(allocationId, current.status());
             }
         }
+        Allocation settled = afterAnotherClaim(allocationId);
         long level = stock.findById(allocation.stockId()).map(StockItem::quantityOnHand)
                 .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
-        return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), level);
+        return new AllocationOutcome(settled, level);
     }
 
     public StockItem adjust(String productId, String clientId, BigDecimal amount, String reason, String actor) {
