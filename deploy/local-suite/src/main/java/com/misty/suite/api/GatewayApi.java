@@ -25,6 +25,8 @@ public final class GatewayApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A throttled request is tried again this often at most (each after the gateway's Retry-After). */
+    private static final int MAX_THROTTLED_RETRIES = 30;
 
     private final String baseUrl;
     private final String username;
@@ -75,18 +77,33 @@ public final class GatewayApi {
     }
 
     /**
-     * One request; when the access token has run out meanwhile (a long import outlives it), the session is
-     * refreshed and the request sent once more — safe, since a 401 comes from the gateway before any service saw it.
+     * One request, sent again when the gateway refused it before any service saw it (so sending it again is safe):
+     * after a 429 once the {@code Retry-After} has passed (a bulk import reads faster than one user may), and after a
+     * 401 once the session is refreshed (a long import outlives the access token).
      */
     private synchronized JsonNode call(String method, String path, Object body) {
-        try {
-            return send(baseUrl, accessToken, method, path, body);
-        } catch (ApiRefusal refusal) {
-            if (refusal.status != 401 || refreshToken == null) {
-                throw refusal;
+        for (int throttled = 0; ; throttled++) {
+            try {
+                return send(baseUrl, accessToken, method, path, body);
+            } catch (ApiRefusal refusal) {
+                if (refusal.status == 429 && throttled < MAX_THROTTLED_RETRIES) {
+                    pause(refusal.retryAfterSeconds);
+                } else if (refusal.status == 401 && refreshToken != null) {
+                    keep(send(baseUrl, null, "POST", "/api/auth/refresh", Map.of("refresh_token", refreshToken)));
+                    return send(baseUrl, accessToken, method, path, body);
+                } else {
+                    throw refusal;
+                }
             }
-            keep(send(baseUrl, null, "POST", "/api/auth/refresh", Map.of("refresh_token", refreshToken)));
-            return send(baseUrl, accessToken, method, path, body);
+        }
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 60))).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted");
         }
     }
 
@@ -131,7 +148,8 @@ public final class GatewayApi {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             if (response.statusCode() >= 300) {
-                throw new ApiRefusal(method + " " + path, response.statusCode(), answer);
+                throw new ApiRefusal(method + " " + path, response.statusCode(), answer,
+                        retryAfterSeconds(response));
             }
             return answer;
         } catch (IOException e) {
@@ -142,16 +160,28 @@ public final class GatewayApi {
         }
     }
 
+    /** The gateway's Retry-After in seconds (it sends seconds); 1 when absent or not a number. */
+    private static long retryAfterSeconds(HttpResponse<?> response) {
+        try {
+            return Long.parseLong(response.headers().firstValue("Retry-After").orElse("1").strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** A refused request, with the problem's code, so the seeder can tell "already there" from a real failure. */
     public static final class ApiRefusal extends LaunchException {
         public final int status;
         public final String code;
+        /** The gateway's {@code Retry-After} (seconds) of a 429; 1 when it gave none. */
+        public final long retryAfterSeconds;
 
-        ApiRefusal(String request, int status, JsonNode problem) {
+        ApiRefusal(String request, int status, JsonNode problem, long retryAfterSeconds) {
             super(request + " answered " + status + " " + problem.path("code").asText("")
                     + ": " + problem.path("detail").asText(problem.toString()));
             this.status = status;
             this.code = problem.path("code").asText("");
+            this.retryAfterSeconds = retryAfterSeconds;
         }
     }
 }
