@@ -48,16 +48,7 @@ public class UserRepository {
      * outbox entry are written at once); a taken username, in any letter case, is a 409.
      */
     public void insert(User user, EventEnvelope created) {
-        Document fields = new Document("username", user.username())
-                .append("username_lower", Usernames.normalize(user.username()))
-                .append("password_hash", user.passwordHash())
-                .append("role", user.role())
-                .append("full_name", user.fullName())
-                .append("email", user.email())
-                .append("active", user.active())
-                .append("version", user.version())
-                .append("created_at", date(user.createdAt()))
-                .append("sessions_revoked_at", null);
+        Document fields = newUserFields(user);
         try {
             users().updateOne(eq("_id", user.id()),
                     Updates.combine(new Document("$setOnInsert", fields), Outbox.append(Topics.AUTH_EVENTS, created)),
@@ -80,17 +71,8 @@ public class UserRepository {
      * import changes nothing.
      */
     public ImportedInsert insertImported(User user, EventEnvelope created) {
-        Document document = new Document("_id", user.id()).append("username", user.username())
-                .append("username_lower", Usernames.normalize(user.username()))
-                .append("password_hash", user.passwordHash())
-                .append("role", user.role())
-                .append("full_name", user.fullName())
-                .append("email", user.email())
-                .append("active", user.active())
-                .append("version", user.version())
-                .append("created_at", date(user.createdAt()))
-                .append("sessions_revoked_at", null)
-                .append("imported_at", date(Instant.now()));
+        Document document = new Document("_id", user.id()).append("imported_at", date(Instant.now()));
+        document.putAll(newUserFields(user));
         document.putAll(Outbox.newDocumentFields(Topics.AUTH_EVENTS, List.of(created)));
         try {
             users().insertOne(document);
@@ -202,6 +184,20 @@ public class UserRepository {
         if (event != null) {
             relay.nudge();
         }
+    }
+
+    /** A new user's stored fields; {@code username_lower} is what the unique index compares. */
+    private static Document newUserFields(User user) {
+        return new Document("username", user.username())
+                .append("username_lower", Usernames.normalize(user.username()))
+                .append("password_hash", user.passwordHash())
+                .append("role", user.role())
+                .append("full_name", user.fullName())
+                .append("email", user.email())
+                .append("active", user.active())
+                .append("version", user.version())
+                .append("created_at", date(user.createdAt()))
+                .append("sessions_revoked_at", null);
     }
 
     private MongoCollection<Document> users() {
