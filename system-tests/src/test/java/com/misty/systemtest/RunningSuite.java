@@ -45,6 +45,12 @@ public final class RunningSuite {
         this.extraEnvironment = extraEnvironment;
     }
 
+    /**
+     * Processes of each service in the suite of this test run ({@code -Dmisty.suite.replicas}, 1 by default): the
+     * scale-out run of the system tests starts two of each and spreads its requests over both gateways.
+     */
+    public static final int REPLICAS = Integer.getInteger("misty.suite.replicas", 1);
+
     /** The suite of this test run, started on first use. */
     public static synchronized RunningSuite get() {
         return get(Map.of());
@@ -58,7 +64,7 @@ public final class RunningSuite {
     public static synchronized RunningSuite get(Map<String, String> extraEnvironment) {
         if (shared == null) {
             shared = start(Path.of(System.getProperty("misty.suite.data-dir", "target/suite-data")),
-                    Map.copyOf(extraEnvironment));
+                    Map.copyOf(extraEnvironment), REPLICAS == 1 ? List.of() : List.of("--replicas=" + REPLICAS));
         } else if (!shared.extraEnvironment.equals(extraEnvironment)) {
             throw new IllegalStateException("the suite already runs with extra environment " + shared.extraEnvironment
                     + ", not " + extraEnvironment + "; run this class in its own test JVM");
@@ -80,10 +86,6 @@ public final class RunningSuite {
         return start(dataDir, Map.copyOf(extraEnvironment), launcherOptions);
     }
 
-    private static RunningSuite start(Path relativeDataDir, Map<String, String> extraEnvironment) {
-        return start(relativeDataDir, extraEnvironment, List.of());
-    }
-
     private static RunningSuite start(Path relativeDataDir, Map<String, String> extraEnvironment,
                                       List<String> launcherOptions) {
         Path home = Path.of(System.getProperty("misty.suite.home", "..")).toAbsolutePath().normalize();
@@ -102,6 +104,12 @@ public final class RunningSuite {
                         "MISTY_GATEWAY_THROTTLE_CREDENTIAL_BURST", "100000",
                         "MISTY_GATEWAY_THROTTLE_CREDENTIAL_PER_MINUTE", "1000000",
                         "MISTY_AUTH_THROTTLE_ADDRESS_FREE_FAILURES", "100000"));
+        if (launcherOptions.stream().anyMatch(option -> option.startsWith("--replicas="))) {
+            // Consumer-group members that stop answering leave the group after 6 s (the broker's least; 45 s by
+            // default), so the scale-out tests' forced rebalance does not take minutes.
+            environment.put("KAFKA_SESSION_TIMEOUT_MS", "6000");
+            environment.put("KAFKA_HEARTBEAT_INTERVAL_MS", "2000");
+        }
         environment.putAll(extraEnvironment);
         List<String> arguments = new java.util.ArrayList<>(List.of("--data-dir=" + dataDir, "--port=" + gatewayPort,
                 "--kafka-port=" + kafkaPort, "--mongodb-port=" + mongodbPort));
@@ -117,7 +125,7 @@ public final class RunningSuite {
             throw new IllegalStateException("The suite did not start: " + e.getMessage()
                     + " (logs in " + dataDir.resolve("logs") + ")", e);
         }
-        return new RunningSuite(suite, new SuiteClient(suite.gatewayUrl()), dataDir, options, extraEnvironment);
+        return new RunningSuite(suite, new SuiteClient(suite.gatewayUrls()), dataDir, options, extraEnvironment);
     }
 
     /** Stops every process of this suite (services first); for {@link #startSeparately} suites. */

@@ -11,16 +11,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Plain HTTP/1.1 to the gateway, as a web UI or another service would send it. */
+/**
+ * Plain HTTP/1.1 to the gateway, as a web UI or another service would send it. With several gateway replicas,
+ * requests take turns over them (as a load balancer in front would spread them), so a session's requests meet every
+ * replica.
+ */
 public final class SuiteClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    private final String baseUrl;
+    private final List<String> gatewayUrls;
+    private final AtomicInteger turn = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -32,11 +39,24 @@ public final class SuiteClient {
             .build();
 
     public SuiteClient(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(List.of(baseUrl));
     }
 
+    public SuiteClient(List<String> gatewayUrls) {
+        if (gatewayUrls.isEmpty()) {
+            throw new IllegalArgumentException("no gateway");
+        }
+        this.gatewayUrls = List.copyOf(gatewayUrls);
+    }
+
+    /** The first gateway's URL (a browser test opens the UI there). */
     public String baseUrl() {
-        return baseUrl;
+        return gatewayUrls.get(0);
+    }
+
+    /** The gateway the next request goes to. */
+    private String nextGateway() {
+        return gatewayUrls.get(Math.floorMod(turn.getAndIncrement(), gatewayUrls.size()));
     }
 
     /** Signs in through the gateway; fails the test if that does not work. */
@@ -51,7 +71,7 @@ public final class SuiteClient {
      * null for none; extra headers may override Content-Type.
      */
     public Response send(String method, String path, String bearer, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nextGateway() + path)).timeout(REQUEST_TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !headers.containsKey("Content-Type")) {

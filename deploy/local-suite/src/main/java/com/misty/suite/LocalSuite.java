@@ -82,11 +82,13 @@ public final class LocalSuite {
         if (options.externalKafka().isEmpty()) {
             launch(KAFKA);
         }
-        for (ServiceSpec service : ServiceSpec.ALL) {
+        for (ServiceSpec service : services()) {
             children.add(startService(service));
         }
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            awaitUntil(child(service.module()), SERVICES_TIMEOUT, () -> isReady(service), "did not become ready");
+        // Several replicas start at once on the same cores: each takes longer.
+        Duration timeout = SERVICES_TIMEOUT.multipliedBy(options.replicas());
+        for (ServiceSpec service : services()) {
+            awaitUntil(child(service.name()), timeout, () -> isReady(service), "did not become ready");
         }
         if (options.demo()) {
             System.out.println("Seeding the demo data through the API (adds only what is missing)...");
@@ -109,9 +111,14 @@ public final class LocalSuite {
         }
     }
 
+    /** Every service process of this suite, replica 1 of each first. */
+    private List<ServiceSpec> services() {
+        return ServiceSpec.instances(options.replicas());
+    }
+
     private void checkPorts() {
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            PortCheck.requireFree(service.port(options.gatewayPort()), service.module());
+        for (ServiceSpec service : services()) {
+            PortCheck.requireFree(service.port(options.gatewayPort()), service.name());
         }
         if (options.externalKafka().isEmpty()) {
             PortCheck.requireFree(options.kafkaPort(), "Kafka broker");
@@ -148,9 +155,9 @@ public final class LocalSuite {
 
     private ChildProcess startService(ServiceSpec service) {
         List<String> jvm = new ArrayList<>(Arrays.asList(options.serviceJvmOptions().trim().split("\\s+")));
-        return ChildProcess.startJava(service.module(), jvm,
+        return ChildProcess.startJava(service.name(), jvm,
                 List.of("-jar", service.runnableJar(options.home()).toString()), serviceEnvironment(service),
-                logFile(service.module()));
+                logFile(service.name()));
     }
 
     // --- control of single processes, for operators' scripts and the system tests' fault injection ---
@@ -167,6 +174,33 @@ public final class LocalSuite {
         ChildProcess child = child(name);
         children.remove(child);
         child.stop(20);
+    }
+
+    /**
+     * Freezes one process (SIGSTOP): it keeps its sockets and whatever it holds but does nothing, as in a long GC
+     * pause or a frozen VM; its consumer-group heartbeats stop, so the group moves its partitions elsewhere.
+     */
+    public void pause(String name) {
+        signal(child(name), "STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT) where it stopped, unaware of the time that passed. */
+    public void resume(String name) {
+        signal(child(name), "CONT");
+    }
+
+    private static void signal(ChildProcess child, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + child.name() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal " + child.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Starts a process that was killed or stopped again, with the same data, and waits until it is up. */
@@ -195,13 +229,30 @@ public final class LocalSuite {
         return pids;
     }
 
+    /** The first gateway's URL (the only one unless the suite runs several replicas). */
     public String gatewayUrl() {
-        return ServiceSpec.ALL.get(4).baseUrl(options.gatewayPort());
+        return ServiceSpec.named("gateway").baseUrl(options.gatewayPort());
     }
 
-    /** Base URL of one service module, to reach it without the gateway (benchmarks, readiness checks). */
-    public String serviceUrl(String module) {
-        return ServiceSpec.named(module).baseUrl(options.gatewayPort());
+    /** Every gateway replica's URL, replica 1 first. */
+    public List<String> gatewayUrls() {
+        return services().stream().filter(ServiceSpec::isGateway).map(s -> s.baseUrl(options.gatewayPort())).toList();
+    }
+
+    /**
+     * Names of the processes of one service module, replica 1 first ({@code inventory-service},
+     * {@code inventory-service-2}, ...), for fault injection on one replica.
+     */
+    public List<String> replicaNames(String module) {
+        return services().stream().filter(s -> s.module().equals(module)).map(ServiceSpec::name).toList();
+    }
+
+    /**
+     * Base URL of one service process, to reach it without the gateway (benchmarks, readiness checks): by module
+     * (replica 1) or by replica name ({@code inventory-service-2}).
+     */
+    public String serviceUrl(String name) {
+        return ServiceSpec.named(name).baseUrl(options.gatewayPort());
     }
 
     public String adminPassword() {
@@ -220,7 +271,7 @@ public final class LocalSuite {
     private Map<String, String> serviceEnvironment(ServiceSpec service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port(options.gatewayPort())));
-        if (service.routeVariable() != null) {
+        if (!service.isGateway()) {
             // A service the gateway routes to is no entry point of its own: it listens on loopback only.
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         }
@@ -234,9 +285,11 @@ public final class LocalSuite {
         env.put("MISTY_ADMIN_BOOTSTRAP_PASSWORD", secrets.adminPassword());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 ServiceSpec.named("auth-service").baseUrl(options.gatewayPort()) + "/api/auth/jwks");
+        // Each route lists every replica of its service; the gateway spreads requests over those that are ready.
         for (ServiceSpec routed : ServiceSpec.ALL) {
-            if (routed.routeVariable() != null) {
-                env.put(routed.routeVariable(), routed.baseUrl(options.gatewayPort()));
+            if (!routed.isGateway()) {
+                env.put(routed.routeVariable(), String.join(",", services().stream()
+                        .filter(s -> s.module().equals(routed.module())).map(s -> s.baseUrl(options.gatewayPort())).toList()));
             }
         }
         env.putAll(options.serviceEnvironment());
@@ -298,7 +351,7 @@ public final class LocalSuite {
         if (!reversed.isEmpty()) {
             System.out.println("Stopping the suite...");
         }
-        reversed.parallelStream().filter(c -> ServiceSpec.ALL.stream().anyMatch(s -> s.module().equals(c.name())))
+        reversed.parallelStream().filter(c -> ServiceSpec.isService(c.name()))
                 .forEach(c -> c.stop(20));
         reversed.forEach(c -> c.stop(20));
         children.clear();
@@ -318,7 +371,7 @@ public final class LocalSuite {
 
                 Misty Manufacturing suite is ready (%d s).
                   Web UI:     http://localhost:%d/   (sign in as admin or a demo user below)
-                  Gateway:    http://localhost:%d/api   (services on %d-%d; OpenAPI at /q/openapi on each)
+                  Gateway:    http://localhost:%d/api   (services on %d-%d; OpenAPI at /q/openapi on each)%s
                   Kafka:      %s%s
                   MongoDB:    %s%s
                   Log in:     curl -s -X POST http://localhost:%d/api/auth/login -H 'Content-Type: application/json' \\
@@ -328,12 +381,20 @@ public final class LocalSuite {
                 %sPress Ctrl-C to stop everything.
                 %n""",
                 took.toSeconds(), options.gatewayPort(), options.gatewayPort(), options.gatewayPort() + 1,
-                options.gatewayPort() + 4,
+                options.gatewayPort() + options.replicas() * ServiceSpec.PORTS_PER_REPLICA - 1, replicaLine(),
                 options.kafkaBootstrap(), options.externalKafka().isPresent() ? " (external)" : "",
                 options.mongodbUri(), options.externalMongodb().isPresent() ? " (external)" : " (stand-in)",
                 options.gatewayPort(),
                 secrets.adminPassword(), options.home().relativize(options.dataDir().resolve("keys/admin-password")),
                 options.home().relativize(options.dataDir().resolve("logs")), demoLines());
+    }
+
+    private String replicaLine() {
+        if (options.replicas() == 1) {
+            return "";
+        }
+        return String.format("%n  Replicas:   %d of every service; gateways at %s (each routes to every replica)",
+                options.replicas(), String.join(", ", gatewayUrls()));
     }
 
     private String demoLines() {

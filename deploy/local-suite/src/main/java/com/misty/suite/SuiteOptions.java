@@ -15,19 +15,22 @@ import java.util.Optional;
  * @param gatewayPort     the gateway's port; the services listen on the next four
  * @param adminPassword   the bootstrap admin's password from {@code MISTY_ADMIN_PASSWORD}; empty: generated once
  * @param demo            seed the demo data set through the API once the suite is ready ({@code --demo})
+ * @param replicas        processes of each service (gateway included), 1 by default ({@code --replicas=N})
  * @param serviceEnvironment extra environment for every service (configuration overrides, e.g. in system tests)
  */
 public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKafka, Optional<String> externalMongodb,
                            int gatewayPort, int kafkaPort, int mongodbPort, Optional<String> adminPassword,
-                           boolean demo, String serviceJvmOptions, Map<String, String> serviceEnvironment) {
+                           boolean demo, int replicas, String serviceJvmOptions, Map<String, String> serviceEnvironment) {
 
     /** The user auth-service creates on its first start (BootstrapAdmin). */
     static final String BOOTSTRAP_ADMIN_USERNAME = "admin";
-    private static final int SERVICES_AFTER_GATEWAY = 4;
+    private static final int SERVICES_AFTER_GATEWAY = ServiceSpec.PORTS_PER_REPLICA - 1;
 
     static final String USAGE = """
-            Usage: ./run-suite.sh [--demo] [--kafka=HOST:PORT] [--mongodb=URI] [--data-dir=DIR] [--port=N] [--kafka-port=N] [--mongodb-port=N]
+            Usage: ./run-suite.sh [--demo] [--replicas=N] [--kafka=HOST:PORT] [--mongodb=URI] [--data-dir=DIR] [--port=N] [--kafka-port=N] [--mongodb-port=N]
               --demo          seed a small demo data set through the API (env MISTY_DEMO=true); adds nothing twice
+              --replicas=N    run N (1-4) processes of every service and the gateway (env MISTY_REPLICAS, default 1);
+                              replica k takes the ports 5(k-1) above replica 1's (gateway 8085, services 8086-8089)
               --kafka=...     use this Kafka (env MISTY_KAFKA_BOOTSTRAP); no local broker is started
               --mongodb=...   use this MongoDB (env MISTY_MONGODB_URI); no stand-in is started
               --data-dir=...  where the local broker, the stand-in, keys and logs keep their files (env MISTY_DATA_DIR, default .data)
@@ -46,10 +49,14 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
         int kafkaPort = 9092;
         int mongodbPort = 27017;
         boolean demo = flag("MISTY_DEMO", env.get("MISTY_DEMO"));
+        int replicas = env.containsKey("MISTY_REPLICAS") ? replicas("MISTY_REPLICAS=" + env.get("MISTY_REPLICAS"),
+                env.get("MISTY_REPLICAS")) : 1;
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.equals("--demo")) {
                 demo = true;
+            } else if (arg.startsWith("--replicas=")) {
+                replicas = replicas(arg, value);
             } else if (arg.startsWith("--kafka=")) {
                 kafka = value;
             } else if (arg.startsWith("--mongodb=")) {
@@ -77,10 +84,28 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
                     throw new LaunchException("MISTY_ADMIN_PASSWORD is refused: " + rule + " (the bootstrap user is '"
                             + BOOTSTRAP_ADMIN_USERNAME + "')");
                 });
-        requireSeparate(gatewayPort, externalKafka.isEmpty() ? kafkaPort : -1, externalMongodb.isEmpty() ? mongodbPort : -1);
+        int lastServicePort = gatewayPort + replicas * ServiceSpec.PORTS_PER_REPLICA - 1;
+        if (lastServicePort > 65535) {
+            throw new LaunchException("--port=" + gatewayPort + " leaves no room for " + replicas + " replicas: they take"
+                    + " the ports " + gatewayPort + "-" + lastServicePort + " (a port is a number up to 65535)");
+        }
+        requireSeparate(gatewayPort, lastServicePort, externalKafka.isEmpty() ? kafkaPort : -1,
+                externalMongodb.isEmpty() ? mongodbPort : -1);
         return new SuiteOptions(workingDir, workingDir.resolve(dataDir).toAbsolutePath().normalize(),
-                externalKafka, externalMongodb, gatewayPort, kafkaPort, mongodbPort, adminPassword, demo,
+                externalKafka, externalMongodb, gatewayPort, kafkaPort, mongodbPort, adminPassword, demo, replicas,
                 env.getOrDefault("MISTY_SERVICE_JVM_OPTS", DEFAULT_SERVICE_JVM_OPTIONS), Map.of());
+    }
+
+    private static int replicas(String arg, String value) {
+        try {
+            int replicas = Integer.parseInt(value.trim());
+            if (replicas >= 1 && replicas <= ServiceSpec.MAX_REPLICAS) {
+                return replicas;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below with the rule
+        }
+        throw new LaunchException("'" + arg + "' is refused: replicas is a number from 1 to " + ServiceSpec.MAX_REPLICAS);
     }
 
     private static boolean flag(String name, String value) {
@@ -111,9 +136,8 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
         throw new LaunchException("'" + arg + "' is out of range: " + rule);
     }
 
-    /** The gateway's block of five ports, the broker's two and the stand-in's one must not overlap. */
-    private static void requireSeparate(int gatewayPort, int kafkaPort, int mongodbPort) {
-        int lastServicePort = gatewayPort + SERVICES_AFTER_GATEWAY;
+    /** The gateway's and services' block of ports (five per replica), the broker's two and the stand-in's one must not overlap. */
+    private static void requireSeparate(int gatewayPort, int lastServicePort, int kafkaPort, int mongodbPort) {
         if (kafkaPort >= 0 && kafkaPort + 1 >= gatewayPort && kafkaPort <= lastServicePort) {
             throw new LaunchException("the Kafka ports " + kafkaPort + "-" + (kafkaPort + 1) + " overlap the gateway's and"
                     + " services' ports " + gatewayPort + "-" + lastServicePort + ": choose another --port or --kafka-port");
@@ -131,7 +155,7 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
     /** The same options with extra environment for every service (added to what the launcher sets). */
     public SuiteOptions withServiceEnvironment(Map<String, String> environment) {
         return new SuiteOptions(home, dataDir, externalKafka, externalMongodb, gatewayPort, kafkaPort, mongodbPort,
-                adminPassword, demo, serviceJvmOptions, Map.copyOf(environment));
+                adminPassword, demo, replicas, serviceJvmOptions, Map.copyOf(environment));
     }
 
     public String kafkaBootstrap() {

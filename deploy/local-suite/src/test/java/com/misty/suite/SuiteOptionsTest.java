@@ -43,6 +43,39 @@ class SuiteOptionsTest {
     }
 
     @Test
+    void replicasTakeFivePortsEachAfterTheFirstAndAreNamedByNumber() {
+        SuiteOptions options = SuiteOptions.parse(new String[] {"--port=18080", "--replicas=2"}, Map.of(), HOME);
+
+        assertThat(options.replicas()).isEqualTo(2);
+        assertThat(ServiceSpec.instances(options.replicas())).extracting(ServiceSpec::name).containsExactly(
+                "auth-service", "inventory-service", "payroll-service", "order-service", "gateway",
+                "auth-service-2", "inventory-service-2", "payroll-service-2", "order-service-2", "gateway-2");
+        assertThat(ServiceSpec.named("inventory-service-2").port(options.gatewayPort())).isEqualTo(18087);
+        assertThat(ServiceSpec.named("gateway-2").port(options.gatewayPort())).isEqualTo(18085);
+        assertThat(ServiceSpec.named("inventory-service").port(options.gatewayPort())).isEqualTo(18082);
+        assertThat(ServiceSpec.isService("order-service-2")).isTrue();
+        assertThat(ServiceSpec.isService(LocalSuite.KAFKA)).isFalse();
+        assertThat(SuiteOptions.parse(new String[0], Map.of("MISTY_REPLICAS", "3"), HOME).replicas()).isEqualTo(3);
+        assertThat(SuiteOptions.parse(new String[0], Map.of(), HOME).replicas()).isEqualTo(1);
+    }
+
+    @Test
+    void replicasOutOfRangeOrOverlappingOtherPortsAreRefused() {
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--replicas=0"}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("'--replicas=0' is refused: replicas is a number from 1 to 4");
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[0], Map.of("MISTY_REPLICAS", "two"), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("'MISTY_REPLICAS=two' is refused: replicas is a number from 1 to 4");
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--port=9084", "--replicas=2"}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("the Kafka ports 9092-9093 overlap the gateway's and services' ports 9084-9093:"
+                        + " choose another --port or --kafka-port");
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--port=65530", "--replicas=2"}, Map.of(), HOME))
+                .isInstanceOf(LaunchException.class).hasMessageContaining("leaves no room for 2 replicas");
+    }
+
+    @Test
     void badOptionsAreOneClearLine() {
         assertThatThrownBy(() -> SuiteOptions.parse(new String[] {"--kafka-port=abc"}, Map.of(), HOME))
                 .isInstanceOf(LaunchException.class)

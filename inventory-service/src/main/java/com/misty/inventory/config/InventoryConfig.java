@@ -34,5 +34,13 @@ public interface InventoryConfig {
 
         @WithDefault("200ms")
         Duration initialBackoff();
+
+        /**
+         * How long a replica's hold on an order's attempt lasts without a recorded step (each step renews it).
+         * Another replica meeting the attempt waits at most this long after the holder stalled or died; well
+         * above a step's duration (milliseconds), below the consumer's retries' patience (about 16 s).
+         */
+        @WithDefault("10s")
+        Duration lease();
     }
 }

@@ -5,6 +5,7 @@ import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.contracts.inventory.StockShortage;
 import com.misty.inventory.domain.saga.AttemptKind;
+import com.misty.inventory.domain.saga.AttemptLease;
 import com.misty.inventory.domain.saga.HeldLine;
 import com.misty.inventory.domain.saga.OrderAllocation;
 import com.misty.inventory.domain.saga.SagaAttempt;
@@ -33,11 +34,15 @@ import java.util.UUID;
  * {@code order_allocations}: the inventory side of the order saga, one document per order. The attempt in
  * progress (its planned steps and each step's state) is stored before any stock moves, so a redelivered event
  * resumes it; the answer event goes into this document's outbox in the same update that ends the attempt.
+ * The attempt's {@code lease} (owner, until, fence) says which replica may run its steps: every write to the
+ * attempt is guarded by the fence it was taken under (see {@link AttemptLease}).
  */
 @ApplicationScoped
 public class OrderAllocationRepository {
 
     private static final String ATTEMPT = "attempt";
+    private static final String LEASE = "lease";
+    private static final String FENCE = LEASE + ".fence";
 
     private final MongoCollection<Document> sagas;
 
@@ -70,30 +75,59 @@ public class OrderAllocationRepository {
         return Optional.ofNullable(sagas.find(Filters.eq("_id", orderId)).first()).map(OrderAllocationRepository::toSaga);
     }
 
-    /** Stores the plan of an attempt, unless the saga moved on since it was read or the event was handled. */
-    public boolean begin(OrderAllocation read, SagaAttempt attempt) {
+    /**
+     * Stores the plan of an attempt with its first lease, unless the saga moved on since it was read or the event
+     * was handled.
+     */
+    public boolean begin(OrderAllocation read, SagaAttempt attempt, AttemptLease lease) {
         return sagas.updateOne(Filters.and(Filters.eq("_id", read.orderId()), Filters.eq("version", read.version()),
                         Filters.eq(ATTEMPT, null), ProcessedEvents.notYetApplied(UUID.fromString(attempt.eventId()))),
-                Updates.combine(Updates.set(ATTEMPT, attempt(attempt)), Updates.inc("version", 1L),
-                        Updates.set("updated_at", new Date()))).getModifiedCount() == 1;
+                Updates.combine(Updates.set(ATTEMPT, attempt(attempt)), Updates.set(LEASE, lease(lease)),
+                        Updates.inc("version", 1L), Updates.set("updated_at", new Date()))).getModifiedCount() == 1;
     }
 
-    public void recordStep(String orderId, String eventId, AllocationSagaStep step) {
+    /**
+     * Takes the lease of the stored attempt of {@code eventId} over (or renews this replica's own), as decided on
+     * {@code read}: only if nobody took it meanwhile (same fence) and, for another holder's, its time is still up
+     * (it may have renewed since {@code read}). An attempt stored before leases existed has none and is free.
+     */
+    public boolean takeOver(OrderAllocation read, AttemptLease taken, Date now) {
+        AttemptLease held = read.lease();
+        Bson stillAsRead = held == null ? Filters.eq(LEASE, null) : Filters.and(Filters.eq(FENCE, held.fence()),
+                held.owner().equals(taken.owner()) ? Filters.eq(LEASE + ".owner", taken.owner())
+                        : Filters.lte(LEASE + ".until", now));
+        return sagas.updateOne(Filters.and(Filters.eq("_id", read.orderId()),
+                        Filters.eq(ATTEMPT + ".event_id", read.attempt().eventId()), stillAsRead),
+                Updates.set(LEASE, lease(taken))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Records a step's outcome and renews the lease, only while {@code fence} is still the attempt's: false means
+     * another replica took the attempt over, and this one must stop.
+     */
+    public boolean recordStep(String orderId, String eventId, long fence, AllocationSagaStep step, Date leaseUntil) {
         String path = ATTEMPT + ".steps." + step.index();
-        sagas.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(ATTEMPT + ".event_id", eventId)),
+        return sagas.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(ATTEMPT + ".event_id", eventId),
+                        Filters.eq(FENCE, fence)),
                 Updates.combine(Updates.set(path + ".state", step.state().name()),
-                        Updates.set(path + ".available", step.available())));
+                        Updates.set(path + ".available", step.available()),
+                        Updates.set(LEASE + ".until", leaseUntil))).getModifiedCount() == 1;
     }
 
-    /** Ends the attempt of {@code eventId}: new status and lines, the event marked handled, the answer queued. */
-    public boolean decide(String orderId, String eventId, SagaStatus status, long answeredRevision,
+    /**
+     * Ends the attempt of {@code eventId} under lease {@code fence}: new status and lines, the event marked handled,
+     * the answer queued; false if another replica took the attempt over (it decides instead).
+     */
+    public boolean decide(String orderId, String eventId, long fence, SagaStatus status, long answeredRevision,
                           List<HeldLine> lines, EventEnvelope answer) {
-        return sagas.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(ATTEMPT + ".event_id", eventId)),
+        return sagas.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(ATTEMPT + ".event_id", eventId),
+                        Filters.eq(FENCE, fence)),
                 Updates.combine(
                         Updates.set("status", status.name()),
                         Updates.set("answered_revision", answeredRevision),
                         Updates.set("lines", lines.stream().map(OrderAllocationRepository::held).toList()),
                         Updates.set(ATTEMPT, null),
+                        Updates.set(LEASE, null),
                         Updates.inc("version", 1L),
                         Updates.set("updated_at", new Date()),
                         ProcessedEvents.markApplied(UUID.fromString(eventId)),
@@ -134,6 +168,16 @@ public class OrderAllocationRepository {
                         .append("available", s.available())).toList());
     }
 
+    private static Document lease(AttemptLease lease) {
+        return new Document("owner", lease.owner()).append("until", Date.from(lease.until()))
+                .append("fence", lease.fence());
+    }
+
+    private static AttemptLease toLease(Document d) {
+        return d == null ? null : new AttemptLease(d.getString("owner"), d.getDate("until").toInstant(),
+                MovementDocuments.number(d, "fence"));
+    }
+
     private static Document step(AllocationSagaStep s) {
         return new Document("index", s.index()).append("line", s.line()).append("product_id", s.productId())
                 .append("from_allocation_id", s.fromAllocationId()).append("from_quantity", s.fromQuantity())
@@ -164,6 +208,6 @@ public class OrderAllocationRepository {
                 MovementDocuments.number(d, "answered_revision"),
                 d.getList("lines", Document.class, List.of()).stream().map(h -> new HeldLine(h.getInteger("line"),
                         h.getString("product_id"), h.getString("allocation_id"), MovementDocuments.number(h, "quantity"))).toList(),
-                attempt, d.getList(ProcessedEvents.FIELD, String.class, List.of()), MovementDocuments.number(d, "version"));
+                attempt, toLease(d.get(LEASE, Document.class)), d.getList(ProcessedEvents.FIELD, String.class, List.of()), MovementDocuments.number(d, "version"));
     }
 }

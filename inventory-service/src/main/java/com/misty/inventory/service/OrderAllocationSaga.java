@@ -18,7 +18,9 @@ import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.saga.AllocationPlanner;
+import com.misty.inventory.config.InventoryConfig;
 import com.misty.inventory.domain.saga.AttemptKind;
+import com.misty.inventory.domain.saga.AttemptLease;
 import com.misty.inventory.domain.saga.HeldLine;
 import com.misty.inventory.domain.saga.OrderAllocation;
 import com.misty.inventory.domain.saga.SagaAttempt;
@@ -35,9 +37,15 @@ import com.misty.inventory.repository.StockRepository;
 import com.misty.platform.events.ReceivedEvent;
 import com.misty.platform.outbox.OutboxRelayService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,14 +58,20 @@ import java.util.Optional;
  * {@code OrderRevised} moves the allocations to the new lines (all or nothing), {@code OrderCancelled}
  * releases them, {@code OrderCompleted} issues them to production. The plan is stored first, each stock step is idempotent by its allocation id and recorded
  * after it ran, and the answer is queued with the final state in one update, so redelivery after a crash at
- * any point resumes without taking or returning stock twice.
+ * any point resumes without taking or returning stock twice. An attempt is run by one replica at a time: the one
+ * holding its lease ({@link AttemptLease}); another replica that meets the attempt (after a consumer-group
+ * rebalance) waits until the lease is released or its time is up, then takes it over, which fences the old holder
+ * out of every later write to the attempt.
  */
 @ApplicationScoped
 public class OrderAllocationSaga {
 
+    private static final Logger LOG = Logger.getLogger(OrderAllocationSaga.class);
     static final String ACTOR = "order-saga";
     private static final String SERVICE = "inventory-service";
     private static final int MAX_RACES = 10;
+    /** How often a replica waiting for another's lease looks again (the holder usually ends it in milliseconds). */
+    private static final Duration LEASE_POLL = Duration.ofMillis(100);
 
     private final OrderAllocationRepository sagas;
     private final StockRepository stock;
@@ -65,10 +79,15 @@ public class OrderAllocationSaga {
     private final Ledger ledger;
     private final OutboxRelayService outbox;
     private final ProductService products;
+    /** This replica's name on the leases it takes: unique per process, so a restarted replica is a new holder. */
+    private final String replica = SERVICE + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+    private final Duration leaseLength;
+    private final Clock clock = Clock.systemUTC();
 
     public OrderAllocationSaga(OrderAllocationRepository sagas, StockRepository stock, AllocationRepository allocations,
-                               Ledger ledger, OutboxRelayService outbox, ProductService products) {
+                               Ledger ledger, OutboxRelayService outbox, ProductService products, InventoryConfig config) {
         this.products = products;
+        this.leaseLength = config.saga().lease();
         this.sagas = sagas;
         this.stock = stock;
         this.allocations = allocations;
@@ -104,15 +123,16 @@ public class OrderAllocationSaga {
         if (completed.usage() != null) {
             completed.usage().forEach(u -> usage.put(u.line(), u.used()));
         }
-        for (int race = 0; race < MAX_RACES; race++) {
+        for (int race = 0; race < MAX_RACES; ) {
             OrderAllocation saga = sagas.findOrCreate(orderId, null);
             if (saga.processed(eventId)) {
                 return;
             }
             if (saga.attempt() != null) {
-                finish(saga);
+                resume(saga);
                 continue;
             }
+            race++;
             if (saga.status() == SagaStatus.CONSUMED) {
                 if (sagas.skip(saga, eventId, null)) {
                     return;
@@ -198,16 +218,18 @@ public class OrderAllocationSaga {
 
     private void handle(String orderId, String clientId, String eventId, AttemptKind kind, long revision,
                         List<TargetLine> target) {
-        for (int race = 0; race < MAX_RACES; race++) {
+        for (int race = 0; race < MAX_RACES; ) {
             OrderAllocation saga = sagas.findOrCreate(orderId, clientId);
             if (saga.processed(eventId)) {
                 return;
             }
             if (saga.attempt() != null) {
-                // Ours after a crash, or an earlier event's that was interrupted: it carries all it needs.
-                finish(saga);
+                // Ours after a crash, an earlier event's that was interrupted (it carries all it needs), or one
+                // another replica is running right now (then wait for it).
+                resume(saga);
                 continue;
             }
+            race++;
             if (isStale(saga, kind, revision)) {
                 if (sagas.skip(saga, eventId, null)) {
                     return;
@@ -217,8 +239,9 @@ public class OrderAllocationSaga {
             SagaAttempt attempt = kind == AttemptKind.CANCEL
                     ? AllocationPlanner.plan(eventId, kind, orderId, saga.answeredRevision(), saga.lines(), List.of())
                     : AllocationPlanner.plan(eventId, kind, orderId, revision, saga.lines(), target);
-            if (sagas.begin(saga, attempt)) {
-                finish(sagas.find(orderId).orElseThrow());
+            AttemptLease lease = AttemptLease.first(replica, clock.instant(), leaseLength);
+            if (sagas.begin(saga, attempt, lease)) {
+                finish(sagas.find(orderId).orElseThrow(), lease);
                 return;
             }
         }
@@ -237,7 +260,31 @@ public class OrderAllocationSaga {
         };
     }
 
-    private void finish(OrderAllocation saga) {
+    /**
+     * Finishes a stored attempt once this replica holds its lease: at once when the lease is free (its holder
+     * crashed and its time is up, or it is this replica's own), else after a short wait, returning for the caller to
+     * read the saga again (the holder may have finished it meanwhile).
+     */
+    private void resume(OrderAllocation saga) {
+        Instant now = clock.instant();
+        AttemptLease held = saga.lease();
+        if (held != null && !held.usableBy(replica, now)) {
+            pause(held.remaining(now).compareTo(LEASE_POLL) < 0 ? held.remaining(now) : LEASE_POLL);
+            return;
+        }
+        AttemptLease taken = held == null ? AttemptLease.first(replica, now, leaseLength)
+                : held.takenOverBy(replica, now, leaseLength);
+        if (sagas.takeOver(saga, taken, Date.from(now))) {
+            if (held != null && !held.owner().equals(replica)) {
+                LOG.infof("Took over the attempt of event %s on order %s from %s, whose lease ran out (fence %d)",
+                        saga.attempt().eventId(), saga.orderId(), held.owner(), taken.fence());
+            }
+            finish(saga, taken);
+        }
+    }
+
+    private void finish(OrderAllocation saga, AttemptLease lease) {
+        Holding holding = new Holding(saga, lease);
         SagaAttempt attempt = saga.attempt();
         String clientId = saga.clientId();
         List<AllocationSagaStep> steps = new ArrayList<>(attempt.steps());
@@ -245,10 +292,11 @@ public class OrderAllocationSaga {
             for (int i = 0; i < steps.size(); i++) {
                 AllocationSagaStep step = steps.get(i);
                 if (step.increases() && step.state() == StepState.PLANNED) {
+                    holding.requireUnexpired();
                     AllocationSagaStep ran = run(saga.orderId(), clientId, step);
-                    record(saga, attempt, steps, ran);
+                    record(holding, steps, ran);
                     if (ran.state() == StepState.SHORT) {
-                        reportOtherShortages(saga, attempt, steps, i + 1);
+                        reportOtherShortages(saga, holding, steps, i + 1);
                         break;
                     }
                 }
@@ -259,27 +307,29 @@ public class OrderAllocationSaga {
             for (int i = steps.size() - 1; i >= 0; i--) {
                 AllocationSagaStep step = steps.get(i);
                 if (step.increases() && step.state() == StepState.DONE) {
+                    holding.requireUnexpired();
                     undo(saga.orderId(), clientId, step);
-                    record(saga, attempt, steps, step.withState(StepState.UNDONE, step.available()));
+                    record(holding, steps, step.withState(StepState.UNDONE, step.available()));
                 }
             }
             SagaStatus status = attempt.kind() == AttemptKind.PLACE ? SagaStatus.REJECTED : saga.status();
-            sagas.decide(saga.orderId(), attempt.eventId(), status, attempt.revision(), saga.lines(),
+            sagas.decide(saga.orderId(), attempt.eventId(), holding.fence, status, attempt.revision(), saga.lines(),
                     answer(saga.orderId(), new StockAllocationRejected(saga.orderId(), attempt.revision(),
                             current.shortages().stream().map(this::inUnits).toList())));
         } else {
             for (AllocationSagaStep step : List.copyOf(steps)) {
                 if (!step.increases() && step.state() == StepState.PLANNED) {
-                    record(saga, attempt, steps, run(saga.orderId(), clientId, step));
+                    holding.requireUnexpired();
+                    record(holding, steps, run(saga.orderId(), clientId, step));
                 }
             }
             List<HeldLine> lines = current.resultingLines(saga.lines());
             if (attempt.kind() == AttemptKind.CANCEL) {
                 List<String> released = steps.stream().map(AllocationSagaStep::fromAllocationId).filter(Objects::nonNull).toList();
-                sagas.decide(saga.orderId(), attempt.eventId(), SagaStatus.RELEASED, saga.answeredRevision(), List.of(),
+                sagas.decide(saga.orderId(), attempt.eventId(), holding.fence, SagaStatus.RELEASED, saga.answeredRevision(), List.of(),
                         answer(saga.orderId(), new StockReleased(saga.orderId(), released)));
             } else {
-                sagas.decide(saga.orderId(), attempt.eventId(), SagaStatus.ALLOCATED, attempt.revision(), lines,
+                sagas.decide(saga.orderId(), attempt.eventId(), holding.fence, SagaStatus.ALLOCATED, attempt.revision(), lines,
                         answer(saga.orderId(), new StockAllocated(saga.orderId(), attempt.revision(),
                                 SagaAttempt.allocated(lines).stream().map(this::inUnits).toList())));
             }
@@ -291,21 +341,78 @@ public class OrderAllocationSaga {
      * Once one line lacks stock nothing more is taken, but the answer should name every line that lacks it:
      * the lines not yet tried are checked against the level they would need (a reading, not a reservation).
      */
-    private void reportOtherShortages(OrderAllocation saga, SagaAttempt attempt, List<AllocationSagaStep> steps, int from) {
+    private void reportOtherShortages(OrderAllocation saga, Holding holding, List<AllocationSagaStep> steps, int from) {
         for (int j = from; j < steps.size(); j++) {
             AllocationSagaStep step = steps.get(j);
             if (step.increases() && step.state() == StepState.PLANNED) {
                 long available = stock.findByKey(step.productId(), saga.clientId()).map(s -> s.quantityOnHand()).orElse(0L);
                 if (available < step.additionalQuantity()) {
-                    record(saga, attempt, steps, step.withState(StepState.SHORT, available));
+                    record(holding, steps, step.withState(StepState.SHORT, available));
                 }
             }
         }
     }
 
-    private void record(OrderAllocation saga, SagaAttempt attempt, List<AllocationSagaStep> steps, AllocationSagaStep step) {
-        sagas.recordStep(saga.orderId(), attempt.eventId(), step);
+    /**
+     * Records a step under this replica's lease (renewing it); if another replica took the attempt over meanwhile,
+     * this one stops here: the new holder finishes the attempt from what is recorded.
+     */
+    private void record(Holding holding, List<AllocationSagaStep> steps, AllocationSagaStep step) {
+        holding.record(step);
         steps.set(step.index(), step);
+    }
+
+    /**
+     * This replica's hold on one attempt while it runs the steps: the fence its writes are guarded by, and until
+     * when (by its own clock) the lease is its own. Each recorded step renews the lease. A stock step is not started
+     * once that time has passed (the replica stalled, and another may be running the attempt): the stalled
+     * replica's writes to the attempt are fenced out anyway, and this keeps it from even trying the next step.
+     */
+    private final class Holding {
+        private final String orderId;
+        private final String eventId;
+        private final long fence;
+        private Instant until;
+
+        Holding(OrderAllocation saga, AttemptLease lease) {
+            this.orderId = saga.orderId();
+            this.eventId = saga.attempt().eventId();
+            this.fence = lease.fence();
+            this.until = lease.until();
+        }
+
+        void requireUnexpired() {
+            if (!clock.instant().isBefore(until)) {
+                throw new AttemptTakenOver(orderId, eventId, "its lease ran out");
+            }
+        }
+
+        void record(AllocationSagaStep step) {
+            Instant renewed = clock.instant().plus(leaseLength);
+            if (!sagas.recordStep(orderId, eventId, fence, step, Date.from(renewed))) {
+                throw new AttemptTakenOver(orderId, eventId, "another replica took it over");
+            }
+            until = renewed;
+        }
+    }
+
+    /**
+     * This replica may no longer run an attempt (it stalled past its lease). The event is handled again by the
+     * consumer's retry: by then the new holder has finished the attempt, or this replica takes it back.
+     */
+    static final class AttemptTakenOver extends RuntimeException {
+        AttemptTakenOver(String orderId, String eventId, String why) {
+            super("Stopped the attempt of event " + eventId + " on order " + orderId + ": " + why);
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(Math.max(1, pause.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another replica's lease", e);
+        }
     }
 
     /** Runs a step forward: open, close or replace the line's allocation. */

@@ -20,6 +20,9 @@ import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.saga.AllocationPlanner;
 import com.misty.inventory.domain.saga.AttemptKind;
+import com.misty.inventory.domain.saga.AttemptLease;
+import com.misty.inventory.domain.saga.SagaStatus;
+import com.misty.inventory.domain.saga.StepState;
 import com.misty.inventory.domain.saga.OrderAllocation;
 import com.misty.inventory.domain.saga.SagaAttempt;
 import com.misty.inventory.domain.saga.TargetLine;
@@ -41,6 +44,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -223,11 +228,13 @@ class OrderSagaInventorySideTest {
         String boardStock = receive(board, client, 100);
         String filmStock = receive(film, client, 100);
         EventEnvelope event = placed(order, client, new OrderLine(1, board, 30), new OrderLine(2, film, 20));
-        // What the crashed consumer left behind: the attempt stored, line 1 taken, nothing recorded after that.
+        // What the crashed consumer left behind: the attempt stored (its lease run out since), line 1 taken,
+        // nothing recorded after that.
         OrderAllocation saga = sagas.findOrCreate(order, client);
         SagaAttempt attempt = AllocationPlanner.plan(event.eventId().toString(), AttemptKind.PLACE, order, 0, List.of(),
                 List.of(new TargetLine(1, board, 30), new TargetLine(2, film, 20)));
-        assertThat(sagas.begin(saga, attempt)).isTrue();
+        assertThat(sagas.begin(saga, attempt, new AttemptLease("crashed-replica", Instant.now().minusSeconds(1), 1)))
+                .isTrue();
         String line1 = AllocationPlanner.allocationId(order, 1, 0);
         assertThat(stock.openAllocation(board, client,
                 MovementDraft.open(line1, 30, "order-saga", AllocationSource.ORDER_SAGA, order, 1)))
@@ -240,6 +247,75 @@ class OrderSagaInventorySideTest {
         assertThat(level(boardStock)).isEqualTo(70);
         assertThat(level(filmStock)).isEqualTo(80);
         assertThat(ledger(boardStock)).hasSize(2);
+    }
+
+    /**
+     * Two replicas and one attempt (after a consumer-group rebalance): while another replica's lease on the
+     * attempt is live, this one takes no stock for it; once the lease has run out it takes the attempt over and
+     * finishes it, and the stalled replica, waking up, can neither record a step nor decide any more (fenced out).
+     */
+    @Test
+    void anAttemptLeasedByAnotherReplicaWaitsForItsLeaseAndThenFencesThatReplicaOut() {
+        String client = unique("client"), board = unique("board"), order = unique("order");
+        String boardStock = receive(board, client, 100);
+        EventEnvelope event = placed(order, client, new OrderLine(1, board, 30));
+        String eventId = event.eventId().toString();
+        OrderAllocation saga = sagas.findOrCreate(order, client);
+        SagaAttempt attempt = AllocationPlanner.plan(eventId, AttemptKind.PLACE, order, 0, List.of(),
+                List.of(new TargetLine(1, board, 30)));
+        Instant stalledUntil = Instant.now().plusSeconds(4);
+        assertThat(sagas.begin(saga, attempt, new AttemptLease("stalled-replica", stalledUntil, 1))).isTrue();
+
+        publish(event);
+
+        // The event has arrived here (it is on the broker, and this service consumes it within moments), but the
+        // stalled replica's lease is still live: nothing is taken for the order before it runs out.
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> Instant.now().isAfter(stalledUntil.minusMillis(1500)));
+        assertThat(level(boardStock)).isEqualTo(100);
+        assertThat(sagas.find(order).orElseThrow().lease().owner()).isEqualTo("stalled-replica");
+
+        StockAllocated allocated = awaitAnswer(order, StockAllocated.class);
+        assertThat(Instant.now()).isAfter(stalledUntil);
+        assertThat(allocated.allocations()).hasSize(1);
+        assertThat(level(boardStock)).isEqualTo(70);
+        assertThat(sagas.find(order).orElseThrow().processed(eventId)).isTrue();
+
+        // The stalled replica wakes up and goes on with what it had: both of its writes are refused.
+        assertThat(sagas.recordStep(order, eventId, 1, attempt.steps().get(0).withState(StepState.DONE, 70),
+                new Date())).isFalse();
+        assertThat(sagas.decide(order, eventId, 1, SagaStatus.REJECTED, 0, List.of(), envelope(order,
+                new StockAllocationRejected(order, 0, List.of())))).isFalse();
+        assertThat(sagas.find(order).orElseThrow().status()).isEqualTo(SagaStatus.ALLOCATED);
+        assertThat(answers(order, StockAllocationRejected.class)).isEmpty();
+        assertThat(ledger(boardStock)).hasSize(2);
+    }
+
+    /** A take-over is decided on what was read: if the holder renewed its lease meanwhile, it is refused. */
+    @Test
+    void aTakeOverDecidedOnAStaleReadingIsRefused() {
+        String client = unique("client"), board = unique("board"), order = unique("order");
+        OrderAllocation fresh = sagas.findOrCreate(order, client);
+        String eventId = UUID.randomUUID().toString();
+        SagaAttempt attempt = AllocationPlanner.plan(eventId, AttemptKind.PLACE, order, 0, List.of(),
+                List.of(new TargetLine(1, board, 30)));
+        Instant now = Instant.now();
+        assertThat(sagas.begin(fresh, attempt, new AttemptLease("holder", now.minusSeconds(1), 1))).isTrue();
+        OrderAllocation read = sagas.find(order).orElseThrow();
+        // The holder records a step meanwhile, renewing its lease under fence 1.
+        assertThat(sagas.recordStep(order, eventId, 1, attempt.steps().get(0), Date.from(now.plusSeconds(30)))).isTrue();
+
+        AttemptLease takenOver = read.lease().takenOverBy("successor", now, Duration.ofSeconds(10));
+        assertThat(takenOver.fence()).isEqualTo(2);
+        assertThat(sagas.takeOver(read, takenOver, Date.from(now))).isFalse();
+        assertThat(sagas.find(order).orElseThrow().lease().owner()).isEqualTo("holder");
+
+        // Once its renewed time is up, the same take-over (on a fresh reading) succeeds, and the holder is fenced out.
+        OrderAllocation later = sagas.find(order).orElseThrow();
+        Instant afterRenewal = now.plusSeconds(31);
+        assertThat(sagas.takeOver(later, later.lease().takenOverBy("successor", afterRenewal, Duration.ofSeconds(10)),
+                Date.from(afterRenewal))).isTrue();
+        assertThat(sagas.recordStep(order, eventId, 1, attempt.steps().get(0), Date.from(afterRenewal))).isFalse();
+        assertThat(sagas.recordStep(order, eventId, 2, attempt.steps().get(0), Date.from(afterRenewal))).isTrue();
     }
 
     /**

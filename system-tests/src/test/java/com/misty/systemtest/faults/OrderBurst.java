@@ -19,16 +19,16 @@ import java.util.stream.Collectors;
  * placing orders one after the other with a short pause, until stopped or {@code limit} orders were tried.
  * Every attempt is recorded with its answer and how long it took, so the test can say what clients saw.
  */
-final class OrderBurst {
+public final class OrderBurst {
 
     /** One attempt: its answer's status (-1 if no answer came), whether it was problem+json, and the order created. */
-    record Attempt(int n, Instant started, Instant answered, int status, boolean problem, String orderId, String error) {
+    public record Attempt(int n, Instant started, Instant answered, int status, boolean problem, String orderId, String error) {
 
-        long millis() {
+        public long millis() {
             return Duration.between(started, answered).toMillis();
         }
 
-        boolean created() {
+        public boolean created() {
             return status >= 200 && status < 300;
         }
 
@@ -53,7 +53,7 @@ final class OrderBurst {
         this.limit = limit;
     }
 
-    static OrderBurst start(OrderSagaFixture fixture, int threads, Duration pause, int limit) {
+    public static OrderBurst start(OrderSagaFixture fixture, int threads, Duration pause, int limit) {
         OrderBurst burst = new OrderBurst(fixture, pause, limit);
         for (int i = 0; i < threads; i++) {
             Thread thread = new Thread(burst::placeOrders, "order-burst-" + i);
@@ -83,7 +83,7 @@ final class OrderBurst {
     }
 
     /** Waits until {@code count} more attempts than now have been answered (or the burst ran out). */
-    void awaitMoreAnswers(int count, Duration deadline) {
+    public void awaitMoreAnswers(int count, Duration deadline) {
         int target = attempts.size() + count;
         Instant giveUp = Instant.now().plus(deadline);
         while (attempts.size() < target && Instant.now().isBefore(giveUp) && threads.stream().anyMatch(Thread::isAlive)) {
@@ -92,13 +92,13 @@ final class OrderBurst {
     }
 
     /** Stops placing orders, waits for the requests in flight, and returns every attempt in order. */
-    List<Attempt> stop() {
+    public List<Attempt> stop() {
         stopped.set(true);
         return finish();
     }
 
     /** Waits until all {@code limit} orders were tried, and returns every attempt in order. */
-    List<Attempt> finish() {
+    public List<Attempt> finish() {
         for (Thread thread : threads) {
             try {
                 thread.join(Duration.ofSeconds(90).toMillis());
@@ -110,14 +110,14 @@ final class OrderBurst {
     }
 
     /** Created orders' ids, each with its attempt number. */
-    static Map<String, Integer> created(List<Attempt> attempts) {
+    public static Map<String, Integer> created(List<Attempt> attempts) {
         Map<String, Integer> created = new LinkedHashMap<>();
         attempts.stream().filter(Attempt::created).forEach(a -> created.put(a.orderId(), a.n()));
         return created;
     }
 
     /** "status ×count (max N ms)" for the attempts started inside [from, to), for reports. */
-    static String summary(List<Attempt> attempts, Instant from, Instant to) {
+    public static String summary(List<Attempt> attempts, Instant from, Instant to) {
         List<Attempt> inside = attempts.stream()
                 .filter(a -> !a.started().isBefore(from) && a.started().isBefore(to)).toList();
         if (inside.isEmpty()) {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second product than exists, so it must end REJECTED with its first line given back (the saga's undo path);
  * every other order must end CONFIRMED. Final states and the stock ledger are read back through the gateway.
  */
-final class OrderSagaFixture {
+public final class OrderSagaFixture {
 
     static final long STOCK_PER_PRODUCT = 100_000;
     static final long FIRST_LINE_QUANTITY = 5;
@@ -53,7 +53,7 @@ final class OrderSagaFixture {
      * A new client with stock of two products and one manager who places its orders (from several threads at
      * once; the gateway's per-user limit of 50 requests/s is far above what the fault tests send).
      */
-    static OrderSagaFixture create(RunningSuite suite, String name) {
+    public static OrderSagaFixture create(RunningSuite suite, String name) {
         Session manager = slowStart(() -> Accounts.newUser(suite, admin(suite), "manager"));
         OrderSagaFixture fixture = new OrderSagaFixture(manager, slowStart(() -> Clients.create(manager, name)));
         fixture.receive(fixture.firstProduct);
@@ -131,7 +131,7 @@ final class OrderSagaFixture {
      * Polls until every order of this client is CONFIRMED or REJECTED, or the deadline passes; returns the
      * orders as last read (the caller asserts on them, so a timeout names the orders still pending).
      */
-    Map<String, JsonNode> awaitAllFinal(Duration deadline) {
+    public Map<String, JsonNode> awaitAllFinal(Duration deadline) {
         Instant giveUp = Instant.now().plus(deadline);
         while (true) {
             Map<String, JsonNode> orders = allOrders();
@@ -168,7 +168,7 @@ final class OrderSagaFixture {
      * for (every fifth REJECTED, the rest CONFIRMED with one allocation per line). Nothing applied twice: the
      * ledger of both products reconciles, and each order holds exactly its quantities (see {@link StockLedger}).
      */
-    void assertEverySagaCompletedOnce(Map<String, Integer> createdOrderNumbers, Map<String, JsonNode> finalOrders) {
+    public void assertEverySagaCompletedOnce(Map<String, Integer> createdOrderNumbers, Map<String, JsonNode> finalOrders) {
         assertThat(finalOrders.keySet()).as("every order answered 2xx exists").containsAll(createdOrderNumbers.keySet());
         List<String> notFinal = finalOrders.values().stream()
                 .filter(o -> !FINAL_STATES.contains(o.get("status").asText()))
@@ -205,7 +205,7 @@ final class OrderSagaFixture {
         return stockIds.get(productIndex == 0 ? firstProduct : secondProduct);
     }
 
-    static void pause(Duration duration) {
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Fault injection on the shared suite's processes, and the readiness checks that tell when they are back. */
-final class SuiteProcesses {
+public final class SuiteProcesses {
 
     /** The services that keep data in MongoDB (the gateway holds none). */
     static final List<String> DATA_SERVICES = List.of("auth-service", "inventory-service", "payroll-service", "order-service");
@@ -27,19 +27,20 @@ final class SuiteProcesses {
      * Starts again whatever a test killed or stopped (infrastructure first) and waits until every service is
      * ready, so the next test class finds the suite whole: called from the fault tests' finally blocks.
      */
-    static void restoreEverything(RunningSuite suite) {
+    public static void restoreEverything(RunningSuite suite) {
         LocalSuite processes = suite.processes();
         for (String name : List.of(LocalSuite.MONGODB, LocalSuite.KAFKA)) {
             if (!processes.processIds().containsKey(name)) {
                 processes.restart(name);
             }
         }
-        for (String service : ALL_SERVICES) {
+        List<String> everyReplica = ALL_SERVICES.stream().flatMap(s -> processes.replicaNames(s).stream()).toList();
+        for (String service : everyReplica) {
             if (!processes.processIds().containsKey(service)) {
                 processes.restart(service);
             }
         }
-        for (String service : ALL_SERVICES) {
+        for (String service : everyReplica) {
             awaitReadiness(suite, service, 200, READY_DEADLINE);
         }
     }
