@@ -32,15 +32,31 @@ public interface GatewayConfig {
      */
     Optional<List<String>> trustedProxies();
 
-    /** Base URLs of the services, e.g. {@code http://localhost:8082}. */
+    /**
+     * Base URLs of the services, e.g. {@code http://localhost:8082}; each may list several replicas, comma
+     * separated ({@code http://127.0.0.1:8082,http://127.0.0.1:8087}), which the gateway balances and health-checks.
+     */
     interface Routes {
-        String auth();
+        List<String> auth();
 
-        String inventory();
+        List<String> inventory();
 
-        String payroll();
+        List<String> payroll();
 
-        String orders();
+        List<String> orders();
+    }
+
+    /** Readiness polling of the upstreams of every service that lists more than one (proxy/UpstreamHealthChecks). */
+    HealthCheck healthCheck();
+
+    interface HealthCheck {
+        /** How often each upstream's {@code /q/health/ready} is asked. */
+        @WithDefault("2s")
+        Duration interval();
+
+        /** An answer slower than this fails the check (the upstream leaves the rotation until one passes). */
+        @WithDefault("1s")
+        Duration timeout();
     }
 
     interface Proxy {
@@ -62,7 +78,7 @@ public interface GatewayConfig {
     }
 
     interface CircuitBreaker {
-        /** Consecutive failures (refused, timed out, 502/503/504) that open a service's circuit. */
+        /** Consecutive failures (refused, timed out, 502/503/504) that open an upstream's circuit. */
         @WithDefault("5")
         int failureThreshold();
 

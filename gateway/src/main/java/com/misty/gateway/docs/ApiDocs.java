@@ -2,8 +2,9 @@ package com.misty.gateway.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.misty.gateway.config.GatewayConfig;
 import com.misty.gateway.domain.CombinedApiDocument;
+import com.misty.gateway.domain.Downstream;
+import com.misty.gateway.proxy.Upstreams;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,17 +36,14 @@ public class ApiDocs {
     private static final Logger LOG = Logger.getLogger(ApiDocs.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, String> services = new LinkedHashMap<>();
+    private final Upstreams upstreams;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: see ContractValidationFilter
             .connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String cached;
     private volatile Instant cachedAt = Instant.EPOCH;
 
-    public ApiDocs(GatewayConfig config) {
-        services.put("auth", config.routes().auth());
-        services.put("inventory", config.routes().inventory());
-        services.put("payroll", config.routes().payroll());
-        services.put("orders", config.routes().orders());
+    public ApiDocs(Upstreams upstreams) {
+        this.upstreams = upstreams;
     }
 
     void install(@Observes Router router) {
@@ -64,10 +62,10 @@ public class ApiDocs {
     private String combine() {
         Map<String, JsonNode> documents = new LinkedHashMap<>();
         boolean complete = true;
-        for (Map.Entry<String, String> service : services.entrySet()) {
-            JsonNode document = fetch(service.getValue() + "/q/openapi?format=json");
+        for (Downstream service : Downstream.values()) {
+            JsonNode document = fetchFromAnyUpstream(service);
             complete &= document != null;
-            documents.put(service.getKey(), document);
+            documents.put(Upstreams.name(service), document);
         }
         String body = CombinedApiDocument.combine(documents, "1.0.0").toString();
         if (complete) { // a service that is away is asked again at the next request
@@ -75,6 +73,17 @@ public class ApiDocs {
             cachedAt = Instant.now();
         }
         return body;
+    }
+
+    /** Every replica serves the same document: the first that answers (those in rotation are asked first). */
+    private JsonNode fetchFromAnyUpstream(Downstream service) {
+        for (String base : upstreams.baseUrls(service)) {
+            JsonNode document = fetch(base + "/q/openapi?format=json");
+            if (document != null) {
+                return document;
+            }
+        }
+        return null;
     }
 
     private JsonNode fetch(String url) {

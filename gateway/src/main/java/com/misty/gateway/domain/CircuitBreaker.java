@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 /**
  * Stops sending requests to a service that keeps failing: after {@code failureThreshold} consecutive failures
  * the circuit opens and callers are refused at once for {@code openFor}; then one trial request is let through,
- * and its outcome closes the circuit or opens it again.
+ * and its outcome closes the circuit or opens it again. The gateway keeps one per upstream (replica), so one
+ * replica that fails does not shut the others out.
  */
 public final class CircuitBreaker {
 
@@ -65,6 +66,23 @@ public final class CircuitBreaker {
             state = State.OPEN;
             openedAt = nanoClock.getAsLong();
         }
+    }
+
+    /**
+     * A request let through ended without a verdict (the client went away first): a half-open trial is handed
+     * back, so the next request becomes the trial instead of the circuit waiting for an outcome that never comes.
+     */
+    public synchronized void release() {
+        trialInFlight = false;
+    }
+
+    /** Whether a request asking now would be refused (read only: unlike {@link #tryAcquire} it starts no trial). */
+    public synchronized boolean refusing() {
+        return switch (state) {
+            case CLOSED -> false;
+            case OPEN -> nanoClock.getAsLong() - openedAt < openForNanos;
+            case HALF_OPEN -> trialInFlight;
+        };
     }
 
     /** Whole seconds until a trial request will be let through (at least 1 while open). */

@@ -1,9 +1,10 @@
 package com.misty.gateway.proxy;
 
 import com.misty.gateway.config.GatewayConfig;
-import com.misty.gateway.domain.CircuitBreaker;
 import com.misty.gateway.domain.Downstream;
 import com.misty.gateway.domain.HopByHopHeaders;
+import com.misty.gateway.domain.Upstream;
+import com.misty.gateway.domain.UpstreamSet;
 import com.misty.gateway.http.Problems;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.runtime.StartupEvent;
@@ -27,9 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,9 +35,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Passes a request to its service and the answer back, streaming both bodies (nothing is buffered whole). A
- * service that refuses connections gives 502, one that stays silent past the response timeout gives 504, and
- * one whose circuit is open gives 503 at once.
+ * Passes a request to one upstream (replica) of its service and the answer back, streaming both bodies (nothing
+ * is buffered whole). The upstream is chosen by {@link UpstreamSet}; a request that cannot reach it is tried on
+ * another only when that is safe (see {@link Exchange}). When every attempt failed: 502 if the last upstream
+ * refused or broke the connection, 504 if it stayed silent past the response timeout; 503 at once when every
+ * upstream's circuit is open.
  */
 @ApplicationScoped
 public class ServiceProxy {
@@ -48,8 +48,15 @@ public class ServiceProxy {
     public static final String REQUEST_ID = "X-Request-Id";
     private static final Set<HttpMethod> BODYLESS_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
             HttpMethod.DELETE, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    /**
+     * Methods retried on another upstream after the connection broke before an answer: only the safe ones (RFC 9110
+     * 9.2.1). DELETE is idempotent but not safe: a retried DELETE that took effect on the first replica would answer
+     * 404 and tell the client it failed.
+     */
+    private static final Set<HttpMethod> RETRIED_AFTER_SENDING = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+            HttpMethod.OPTIONS);
 
-    private final Map<Downstream, Target> targets = new EnumMap<>(Downstream.class);
+    private final Upstreams upstreams;
     /**
      * One client per event loop. A pooled connection belongs to the event loop that opened it; with one shared
      * client a request accepted on one loop often rides another loop's connection, and every callback of the
@@ -69,19 +76,16 @@ public class ServiceProxy {
 
     private final ClientAddresses clientAddresses;
 
-    public ServiceProxy(Vertx vertx, GatewayConfig config, ClientAddresses clientAddresses) {
+    public ServiceProxy(Vertx vertx, GatewayConfig config, ClientAddresses clientAddresses, Upstreams upstreams) {
         this.clientAddresses = clientAddresses;
-        GatewayConfig.Routes routes = config.routes();
-        Map<Downstream, String> urls = Map.of(Downstream.AUTH, routes.auth(), Downstream.INVENTORY, routes.inventory(),
-                Downstream.PAYROLL, routes.payroll(), Downstream.ORDERS, routes.orders());
-        urls.forEach((service, url) -> targets.put(service, Target.of(url, new CircuitBreaker(
-                config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime))));
+        this.upstreams = upstreams;
         this.maxBodyBytes = config.proxy().maxBodyBytes();
         this.connectTimeoutMillis = config.proxy().connectTimeout().toMillis();
         this.responseTimeoutMillis = config.proxy().responseTimeout().toMillis();
         this.vertx = vertx;
         this.clientOptions = new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                 .setConnectTimeout((int) connectTimeoutMillis);
+        // The pool is per host and port, so each upstream of a service has this many connections per event loop.
         this.poolOptions = new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerService())
                 .setMaxWaitQueueSize(1024);
         this.sharedClient = vertx.createHttpClient(clientOptions, poolOptions);
@@ -92,7 +96,7 @@ public class ServiceProxy {
             Thread thread = loop.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
             clientsByEventLoop.put(thread, vertx.createHttpClient(clientOptions, poolOptions));
         }
-        LOG.infof("Service connections: one keep-alive pool per service and event loop (%d event loops)",
+        LOG.infof("Service connections: one keep-alive pool per upstream and event loop (%d event loops)",
                 clientsByEventLoop.size());
     }
 
@@ -106,36 +110,20 @@ public class ServiceProxy {
         return clientsByEventLoop.getOrDefault(Thread.currentThread(), sharedClient);
     }
 
-    public CircuitBreaker.State circuit(Downstream service) {
-        return targets.get(service).breaker().state();
-    }
-
     /** Forwards the (paused) request in {@code ctx} to {@code service}; {@code clientAddress} goes on as X-Forwarded-For. */
     public void forward(RoutingContext ctx, Downstream service, String requestId, String clientAddress) {
-        Target target = targets.get(service);
-        CircuitBreaker breaker = target.breaker();
-        if (!breaker.tryAcquire()) {
-            ctx.response().putHeader("Retry-After", Long.toString(breaker.secondsUntilRetry()));
+        UpstreamSet set = upstreams.of(service);
+        Upstream upstream = set.acquire(Set.of());
+        if (upstream == null) {
+            ctx.response().putHeader("Retry-After", Long.toString(set.secondsUntilRetry()));
             Problems.send(ctx, 503, "SERVICE_UNAVAILABLE",
-                    "The " + service.name().toLowerCase(Locale.ROOT) + " service is unavailable; try again shortly.");
+                    "The " + Upstreams.name(service) + " service is unavailable; try again shortly.");
             return;
         }
         HttpServerRequest in = ctx.request();
-        RequestOptions options = new RequestOptions()
-                .setMethod(in.method())
-                .setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
-                .setURI(target.basePath() + ctx.normalizedPath() + (in.query() == null ? "" : "?" + in.query()))
-                .setConnectTimeout(connectTimeoutMillis)
-                .setIdleTimeout(responseTimeoutMillis)
-                .setHeaders(forwardedHeaders(in, requestId, clientAddress));
-        Exchange exchange = new Exchange(ctx, service, breaker, requestId);
-        client().request(options).onComplete(opened -> {
-            if (opened.failed()) {
-                exchange.failed(opened.cause());
-            } else {
-                exchange.send(opened.result());
-            }
-        });
+        String pathAndQuery = ctx.normalizedPath() + (in.query() == null ? "" : "?" + in.query());
+        new Exchange(ctx, service, set, requestId, pathAndQuery, forwardedHeaders(in, requestId, clientAddress))
+                .attempt(upstream);
     }
 
     private MultiMap forwardedHeaders(HttpServerRequest in, String requestId, String clientAddress) {
@@ -178,42 +166,107 @@ public class ServiceProxy {
                 || name.equalsIgnoreCase(REQUEST_ID);
     }
 
-    /** One request on its way through: streams the body up, the answer down, and reports to the breaker once. */
+    /**
+     * One request on its way through: streams the body up and the answer down, over one attempt per upstream.
+     * Another upstream is tried (each at most once) only when the first cannot have acted on the request: the
+     * connection could not be opened (any method: nothing was sent, and the body is still held by
+     * {@link RequestBody}, which hands it to the next attempt), or, for GET, HEAD and OPTIONS without a body, the
+     * connection broke before an answer. Never after a timeout (the upstream may still be working on it, and the
+     * client would wait twice), never once a body may have reached an upstream, never once the answer has started.
+     */
     private final class Exchange {
         private final RoutingContext ctx;
         private final Downstream service;
-        private final CircuitBreaker breaker;
+        private final UpstreamSet set;
         private final String requestId;
-        private boolean settled;
+        private final String pathAndQuery;
+        private final MultiMap headers;
+        private Set<Upstream> tried = Set.of();
+        private Attempt current;
         private boolean abandoned;
         private long bodyBytes;
         private boolean waitingForDrain;
 
-        Exchange(RoutingContext ctx, Downstream service, CircuitBreaker breaker, String requestId) {
+        Exchange(RoutingContext ctx, Downstream service, UpstreamSet set, String requestId, String pathAndQuery,
+                 MultiMap headers) {
             this.ctx = ctx;
             this.service = service;
-            this.breaker = breaker;
+            this.set = set;
             this.requestId = requestId;
+            this.pathAndQuery = pathAndQuery;
+            this.headers = headers;
+            HttpServerResponse out = ctx.response();
+            out.closeHandler(closed -> {
+                if (!out.ended()) {
+                    abandoned = true;
+                    if (current != null) {
+                        current.abandon();
+                    }
+                }
+            });
         }
 
-        void send(HttpClientRequest upstream) {
+        void attempt(Upstream upstream) {
+            Attempt attempt = new Attempt(upstream);
+            current = attempt;
+            RequestOptions options = new RequestOptions()
+                    .setMethod(ctx.request().method())
+                    .setHost(upstream.host()).setPort(upstream.port()).setSsl(upstream.ssl())
+                    .setURI(upstream.basePath() + pathAndQuery)
+                    .setConnectTimeout(connectTimeoutMillis)
+                    .setIdleTimeout(responseTimeoutMillis)
+                    .setHeaders(headers);
+            client().request(options).onComplete(opened -> {
+                if (opened.failed()) {
+                    notConnected(attempt, opened.cause());
+                } else if (abandoned) {
+                    attempt.request = opened.result();
+                    attempt.abandon();
+                } else {
+                    send(attempt, opened.result());
+                }
+            });
+        }
+
+        /** Nothing reached the upstream: safe to try another for every method. */
+        private void notConnected(Attempt attempt, Throwable cause) {
+            attempt.settle(false);
+            attempt.finish();
+            if (set.unreachable(attempt.upstream)) {
+                LOG.warnf("%s upstream %s is out of rotation: %s", Upstreams.name(service), attempt.upstream, cause);
+            }
+            if (!abandoned) {
+                retryOrFail(attempt, cause);
+            }
+        }
+
+        private void retryOrFail(Attempt failed, Throwable cause) {
+            Set<Upstream> now = new java.util.HashSet<>(tried);
+            now.add(failed.upstream);
+            tried = now;
+            Upstream next = set.acquire(tried);
+            if (next == null) {
+                failed(cause);
+                return;
+            }
+            LOG.debugf("[%s] %s upstream %s failed (%s); trying %s", requestId, Upstreams.name(service),
+                    failed.upstream, cause.getMessage(), next);
+            set.retried();
+            attempt(next);
+        }
+
+        private void send(Attempt attempt, HttpClientRequest upstream) {
+            attempt.request = upstream;
             HttpServerRequest in = ctx.request();
-            HttpServerResponse out = ctx.response();
             boolean lengthKnown = in.getHeader(HttpHeaders.CONTENT_LENGTH) != null;
             if (!lengthKnown && hasBody(in)) {
                 upstream.setChunked(true);
             }
             upstream.response().onComplete(answered -> {
                 if (answered.failed()) {
-                    failed(answered.cause());
+                    answerFailed(attempt, answered.cause());
                 } else {
-                    relay(answered.result());
-                }
-            });
-            out.closeHandler(closed -> {
-                if (!out.ended()) {
-                    abandoned = true;
-                    upstream.reset();
+                    relay(attempt, answered.result());
                 }
             });
             RequestBody.of(ctx).attach(new RequestBody.Sink() {
@@ -224,7 +277,7 @@ public class ServiceProxy {
                     }
                     bodyBytes += chunk.length();
                     if (bodyBytes > maxBodyBytes) {
-                        tooLarge(upstream);
+                        tooLarge(attempt);
                         return;
                     }
                     upstream.write(chunk);
@@ -250,7 +303,7 @@ public class ServiceProxy {
                 @Override
                 public void failed(Throwable error) {
                     abandoned = true;
-                    upstream.reset();
+                    attempt.abandon();
                 }
             });
             // What was held may already have filled the service's write queue.
@@ -259,28 +312,41 @@ public class ServiceProxy {
             }
         }
 
-        private void tooLarge(HttpClientRequest upstream) {
+        /** The connection broke or stayed silent before an answer's head. */
+        private void answerFailed(Attempt attempt, Throwable cause) {
+            if (abandoned) {
+                attempt.abandon();
+                return;
+            }
+            attempt.settle(false);
+            attempt.finish();
+            boolean timedOut = cause instanceof TimeoutException;
+            if (!timedOut && bodyBytes == 0 && RETRIED_AFTER_SENDING.contains(ctx.request().method())
+                    && !ctx.response().headWritten()) {
+                retryOrFail(attempt, cause);
+            } else {
+                failed(cause);
+            }
+        }
+
+        private void tooLarge(Attempt attempt) {
             if (abandoned) {
                 return;
             }
             abandoned = true;
-            settled = true;
-            upstream.reset();
+            attempt.abandon();
             RequestBody.of(ctx).discard();
             // The rest of the body is never read: close the connection after answering.
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             Problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxBodyBytes + " bytes.");
         }
 
-        private void relay(HttpClientResponse answer) {
+        private void relay(Attempt attempt, HttpClientResponse answer) {
             int status = answer.statusCode();
-            if (status == 502 || status == 503 || status == 504) {
-                settle(false);
-            } else {
-                settle(true);
-            }
+            attempt.settle(status != 502 && status != 503 && status != 504);
             HttpServerResponse out = ctx.response();
             if (abandoned || out.ended()) {
+                attempt.finish();
                 return;
             }
             out.setStatusCode(status);
@@ -296,19 +362,20 @@ public class ServiceProxy {
             if (!bodyless && answer.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
                 out.setChunked(true);
             }
-            answer.pipeTo(out).onFailure(error -> {
-                LOG.debugf("[%s] response from %s broke off: %s", requestId, service, error.getMessage());
-                out.reset();
+            answer.pipeTo(out).onComplete(piped -> {
+                attempt.finish();
+                if (piped.failed()) {
+                    LOG.debugf("[%s] response from %s broke off: %s", requestId, attempt.upstream,
+                            piped.cause().getMessage());
+                    out.reset();
+                }
             });
         }
 
-        void failed(Throwable cause) {
-            if (abandoned) {
-                return;
-            }
-            settle(false);
+        /** Every attempt failed: 504 after a timeout, 502 otherwise (or a reset once the answer had begun). */
+        private void failed(Throwable cause) {
             RequestBody.of(ctx).discard();
-            String name = service.name().toLowerCase(Locale.ROOT);
+            String name = Upstreams.name(service);
             if (ctx.response().headWritten()) {
                 ctx.response().reset();
             } else if (cause instanceof TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException) {
@@ -317,18 +384,6 @@ public class ServiceProxy {
             } else {
                 LOG.warnf("[%s] %s unreachable: %s", requestId, name, cause.getMessage());
                 Problems.send(ctx, 502, "BAD_GATEWAY", "The " + name + " service could not be reached.");
-            }
-        }
-
-        private void settle(boolean success) {
-            if (settled) {
-                return;
-            }
-            settled = true;
-            if (success) {
-                breaker.onSuccess();
-            } else {
-                breaker.onFailure();
             }
         }
 
@@ -344,14 +399,49 @@ public class ServiceProxy {
         }
     }
 
-    /** Where a service listens, and its circuit. */
-    record Target(String host, int port, boolean ssl, String basePath, CircuitBreaker breaker) {
-        static Target of(String url, CircuitBreaker breaker) {
-            URI uri = URI.create(url);
-            boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
-            int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-            return new Target(uri.getHost(), port, ssl, path, breaker);
+    /**
+     * One try on one upstream: reports to that upstream's circuit once (a verdict, or given back when the client
+     * left first) and ends its in-flight count once.
+     */
+    private static final class Attempt {
+        private final Upstream upstream;
+        private HttpClientRequest request;
+        private boolean settled;
+        private boolean finished;
+
+        Attempt(Upstream upstream) {
+            this.upstream = upstream;
+        }
+
+        void settle(boolean success) {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            if (success) {
+                upstream.breaker().onSuccess();
+            } else {
+                upstream.breaker().onFailure();
+            }
+        }
+
+        /** The client went away (or the body was refused): no verdict on the upstream, and its request is cut. */
+        void abandon() {
+            if (!settled) {
+                settled = true;
+                upstream.breaker().release();
+            }
+            if (request != null) {
+                request.reset();
+            }
+            finish();
+        }
+
+        void finish() {
+            if (!finished) {
+                finished = true;
+                upstream.finished();
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.misty.gateway.security;
 
 import com.misty.gateway.config.GatewayConfig;
+import com.misty.gateway.domain.Downstream;
+import com.misty.gateway.proxy.Upstreams;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * auth-service's signing keys, fetched from its JWKS and cached. An unknown {@code kid} triggers a refetch
@@ -42,9 +45,11 @@ public class JwksKeys {
     /** Pauses between startup fetches while auth-service is not up: short, a refused connection costs nothing. */
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(1);
+    static final String JWKS_PATH = "/api/auth/jwks";
 
     private final Vertx vertx;
-    private final String jwksUrl;
+    /** Where to fetch, in the order to try: the configured URL, or every auth-service upstream (in rotation first). */
+    private final Supplier<List<String>> jwksUrls;
     private final long minRefetchNanos;
     private final long maxAgeMillis;
     private final long firstRetryMillis;
@@ -58,15 +63,29 @@ public class JwksKeys {
     private Future<Void> inFlight;
 
     @Inject
-    public JwksKeys(Vertx vertx, GatewayConfig config) {
-        this(vertx, config.jwt().jwksUrl().orElse(config.routes().auth() + "/api/auth/jwks"),
-                config.jwt().jwksMinRefetchInterval(), config.jwt().jwksMaxAge(), FIRST_RETRY, LONGEST_RETRY);
+    public JwksKeys(Vertx vertx, GatewayConfig config, Upstreams upstreams) {
+        this(vertx, jwksUrls(config, upstreams), config.jwt().jwksMinRefetchInterval(), config.jwt().jwksMaxAge(),
+                FIRST_RETRY, LONGEST_RETRY);
+    }
+
+    private static Supplier<List<String>> jwksUrls(GatewayConfig config, Upstreams upstreams) {
+        Optional<String> configured = config.jwt().jwksUrl();
+        if (configured.isPresent()) {
+            List<String> one = List.of(configured.get());
+            return () -> one;
+        }
+        return () -> upstreams.baseUrls(Downstream.AUTH).stream().map(base -> base + JWKS_PATH).toList();
     }
 
     JwksKeys(Vertx vertx, String jwksUrl, Duration minRefetchInterval, Duration maxAge, Duration firstRetry,
              Duration longestRetry) {
+        this(vertx, () -> List.of(jwksUrl), minRefetchInterval, maxAge, firstRetry, longestRetry);
+    }
+
+    JwksKeys(Vertx vertx, Supplier<List<String>> jwksUrls, Duration minRefetchInterval, Duration maxAge,
+             Duration firstRetry, Duration longestRetry) {
         this.vertx = vertx;
-        this.jwksUrl = jwksUrl;
+        this.jwksUrls = jwksUrls;
         this.minRefetchNanos = minRefetchInterval.toNanos();
         this.maxAgeMillis = maxAge.toMillis();
         this.firstRetryMillis = firstRetry.toMillis();
@@ -156,36 +175,47 @@ public class JwksKeys {
         lastFetchStartedAt = System.nanoTime();
         Promise<Void> done = Promise.promise();
         inFlight = done.future();
-        client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(jwksUrl).setIdleTimeout(3000))
+        fetchFrom(jwksUrls.get(), 0).onComplete(result -> {
+            lastFetchSucceeded = result.succeeded();
+            synchronized (this) {
+                inFlight = null;
+            }
+            done.complete();
+        });
+        return done.future();
+    }
+
+    /** Reads the keys from {@code urls[index]}, and on failure from the next one (another auth-service replica). */
+    private Future<Void> fetchFrom(List<String> urls, int index) {
+        String url = urls.get(index);
+        return fetch(url).recover(failure -> {
+            if (hasKeys()) {
+                LOG.warnf("Cannot fetch JWKS from %s: %s", url, failure.getMessage());
+            } else {
+                // Expected while auth-service starts after the gateway; the startup retry says the rest.
+                LOG.infof("Signing keys not loaded yet, %s: %s", url, failure.getMessage());
+            }
+            return index + 1 < urls.size() ? fetchFrom(urls, index + 1) : Future.failedFuture(failure);
+        });
+    }
+
+    private Future<Void> fetch(String url) {
+        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url).setIdleTimeout(3000))
                 .compose(request -> request.send())
                 // The body is read either way: a response left unread keeps its pooled connection, and the next
                 // fetch on it read an empty body (found by JwksKeysTest, a 503 followed by a 200).
                 .compose(response -> response.body().compose(body -> response.statusCode() == 200
                         ? Future.succeededFuture(body)
                         : Future.failedFuture("JWKS answered " + response.statusCode())))
-                .onComplete(result -> {
-                    boolean read = false;
-                    if (result.succeeded()) {
-                        try {
-                            current = parse(result.result().toString());
-                            read = true;
-                            LOG.debugf("Loaded %d signing keys from %s", current.all().size(), jwksUrl);
-                        } catch (Exception e) {
-                            LOG.warnf("Unreadable JWKS from %s: %s", jwksUrl, e.getMessage());
-                        }
-                    } else if (hasKeys()) {
-                        LOG.warnf("Cannot fetch JWKS from %s: %s", jwksUrl, result.cause().getMessage());
-                    } else {
-                        // Expected while auth-service starts after the gateway; the startup retry says the rest.
-                        LOG.infof("Signing keys not loaded yet, %s: %s", jwksUrl, result.cause().getMessage());
+                .compose(body -> {
+                    try {
+                        current = parse(body.toString());
+                    } catch (Exception e) {
+                        return Future.failedFuture("unreadable JWKS: " + e.getMessage());
                     }
-                    lastFetchSucceeded = read;
-                    synchronized (this) {
-                        inFlight = null;
-                    }
-                    done.complete();
+                    LOG.debugf("Loaded %d signing keys from %s", current.all().size(), url);
+                    return Future.succeededFuture();
                 });
-        return done.future();
     }
 
     static KeySet parse(String json) throws Exception {
