@@ -46,7 +46,12 @@ public class SigningKeys {
 
     private final Optional<String> location;
     private final JWTParser parser;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT).build();
+    /**
+     * HTTP/1.1, not the client's default h2c upgrade: a GET that asks to upgrade while auth-service is still starting
+     * failed there with "Request has already been read" (seen with ten processes starting at once on two cores).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(FETCH_TIMEOUT).build();
     private volatile boolean loaded;
     private volatile Thread loader;
 
