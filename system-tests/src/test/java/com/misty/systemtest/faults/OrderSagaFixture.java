@@ -94,7 +94,7 @@ public final class OrderSagaFixture {
         stockIds.put(product, receipt.field("id").asText());
     }
 
-    Session manager() {
+    public Session manager() {
         return manager;
     }
 
@@ -108,7 +108,7 @@ public final class OrderSagaFixture {
     }
 
     /** Places one order as the manager; the answer is returned as it is (a fault may make it a 5xx). */
-    Response placeOrder(int n) {
+    public Response placeOrder(int n) {
         long second = impossible(n) ? IMPOSSIBLE_QUANTITY : SECOND_LINE_QUANTITY;
         return manager.post("/api/orders", Map.of("client_id", clientId, "notes", "fault-test order " + n,
                 "lines", List.of(Map.of("product_id", firstProduct, "quantity", FIRST_LINE_QUANTITY),

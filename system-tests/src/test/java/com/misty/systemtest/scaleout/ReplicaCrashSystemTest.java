@@ -37,6 +37,7 @@ class ReplicaCrashSystemTest {
         OrderSagaFixture fixture = OrderSagaFixture.create(suite, "replica-crash");
         OrderBurst burst = OrderBurst.start(fixture, 3, Duration.ofMillis(150), 90);
         Instant killed = null;
+        Instant gone = null;
         Instant backUp = null;
         List<OrderBurst.Attempt> attempts;
         try {
@@ -44,6 +45,7 @@ class ReplicaCrashSystemTest {
             killed = Instant.now();
             suite.processes().kill(inventory);
             suite.processes().kill(orders);
+            gone = Instant.now();
             burst.awaitMoreAnswers(25, Duration.ofSeconds(60));
             suite.processes().restart(inventory);
             suite.processes().restart(orders);
@@ -54,13 +56,16 @@ class ReplicaCrashSystemTest {
             SuiteProcesses.restoreEverything(suite);
         }
         Map<String, JsonNode> finalOrders = fixture.awaitAllFinal(SAGA_DEADLINE);
-        Instant outageStart = killed;
+        Instant outageStart = gone;
         Instant outageEnd = backUp;
-        System.out.printf("[scale-out] %s and %s killed for %d ms; while down: %s; all %d orders final %d ms after"
-                        + " they were back%n", inventory, orders, Duration.between(killed, backUp).toMillis(),
+        System.out.printf("[scale-out] %s and %s killed for %d ms; started in the 10 s before the kill: %s; while down: %s; all %d"
+                        + " orders final %d ms after they were back%n", inventory, orders,
+                Duration.between(killed, backUp).toMillis(), OrderBurst.summary(attempts, killed.minusSeconds(10), gone),
                 OrderBurst.summary(attempts, outageStart, outageEnd), finalOrders.size(),
                 Duration.between(backUp, Instant.now()).toMillis());
 
+        // A POST in flight on a replica when it died may have reached it: the gateway does not send it again (the
+        // order might exist), the client gets a 502 problem+json. Every order placed once they were gone is taken.
         assertThat(attempts).as("every answer is a 2xx or a 5xx problem+json (a busy machine may time out)")
                 .allSatisfy(a -> assertThat(a.created() || (a.status() >= 500 && a.problem())).as("%s", a).isTrue());
         assertThat(attempts.stream().filter(a -> a.started().isAfter(outageStart) && a.started().isBefore(outageEnd)))
