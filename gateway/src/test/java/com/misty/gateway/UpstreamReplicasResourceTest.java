@@ -54,7 +54,10 @@ class UpstreamReplicasResourceTest {
             "misty_gateway_upstream_available\\{service=\"\\w+\",upstream=\"([^\"]+)\"} (\\S+)");
     private static final Duration NO_HANG = Duration.ofSeconds(5);
 
-    /** Every replica up, ready, and back in rotation (circuits closed or due a trial) before each test. */
+    /**
+     * Every replica up, ready, in rotation, and its circuit closed before each test: a circuit a test opened is
+     * only due a trial once the gauge says 1 again, and while that one trial is out its replica takes nothing else.
+     */
     @BeforeEach
     void everyReplicaInRotation() {
         STUBS.forEach(stub -> {
@@ -63,6 +66,10 @@ class UpstreamReplicasResourceTest {
         });
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(availability().values()).hasSize(7).containsOnly(1.0));
+        for (int i = 0; i < 4; i++) { // one at a time, so each replica's trial gets its turn
+            getItem().then().statusCode(200);
+            given().auth().oauth2(TOKEN).get("/api/orders/o-1").then().statusCode(200);
+        }
     }
 
     @Test
