@@ -7,6 +7,7 @@ import com.misty.contracts.auth.SessionsRevoked;
 import com.misty.contracts.auth.UserRoleChanged;
 import com.misty.contracts.auth.UserDeactivated;
 import com.misty.gateway.support.DownstreamStubs;
+import com.misty.gateway.support.NewSigningKey;
 import com.misty.gateway.support.StubServices;
 import com.misty.gateway.support.Stubs;
 import com.misty.gateway.support.SuiteEvents;
@@ -15,8 +16,6 @@ import com.misty.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -24,8 +23,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -85,7 +82,7 @@ class TokenRejectionResourceTest {
 
     @Test
     void tokenSignedWithAnotherKeyIsRefused() throws Exception {
-        KeyPair other = rsaKeyPair();
+        KeyPair other = NewSigningKey.rsaKeyPair();
         assertInvalid(TestTokens.builder("forger", "admin").jws().keyId(StubServices.TEST_KID).sign(other.getPrivate()));
         assertInvalid(TestTokens.builder("forger", "admin").sign(other.getPrivate()));
     }
@@ -221,13 +218,8 @@ class TokenRejectionResourceTest {
     }
 
     @Test
-    void aNewlyPublishedKeyIsPickedUpByItsKid() throws Exception {
-        KeyPair rotated = rsaKeyPair();
-        String kid = "rotated-" + UUID.randomUUID();
-        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) rotated.getPublic());
-        jwk.setKeyId(kid);
-        Stubs.addKey(jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
-        String token = TestTokens.builder("rotation-user", "admin").jws().keyId(kid).sign(rotated.getPrivate());
+    void aNewlyPublishedKeyIsPickedUpByItsKid() {
+        String token = NewSigningKey.publishAndSign("rotated-", "rotation-user", "admin");
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().auth().oauth2(token).when().get("/api/stock").then().statusCode(200));
     }
@@ -252,9 +244,4 @@ class TokenRejectionResourceTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static KeyPair rsaKeyPair() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
 }

@@ -2,6 +2,7 @@ package com.misty.gateway.domain;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One replica of a service behind the gateway: where it listens, its own circuit, whether it is in rotation (its
@@ -16,6 +17,7 @@ public final class Upstream {
     private final String basePath;
     private final CircuitBreaker breaker;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder sentElsewhere = new LongAdder();
     /** In rotation until a check or a refused connection says otherwise: a starting gateway must not 503 for nothing. */
     private volatile boolean ready = true;
 
@@ -100,6 +102,15 @@ public final class Upstream {
     /** One request that {@link UpstreamSet#acquire} gave this upstream is over (call exactly once per acquire). */
     public void finished() {
         inFlight.decrementAndGet();
+    }
+
+    /** A request this upstream could not take was sent on to another one (the counter behind the retries metric). */
+    public void sentElsewhere() {
+        sentElsewhere.increment();
+    }
+
+    public long requestsSentElsewhere() {
+        return sentElsewhere.sum();
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.misty.gateway.domain;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The replicas of one service and the choice between them. A request goes to the ready upstream serving the fewest
@@ -20,7 +19,6 @@ public final class UpstreamSet {
 
     private final List<Upstream> upstreams;
     private final AtomicInteger turn = new AtomicInteger();
-    private final LongAdder retries = new LongAdder();
 
     public UpstreamSet(List<Upstream> upstreams) {
         if (upstreams.isEmpty() || upstreams.size() > MAX_UPSTREAMS) {
@@ -94,14 +92,5 @@ public final class UpstreamSet {
             soonest = Math.min(soonest, Math.max(1, upstream.breaker().secondsUntilRetry()));
         }
         return soonest;
-    }
-
-    /** A request was sent on to another upstream after one failed (the counter behind the retries metric). */
-    public void retried() {
-        retries.increment();
-    }
-
-    public long retries() {
-        return retries.sum();
     }
 }

@@ -61,7 +61,11 @@ public final class RequestBody {
         return body;
     }
 
-    /** Hands what arrived so far, and all that follows, to {@code target}. */
+    /**
+     * Hands what arrived so far, and all that follows, to {@code target}. Called when a connection to an upstream
+     * is open; a retry on another upstream calls it again with a new target, which the proxy only does while no
+     * chunk has gone to the previous one (so nothing is lost or sent twice).
+     */
     void attach(Sink target) {
         this.sink = target;
         while (!held.isEmpty() && !discarding) {

@@ -251,7 +251,7 @@ public class ServiceProxy {
             }
             LOG.debugf("[%s] %s upstream %s failed (%s); trying %s", requestId, Upstreams.name(service),
                     failed.upstream, cause.getMessage(), next);
-            set.retried();
+            failed.upstream.sentElsewhere();
             attempt(next);
         }
 

@@ -23,7 +23,7 @@ import java.time.Duration;
  * The gateway's own metrics beside Quarkus' HTTP server timer (per service area, see
  * {@code quarkus.micrometer.binder.http-server.match-patterns}): latency histograms of every route for
  * {@code histogram_quantile}, the number of open live-event streams, per upstream (replica) of each service
- * whether it is in rotation and per service how many requests were retried on another upstream, and (through the shared problem counter)
+ * whether it is in rotation and how many of its requests were retried on another upstream, and (through the shared problem counter)
  * throttled requests as {@code misty_problems_total{status="429",code="TOO_MANY_REQUESTS"}}.
  */
 @ApplicationScoped
@@ -45,10 +45,10 @@ public class GatewayMetrics {
                         .description("1 while the upstream is in rotation (readiness passing, circuit not open)")
                         .tags("service", name, "upstream", upstream.url())
                         .strongReference(true).register(registry);
+                FunctionCounter.builder(UPSTREAM_RETRIES, upstream, Upstream::requestsSentElsewhere)
+                        .description("Requests this upstream could not take (refused, or broke off a safe request), sent on to another")
+                        .tags("service", name, "upstream", upstream.url()).register(registry);
             }
-            FunctionCounter.builder(UPSTREAM_RETRIES, set, UpstreamSet::retries)
-                    .description("Requests sent on to another upstream after the first could not take them")
-                    .tags("service", name).register(registry);
         }
     }
 

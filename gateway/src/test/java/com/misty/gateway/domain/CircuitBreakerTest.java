@@ -53,4 +53,32 @@ class CircuitBreakerTest {
             breaker.onFailure();
         }
     }
+
+    @Test
+    void aTrialGivenBackWithoutAVerdictLetsTheNextRequestBeTheTrial() {
+        breaker.onFailure();
+        breaker.onFailure();
+        breaker.onFailure();
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThat(breaker.tryAcquire()).isTrue();
+        assertThat(breaker.refusing()).as("the trial is out").isTrue();
+        assertThat(breaker.tryAcquire()).isFalse();
+
+        breaker.release(); // its client went away before the service answered
+        assertThat(breaker.refusing()).isFalse();
+        assertThat(breaker.tryAcquire()).as("a new trial, not a circuit stuck half open").isTrue();
+        breaker.onSuccess();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void refusingOnlyReadsTheState() {
+        breaker.onFailure();
+        breaker.onFailure();
+        breaker.onFailure();
+        assertThat(breaker.refusing()).isTrue();
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThat(breaker.refusing()).as("due a trial").isFalse();
+        assertThat(breaker.state()).as("no trial started by asking").isEqualTo(CircuitBreaker.State.OPEN);
+    }
 }

@@ -94,6 +94,29 @@ class JwksKeysTest {
         assertThat(keys.canJudge("random-kid-0")).isTrue();
     }
 
+    @Test
+    void aReplicaThatCannotAnswerIsPassedForTheNext() throws Exception {
+        authUp.set(true);
+        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId("key-1");
+        String jwks = new JsonWebKeySet(key).toJson();
+        HttpServer down = vertx.createHttpServer().requestHandler(request -> request.response().setStatusCode(503).end());
+        HttpServer up = vertx.createHttpServer().requestHandler(request -> request.response().end(jwks));
+        int downPort = down.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        int upPort = up.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        JwksKeys keys = new JwksKeys(vertx, () -> List.of("http://127.0.0.1:" + closedPort + "/api/auth/jwks",
+                "http://127.0.0.1:" + downPort + "/api/auth/jwks", "http://127.0.0.1:" + upPort + "/api/auth/jwks"),
+                Duration.ofHours(1), Duration.ofMinutes(10), NO_STARTUP_RETRY, NO_STARTUP_RETRY);
+        keys.start();
+        waitUntilNoFetchRuns(keys);
+        assertThat(keys.find("key-1")).as("read from the third URL in the one startup fetch").isPresent();
+        assertThat(keys.canJudge("other-kid")).isTrue();
+    }
+
     /**
      * A JwksKeys whose startup fetch failed (auth-service answering 503), with no fetch running any more; it retries
      * the startup fetch after {@code startupRetry}; misses of unknown kids are rate-limited to one fetch an hour.

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Map;
 public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     public static final String CONTROL = "misty.test.stubs.control-url";
+    /** System property prefix of each stand-in's base URL ({@code misty.test.stubs.url.inventory-2}). */
+    public static final String URL_PREFIX = "misty.test.stubs.url.";
 
     /** A user whose sessions were revoked before the gateway started: only a replay of auth.events knows it. */
     public static final String REVOKED_BEFORE_BOOT = "revoked-before-boot";
@@ -30,7 +33,7 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        stubs = StubServices.start();
+        stubs = StubServices.start(replicas());
         if (!authUpAtStart()) {
             stubs.stop("auth");
         }
@@ -40,7 +43,13 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
         System.setProperty(CONTROL, stubs.controlUrl());
         Map<String, String> config = new HashMap<>();
         for (String service : StubServices.SERVICES) {
-            config.put("misty.gateway.routes." + service, stubs.url(service));
+            StringBuilder urls = new StringBuilder(stubs.url(service));
+            replicas().stream().filter(replica -> replica.startsWith(service + "-"))
+                    .forEach(replica -> urls.append(',').append(stubs.url(replica)));
+            config.put("misty.gateway.routes." + service, urls.toString());
+        }
+        for (String stub : stubs.names()) {
+            System.setProperty(URL_PREFIX + stub, stubs.url(stub));
         }
         config.put("misty.gateway.proxy.connect-timeout", "500ms");
         config.put("misty.gateway.proxy.response-timeout", "1s");
@@ -57,7 +66,17 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
         // A Capacitor iOS shell (the phone app) sends this origin; it is listed like any web origin.
         config.put("quarkus.http.cors.origins", "http://ui.misty.test,capacitor://localhost");
         config.put("quarkus.log.category.\"com.misty.gateway.messaging\".level", "DEBUG");
+        configure(config);
         return config;
+    }
+
+    /** Second (third, ...) stand-ins of a service, {@code <service>-<n>}, listed after the first in its route. */
+    protected List<String> replicas() {
+        return List.of();
+    }
+
+    /** Settings a variant adds or overrides. */
+    protected void configure(Map<String, String> config) {
     }
 
     /** Whether the auth stand-in (and so the JWKS) answers when the gateway starts. */

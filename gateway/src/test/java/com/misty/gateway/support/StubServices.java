@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Four stand-ins for the services, on random ports: they echo what they received (method, path, query, headers,
- * body size and hash) as JSON, and the auth stand-in serves a JWKS built from the test kit's public key. Paths
- * ending in {@code /slow} never answer (for timeouts). A control server lets tests stop and restart a service,
- * add signing keys and slow down the JWKS, over HTTP, because the tests and this class may live in different
- * class loaders.
+ * body size and hash, and which stand-in answered) as JSON, and the auth stand-in serves a JWKS built from the
+ * test kit's public key. Paths ending in {@code /slow} never answer (for timeouts). Extra replicas of a service
+ * are named {@code <service>-<n>} ({@link #start(List)}). Each stand-in answers {@code /q/health/ready} (200, or
+ * 503 once told it is not ready); a request with {@code die=<stand-in>} in its query is read whole by that stand-in,
+ * which then closes the connection without answering. Every request read whole is counted by its
+ * {@code X-Request-Id} (receipts). A control server lets tests stop and restart a stand-in, make it not ready,
+ * read receipts and health-check counts, add signing keys and slow down the JWKS, over HTTP, because the tests and
+ * this class may live in different class loaders.
  */
 public final class StubServices implements AutoCloseable {
 
@@ -41,20 +46,34 @@ public final class StubServices implements AutoCloseable {
     private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
     private final List<String> extraKeys = new CopyOnWriteArrayList<>();
     private final AtomicInteger jwksFetches = new AtomicInteger();
+    private final Set<String> notReady = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> healthChecks = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> receipts = new ConcurrentHashMap<>();
     private volatile long jwksDelayMillis;
     private HttpServer control;
 
     public static StubServices start() {
+        return start(List.of());
+    }
+
+    /** The four stand-ins and {@code replicas} more, each named {@code <service>-<n>}, e.g. {@code inventory-2}. */
+    public static StubServices start(List<String> replicas) {
         StubServices stubs = new StubServices();
         for (String service : SERVICES) {
             stubs.listen(service, 0);
         }
+        replicas.forEach(replica -> stubs.listen(replica, 0));
         stubs.control = await(stubs.vertx.createHttpServer().requestHandler(stubs::control).listen(0, "127.0.0.1"));
         return stubs;
     }
 
     public String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Every stand-in started, replicas included. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(ports.keySet());
     }
 
     /** The stubs' own Vert.x instance (the benchmark places its event loops on cores). */
@@ -84,8 +103,16 @@ public final class StubServices implements AutoCloseable {
         servers.put(service, server);
     }
 
-    private void handle(String service, HttpServerRequest request) {
+    private void handle(String stub, HttpServerRequest request) {
+        String service = stub.replaceFirst("-\\d+$", "");
         String path = request.path();
+        if (path.equals("/q/health/ready")) {
+            healthChecks.computeIfAbsent(stub, s -> new AtomicInteger()).incrementAndGet();
+            boolean ready = !notReady.contains(stub);
+            request.response().setStatusCode(ready ? 200 : 503).putHeader("Content-Type", "application/json")
+                    .end(ready ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+            return;
+        }
         if ("auth".equals(service) && (path.equals("/api/auth/jwks") || path.equals("/.well-known/jwks.json"))) {
             jwksFetches.incrementAndGet();
             if (jwksDelayMillis > 0) {
@@ -124,10 +151,20 @@ public final class StubServices implements AutoCloseable {
             }
         });
         request.endHandler(ended -> {
+            String requestId = request.getHeader("X-Request-Id");
+            if (requestId != null) {
+                receipts.computeIfAbsent(requestId, id -> new AtomicInteger()).incrementAndGet();
+            }
+            if (stub.equals(request.getParam("die"))) {
+                // Received whole, then gone before answering (a replica killed mid-request).
+                request.connection().close();
+                return;
+            }
             JsonObject headers = new JsonObject();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
             JsonObject echo = new JsonObject()
                     .put("service", service)
+                    .put("stub", stub)
                     .put("method", request.method().name())
                     .put("path", path)
                     .put("query", request.query())
@@ -173,6 +210,18 @@ public final class StubServices implements AutoCloseable {
                 jwksDelayMillis = Long.parseLong(parts[2]);
                 request.response().end("delayed");
             }
+            case "not-ready" -> {
+                notReady.add(parts[2]);
+                request.response().end("not ready");
+            }
+            case "ready" -> {
+                notReady.remove(parts[2]);
+                request.response().end("ready");
+            }
+            case "health-checks" -> request.response()
+                    .end(Integer.toString(healthChecks.getOrDefault(parts[2], new AtomicInteger()).get()));
+            case "receipts" -> request.response()
+                    .end(Integer.toString(receipts.getOrDefault(parts[2], new AtomicInteger()).get()));
             case "jwks-fetches" -> request.response().end(Integer.toString(jwksFetches.get()));
             case "keys" -> request.body().onSuccess(body -> {
                 extraKeys.add(body.toString());

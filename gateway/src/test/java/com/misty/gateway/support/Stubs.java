@@ -30,6 +30,21 @@ public final class Stubs {
         post("/jwks-delay/" + millis, "");
     }
 
+    /** Makes a stand-in's {@code /q/health/ready} answer 503 ({@code false}) or 200 ({@code true}). */
+    public static void ready(String stub, boolean ready) {
+        post((ready ? "/ready/" : "/not-ready/") + stub, "");
+    }
+
+    /** How often the gateway has asked {@code stub}'s readiness so far. */
+    public static int healthChecks(String stub) {
+        return Integer.parseInt(get("/health-checks/" + stub));
+    }
+
+    /** How many stand-ins (together) received the whole request sent with {@code requestId}. */
+    public static int receipts(String requestId) {
+        return Integer.parseInt(get("/receipts/" + requestId));
+    }
+
     public static int jwksFetches() {
         return Integer.parseInt(get("/jwks-fetches"));
     }
