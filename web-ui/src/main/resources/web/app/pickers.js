@@ -74,7 +74,8 @@ export class ClientChoices {
     if (c) return `${c.name} (${c.code})`;
     const label = clientLabel(t);
     if (label !== t) return label;
-    if (this.itemsFor === t && this.items.length) return `${this.items.length} client${this.items.length === 1 ? '' : 's'} match "${t}": pick one from the list.`;
+    const n = this.itemsFor === t ? this.items.length : 0;
+    if (n) return `${n === 1 ? '1 client matches' : `${n} clients match`} "${t}": pick one from the list.`;
     return `${t} is not a client order-service knows: it is used as typed. Pick a client from the list to be sure.`;
   }
 }

@@ -98,10 +98,12 @@ class OrderListBrowserTest extends BrowserTest {
         signInAs(page, office);
         page.navigate("/#/orders");
         Locator rows = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Orders")).locator("tbody tr");
+        // A select's accessible name includes its chosen option ("Sort Newest first"): found in the search form by label.
+        Locator search = page.getByRole(AriaRole.SEARCH);
         // The client by its code (offered as "CODE — name"), sorted by order number: 20 on the first page, the 21st next.
         page.getByLabel("Client", EXACT).fill(code);
         assertThat(page.locator("#list-client-choices option[value='" + client + "']")).hasCount(1);
-        page.getByLabel("Sort", EXACT).selectOption("order_number:asc");
+        search.getByLabel("Sort").selectOption("order_number:asc");
         button(page, "Search").click();
         assertThat(page.getByText("Page 1 of 2 (21 orders)")).isVisible();
         assertThat(rows).hasCount(20);
@@ -116,16 +118,16 @@ class OrderListBrowserTest extends BrowserTest {
         // Due in the first three days of 2030, newest due date first; then the status filter.
         page.getByLabel("Due from", EXACT).fill("2030-01-01");
         page.getByLabel("Due to", EXACT).fill("2030-01-03");
-        page.getByLabel("Sort", EXACT).selectOption("due_date:desc");
+        search.getByLabel("Sort").selectOption("due_date:desc");
         button(page, "Search").click();
         assertThat(rows).hasCount(3);
         assertThat(rows.nth(0)).containsText(numbers.get(2));
         assertThat(rows.nth(0)).containsText("2030-01-03");
         assertThat(rows.nth(2)).containsText(numbers.get(0));
-        page.getByLabel("Status", EXACT).selectOption("REJECTED");
+        search.getByLabel("Status").selectOption("REJECTED");
         button(page, "Search").click();
         assertThat(rows).hasCount(3);
-        page.getByLabel("Status", EXACT).selectOption("CONFIRMED");
+        search.getByLabel("Status").selectOption("CONFIRMED");
         button(page, "Search").click();
         assertThat(page.getByText("No orders match.")).isVisible();
     }
