@@ -71,6 +71,7 @@ class LeaveView extends LightElement {
       });
       f.reset();
       this.outcome = 'Leave requested.';
+      this.problem = null; // a failed attempt's message (offline, say) is over
       await this.load();
     } catch (p) {
       this.problem = p;

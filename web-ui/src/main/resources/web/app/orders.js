@@ -8,7 +8,8 @@ import { onLive } from './live.js';
 import { LightElement } from './base.js';
 import { ModalFocus } from './dialogs.js';
 import { nameOf, resolveNames } from './names.js';
-import { productRegistry, unitText } from './catalogue.js';
+import { productLabel, productUnit, registryByCode, resolveProducts, unitText } from './catalogue.js';
+import { ClientChoices, productChoices, productNote } from './pickers.js';
 
 const STATUSES = ['PENDING_STOCK', 'CONFIRMED', 'IN_PRODUCTION', 'COMPLETED', 'REJECTED', 'CANCELLED'];
 const STATUS_TEXT = {
@@ -27,6 +28,10 @@ const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.messag
 
 /** The ids of whoever acted on an order, for {@link resolveNames}. */
 const actorsOf = (o) => [o.created_by, o.updated_by, o.pending_revision && o.pending_revision.requested_by];
+/** The products an order's lines (and its pending revision's) name. */
+const productsOf = (o) => [...o.lines, ...(o.pending_revision ? o.pending_revision.lines : [])].map((l) => l.product_id);
+/** Learns the names of an order's actors and products before it is shown; never throws. */
+const inWords = (o) => Promise.all([resolveNames(actorsOf(o)), resolveProducts(productsOf(o))]);
 
 function isOrderEvent(type, envelope) {
   return type === 'resync' || (type && type.startsWith('Order')) || (envelope && envelope.type === 'StockAllocated')
@@ -43,6 +48,7 @@ class OrderList extends LightElement {
     super();
     this.page = 0; this.items = []; this.total = 0; this.filters = {};
     this.problem = null; this.loading = false; this.exporting = false; this.reloadTimer = null;
+    this.clients = new ClientChoices(this, 'list-client-choices', false); // orders of deactivated clients too
   }
 
   connectedCallback() {
@@ -78,7 +84,7 @@ class OrderList extends LightElement {
     const f = e.target;
     const [sort, direction] = f.sort.value.split(':');
     this.filters = {
-      status: f.status.value, client_id: f.client.value.trim(), order_number_prefix: f.number.value.trim(),
+      status: f.status.value, client_id: this.clients.idOf(f.client.value), order_number_prefix: f.number.value.trim(),
       due_from: f.due_from.value, due_to: f.due_to.value, created_from: f.created_from.value, created_to: f.created_to.value,
       q: f.text.value.trim(), sort, direction,
     };
@@ -112,7 +118,9 @@ class OrderList extends LightElement {
       <div class="title-row"><h1>Orders</h1><a class="button" href="#/orders/new">New order</a></div>
       <form class="filters" role="search" aria-label="Search orders" @submit=${this.search}>
         <label>Status <select name="status"><option value="">Any</option>${STATUSES.map((s) => html`<option value=${s}>${STATUS_TEXT[s]}</option>`)}</select></label>
-        <label>Client <input name="client" placeholder="client id"></label>
+        <label>Client <input name="client" list="list-client-choices" autocomplete="off" placeholder="code or name"
+          @input=${(e) => this.clients.typed(e.target.value)}></label>
+        ${this.clients.datalist()}
         <label>Order number <input name="number" placeholder="ORD-0001…"></label>
         <label>Due from <input name="due_from" type="date"></label>
         <label>Due to <input name="due_to" type="date"></label>
@@ -154,7 +162,10 @@ function editable(order) {
 }
 const FIELD_LABELS = { contact_name: 'Contact name', contact_email: 'Contact email', contact_phone: 'Contact phone', due_date: 'Due date', notes: 'Notes', lines: 'Lines' };
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-const show = (field, value) => (field === 'lines' ? value.map((l) => `${l.product_id} × ${l.quantity}${l.notes ? ' (' + l.notes + ')' : ''}`).join(', ') : value || '—');
+/** A field's value in words; a line names its product and unit ("Gold foil (FOIL-1) × 20 sheets") once resolved. */
+const show = (field, value) => (field === 'lines'
+  ? value.map((l) => `${productLabel(l.product_id)} × ${l.quantity} ${productUnit(l.product_id)}${l.notes ? ' (' + l.notes + ')' : ''}`).join(', ')
+  : value || '—');
 
 /** Only the fields this user changed relative to the version the edit started from. */
 function changedFields(base, draft) {
@@ -173,10 +184,9 @@ function changedFields(base, draft) {
 function linesForm(lines, onChange, registry, stored = []) {
   const update = (i, field, value) => { const copy = lines.map((l) => ({ ...l })); copy[i][field] = value; onChange(copy); };
   const code = (l) => l.product_id.trim();
-  const notInRegistry = (l) => registry && code(l) !== '' && !registry.has(code(l));
   return html`
     <fieldset><legend>Lines</legend>
-      ${registry ? html`<datalist id="product-choices">${[...registry.values()].map((p) => html`<option value=${p.code}>${p.name} (${unitText(p)})</option>`)}</datalist>` : nothing}
+      ${productChoices(registry, 'product-choices')}
       ${lines.map((l, i) => html`<div class="line">
         <label>Line ${i + 1} product <input required list="product-choices" autocomplete="off" .value=${l.product_id}
           aria-describedby="line-${i}-product-note" @input=${(e) => update(i, 'product_id', e.target.value)}></label>
@@ -185,22 +195,11 @@ function linesForm(lines, onChange, registry, stored = []) {
           <span class="unit" id="line-${i}-unit">${registry ? unitText(registry.get(code(l))) : ''}</span></span></label>
         <label>Line ${i + 1} notes <input .value=${l.notes} @input=${(e) => update(i, 'notes', e.target.value)}></label>
         ${lines.length > 1 ? html`<button type="button" @click=${() => onChange(lines.filter((_, j) => j !== i))}>Remove line ${i + 1}</button>` : nothing}
-        <p class="hint line-note" id="line-${i}-product-note" role="status">${notInRegistry(l) ? (stored.includes(code(l))
-          ? `${code(l)} is not in the product registry any more (removed, or never added). Pick a current product, or keep it if stock of it is still held (counted in whole units).`
-          : `${code(l)} is not in the product registry. Pick a product from the list; an order for an unknown code is only confirmed if stock of it exists.`)
-          : (registry && registry.get(code(l)) ? registry.get(code(l)).name : '')}</p>
+        <p class="hint line-note" id="line-${i}-product-note" role="status">${productNote(l.product_id, registry,
+          { stored, unknown: 'Pick a product from the list; an order for an unknown code is only confirmed if stock of it exists.' })}</p>
       </div>`)}
       <button type="button" @click=${() => onChange([...lines, { product_id: '', quantity: 1, notes: '' }])}>Add line</button>
     </fieldset>`;
-}
-
-/** The product registry by code, for {@link linesForm}; null (no picker, no notes) when it cannot be read. */
-async function registryByCode() {
-  try {
-    return new Map((await productRegistry()).map((p) => [p.code, p]));
-  } catch {
-    return null;
-  }
 }
 
 function contactFields(draft, set) {
@@ -214,42 +213,32 @@ function contactFields(draft, set) {
 
 class OrderNew extends LightElement {
   static properties = {
-    draft: { state: true }, client: { state: true }, clients: { state: true }, problem: { state: true }, busy: { state: true },
-    registry: { state: true },
+    draft: { state: true }, client: { state: true }, problem: { state: true }, busy: { state: true }, registry: { state: true },
   };
 
   constructor() {
     super();
-    this.client = ''; this.clients = []; this.registry = null;
+    this.client = ''; this.registry = null;
+    this.clients = new ClientChoices(this, 'client-choices', true); // no new orders for a deactivated client
     this.draft = { contact_name: '', contact_email: '', contact_phone: '', due_date: '', notes: '', lines: [{ product_id: '', quantity: 1, notes: '' }] };
     this.problem = null; this.busy = false;
   }
 
   async connectedCallback() {
     super.connectedCallback();
-    this.findClients('');
+    this.clients.find('');
     this.registry = await registryByCode();
-  }
-
-  /** The active clients whose code starts with, or whose name holds, what was typed (the picker's choices). */
-  async findClients(text) {
-    try {
-      this.clients = (await api('GET', '/api/clients' + query({ q: text.trim(), active: 'true', size: 50 }))).items;
-    } catch (p) {
-      this.clients = [];
-    }
   }
 
   pickClient(e) {
     this.client = e.target.value;
-    if (!this.clients.some((c) => c.id === this.client.trim())) this.findClients(this.client);
+    this.clients.typed(this.client);
   }
 
   async place(e) {
     e.preventDefault();
     this.busy = true;
-    const picked = this.clients.find((c) => c.id === this.client.trim() || `${c.code} — ${c.name}` === this.client.trim());
-    const body = { client_id: picked ? picked.id : this.client.trim(), lines: this.draft.lines };
+    const body = { client_id: this.clients.idOf(this.client), lines: this.draft.lines };
     for (const f of ['contact_name', 'contact_email', 'contact_phone', 'due_date', 'notes']) if (this.draft[f]) body[f] = this.draft[f];
     try {
       const order = await api('POST', '/api/orders', body);
@@ -265,8 +254,10 @@ class OrderNew extends LightElement {
     return html`
       <h1>New order</h1>
       <form class="record" aria-label="New order" @submit=${this.place}>
-        <label>Client <input required list="client-choices" autocomplete="off" .value=${this.client} @input=${this.pickClient}></label>
-        <datalist id="client-choices">${this.clients.map((c) => html`<option value=${c.id}>${c.code} — ${c.name}</option>`)}</datalist>
+        <label>Client <input required list="client-choices" autocomplete="off" .value=${this.client} @input=${this.pickClient}
+          aria-describedby="client-note"></label>
+        ${this.clients.datalist()}
+        <p class="hint" id="client-note" role="status">${this.clients.note(this.client)}</p>
         ${contactFields(this.draft, (f, v) => { this.draft = { ...this.draft, [f]: v }; })}
         ${linesForm(this.draft.lines, (lines) => { this.draft = { ...this.draft, lines }; }, this.registry)}
         ${problemBox(this.problem)}
@@ -319,7 +310,7 @@ class OrderDetail extends LightElement {
   async load() {
     try {
       const order = await api('GET', '/api/orders/' + encodeURIComponent(this.orderId));
-      await resolveNames(actorsOf(order));
+      await inWords(order);
       this.order = order;
       this.problem = null;
     } catch (p) {
@@ -357,7 +348,7 @@ class OrderDetail extends LightElement {
     let current;
     try {
       current = await api('GET', '/api/orders/' + encodeURIComponent(this.orderId));
-      await resolveNames(actorsOf(current));
+      await inWords(current);
     } catch (p) {
       return;
     }
@@ -390,12 +381,13 @@ class OrderDetail extends LightElement {
     this.busy = true;
     try {
       const r = await apiFull('PATCH', '/api/orders/' + encodeURIComponent(this.orderId), changes, { 'If-Match': `"${version}"` });
+      await inWords(r.body);
       this.order = r.body;
       this.editing = false; this.conflict = null; this.stale = null; this.problem = null;
       this.notice = `Saved (version ${r.body.version}).`;
     } catch (p) {
       if (p.code === 'VERSION_CONFLICT' && p.body.current_order) {
-        await resolveNames(actorsOf(p.body.current_order));
+        await inWords(p.body.current_order);
         this.conflict = { current: p.body.current_order, changes };
       } else {
         this.problem = p;

@@ -1,25 +1,38 @@
 // Stock: records with filters (also: below their reorder level) and live levels (physical, allocated, available in
-// the product's unit), products and clients by name, a record's ledger, receipts, allocations (INSUFFICIENT_STOCK
-// says what is available), issues to production and releases of an allocation picked from the record's open ones,
-// and, for managers, reorder levels and adjustments.
+// the product's unit), products and clients by name, picked from the registries in the filters and forms, a
+// record's ledger, receipts, allocations (INSUFFICIENT_STOCK says what is available), issues to production and
+// releases of an allocation picked from the record's open ones (paged, or found by id), and, for managers, reorder
+// levels and adjustments.
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { api, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
 import { nameOf, resolveNames } from './names.js';
-import { clientLabel, productLabel, resolveProductsAndClients } from './catalogue.js';
+import { clientLabel, productLabel, registryByCode, resolveProductsAndClients } from './catalogue.js';
+import { ClientChoices, productChoices, productNote, quantityRule } from './pickers.js';
 
 const PAGE_SIZE = 50;
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 const problemBox = (p) => (p ? html`<div class="problem" role="alert">${p.message}</div>` : nothing);
 const recordLabel = (s) => `${productLabel(s.product_id)} for ${clientLabel(s.client_id)}`;
-/** Open allocations offered at once (inventory-service's largest page). */
-const OPEN_PAGE = 200;
+/** Open allocations offered at once; the others are a page away, or found by id. */
+const OPEN_PAGE = 50;
+/** Why a product outside the registry is still accepted by the stock forms. */
+const UNREGISTERED = 'Inventory still keeps stock of it, counted in whole units; add it to the registry to give it another unit.';
+
+/** Why an allocation that is no longer open cannot be issued or released, in words. */
+function closedText(a) {
+  return a.status === 'CONSUMED'
+    ? `Allocation ${a.id} was issued to production (${a.consumed} ${a.unit} used); there is nothing left to release.`
+    : `Allocation ${a.id} is already released${a.released_by ? ` by ${nameOf(a.released_by)} at ${when(a.released_at)}` : ''}; nothing changed.`;
+}
 
 class StockList extends LightElement {
   static properties = {
     items: { state: true }, total: { state: true }, page: { state: true }, problem: { state: true }, outcome: { state: true }, busy: { state: true },
-    openRecord: { state: true }, open: { state: true },
+    openRecord: { state: true }, open: { state: true }, openPage: { state: true }, found: { state: true },
+    registry: { state: true }, entered: { state: true },
   };
 
   constructor() {
@@ -27,12 +40,20 @@ class StockList extends LightElement {
     this.items = []; this.total = 0; this.page = 0; this.problem = null; this.outcome = ''; this.busy = false;
     this.openRecord = ''; // the record whose open allocations the issue and release forms offer
     this.open = null; // {items, total} of that record, null while none is chosen
+    this.openPage = 0; // which page of them (oldest first)
+    this.found = null; // an open allocation found by its id, offered (and chosen) even when on another page
     this.filters = { client_id: '', product_id: '', below_reorder: '' };
+    this.registry = null; // the product registry by code, for the product fields; null when it cannot be read
+    this.clients = new ClientChoices(this, 'stock-client-choices', false); // deactivated clients keep their stock
+    // What is typed in each form's product and client fields, for the notes under them and the quantity's unit.
+    this.entered = Object.fromEntries(['receipts', 'allocations', 'adjustments'].map((k) => [k, { product: '', client: '' }]));
   }
 
   connectedCallback() {
     super.connectedCallback();
     this.load();
+    this.clients.find('');
+    registryByCode().then((registry) => { this.registry = registry; });
     this.stopLive = onLive((type) => {
       if (type === 'resync' || type === 'StockLevelChanged') {
         clearTimeout(this.reloadTimer);
@@ -66,7 +87,11 @@ class StockList extends LightElement {
       return;
     }
     try {
-      const r = await api('GET', `/api/stock/${encodeURIComponent(this.openRecord)}/allocations` + query({ size: OPEN_PAGE }));
+      const r = await api('GET', `/api/stock/${encodeURIComponent(this.openRecord)}/allocations` + query({ page: this.openPage, size: OPEN_PAGE }));
+      if (r.items.length === 0 && this.openPage > 0) { // closed meanwhile: back to the last page there is
+        this.openPage = Math.max(0, Math.ceil(r.total / OPEN_PAGE) - 1);
+        return this.loadOpen();
+      }
       await resolveNames(r.items.map((a) => a.allocated_by));
       this.open = r;
     } catch (p) {
@@ -77,8 +102,53 @@ class StockList extends LightElement {
 
   chooseRecord(id) {
     this.openRecord = id;
+    this.openPage = 0;
+    this.found = null;
     this.open = null;
     this.loadOpen();
+  }
+
+  turnOpen(delta) {
+    this.openPage += delta;
+    this.loadOpen();
+  }
+
+  /**
+   * Finds an allocation by its id (on another page, or of a record not listed): an open one of no order chooses its
+   * record and is picked in the issue and release forms; any other is explained.
+   */
+  async findAllocation(e) {
+    e.preventDefault();
+    const id = e.target.allocation_id.value.trim();
+    try {
+      const a = await api('GET', '/api/stock/allocations/' + encodeURIComponent(id));
+      await Promise.all([resolveNames([a.allocated_by, a.released_by]), resolveProductsAndClients([a])]);
+      if (a.status !== 'ALLOCATED') throw { message: closedText(a) };
+      if (a.order_id) throw { message: `Allocation ${a.id} belongs to order ${a.order_id}: it follows the order (cancel or complete the order).` };
+      this.openRecord = a.stock_id;
+      this.openPage = 0;
+      this.found = a;
+      this.outcome = `Allocation ${a.id}: ${a.quantity} ${a.unit} of ${recordLabel(a)}, chosen below to issue or release.`;
+      this.problem = null;
+      await this.loadOpen();
+      this.pickFound = true; // chosen in both pickers once they list it (updated())
+      this.requestUpdate();
+    } catch (p) {
+      this.outcome = '';
+      this.problem = p.status === 404 ? { message: `No allocation ${id}: ${p.message}` } : p;
+    }
+  }
+
+  updated() {
+    if (!this.pickFound || !this.found) return;
+    this.pickFound = false;
+    this.querySelectorAll('select[name=allocation]').forEach((select) => { select.value = this.found.id; });
+  }
+
+  /** Keeps what was typed in a form's product or client field (for the notes and the unit); a client is looked up. */
+  enter(form, field, value) {
+    this.entered = { ...this.entered, [form]: { ...this.entered[form], [field]: value } };
+    if (field === 'client') this.clients.typed(value);
   }
 
   /**
@@ -113,11 +183,11 @@ class StockList extends LightElement {
     }
   }
 
-  async move(e, kind) {
+  async move(e, kind, title) {
     e.preventDefault();
     const f = e.target;
     const product = f.product.value.trim();
-    const client = f.client.value.trim();
+    const client = this.clients.idOf(f.client.value);
     const quantity = f.quantity.value.trim(); // sent as typed: decimals stay exact (e.g. 12.345 kg)
     const note = f.note ? f.note.value : ''; // allocations have no note field
     const number = Number(quantity);
@@ -130,18 +200,27 @@ class StockList extends LightElement {
     try {
       const r = await api('POST', '/api/stock/' + kind, bodies[kind]);
       const level = r.quantity_on_hand_after ?? r.quantity_on_hand ?? r.level_after;
+      await resolveProductsAndClients([{ product_id: product, client_id: client }]);
       this.outcome = { receipts: 'Received', allocations: 'Allocated', adjustments: 'Adjusted' }[kind]
-        + ` ${quantity.replace(/^-/, '')} ${r.unit || ''} of ${product} for ${client}`.replace('  ', ' ')
+        + ` ${quantity.replace(/^-/, '')} ${r.unit || ''} of ${productLabel(product)} for ${clientLabel(client)}`.replace('  ', ' ')
         + (level !== undefined ? `; ${level} on hand now.` : '.')
         + (kind === 'allocations' ? ` Allocation ${r.id} (to issue it to production or release it).` : '');
       this.problem = null;
       f.reset();
-      if (kind === 'allocations') this.openRecord = r.stock_id; // offer it at once for issue or release
+      this.entered = { ...this.entered, [kind]: { product: '', client: '' } };
+      if (kind === 'allocations') { // offer it at once for issue or release
+        this.openRecord = r.stock_id;
+        this.openPage = 0;
+        this.found = null;
+      }
     } catch (p) {
       this.outcome = '';
       if (p.code === 'INSUFFICIENT_STOCK' || p.code === 'STOCK_BELOW_ZERO') {
         const available = p.body.available ?? await this.onHand(product, client);
-        p.message = `${p.message} Available now: ${available === null ? 'none (no stock record)' : available} of ${product} for ${client}.`;
+        p.message = `${p.message} Available now: ${available === null ? 'none (no stock record)' : available} of ${productLabel(product)} for ${clientLabel(client)}.`;
+      } else if (p.status === 400) {
+        // e.g. more decimals than the product's unit allows: the service says what the unit takes
+        p.message = `${title} refused (${quantity} of ${productLabel(product)}): ${p.message}`;
       }
       this.problem = p;
     } finally {
@@ -158,6 +237,7 @@ class StockList extends LightElement {
     this.busy = true;
     try {
       const r = await api('POST', '/api/stock/issues', { allocation_id: f.allocation.value.trim(), quantity: used === '' ? undefined : Number(used) });
+      this.forget(f.allocation.value);
       this.outcome = `Issued to production: ${r.consumed} ${r.unit} of ${productLabel(r.product_id)} used, ${r.released} ${r.unit} back in stock; ${r.quantity_on_hand_after} available now.`;
       this.problem = null;
       f.reset();
@@ -188,12 +268,11 @@ class StockList extends LightElement {
       if (before.status !== 'ALLOCATED') {
         await resolveNames([before.released_by]);
         this.outcome = '';
-        this.problem = { message: before.status === 'CONSUMED'
-          ? `Allocation ${id} was issued to production (${before.consumed} ${before.unit} used); there is nothing left to release.`
-          : `Allocation ${id} is already released${before.released_by ? ` by ${nameOf(before.released_by)} at ${when(before.released_at)}` : ''}; nothing changed.` };
+        this.problem = { message: closedText(before) };
         return;
       }
       const r = await api('POST', path + '/release');
+      this.forget(id);
       this.outcome = `Released allocation ${id}: ${r.quantity} ${r.unit || ''} of ${recordLabel(r)} back in stock`.replace('  ', ' ')
         + (r.quantity_on_hand_after !== undefined ? `; ${r.quantity_on_hand_after} available now.` : '.');
       this.problem = null;
@@ -207,6 +286,11 @@ class StockList extends LightElement {
       this.busy = false;
       this.load();
     }
+  }
+
+  /** An allocation issued or released here is no longer offered, also when it was found by its id. */
+  forget(id) {
+    if (this.found && this.found.id === id) this.found = null;
   }
 
   /** A disabled picker (no record chosen, or none open) is not validated by the browser: say what is missing. */
@@ -224,16 +308,38 @@ class StockList extends LightElement {
     }
   }
 
+  /**
+   * Receive, allocate or adjust: the product picked from the registry (its unit and decimals shown by the quantity)
+   * and the client by code or name; codes and ids the registries lack are explained and still sent.
+   */
   movementForm(kind, title, quantityLabel, noteLabel, noteRequired = false) {
+    const typed = this.entered[kind];
+    const product = this.registry ? this.registry.get(typed.product.trim()) : undefined;
     return html`
-      <form class="record" aria-label=${title} @submit=${(e) => this.move(e, kind)}>
+      <form class="record" aria-label=${title} @submit=${(e) => this.move(e, kind, title)}>
         <h2>${title}</h2>
-        <label>Product <input name="product" required></label>
-        <label>Client <input name="client" required></label>
-        <label>${quantityLabel} <input name="quantity" type="number" step="any" required min=${kind === 'adjustments' ? '-1000000000' : '0'}></label>
+        ${this.productField(kind)}
+        ${this.clientField(kind)}
+        <label>${quantityLabel} <span class="with-unit"><input name="quantity" type="number" step="any" required
+          min=${kind === 'adjustments' ? '-1000000000' : '0'} aria-describedby="${kind}-unit">
+          <span class="unit" id="${kind}-unit">${this.registry && typed.product.trim() ? quantityRule(product) : ''}</span></span></label>
         ${noteLabel ? html`<label>${noteLabel} <input name="note" ?required=${noteRequired}></label>` : nothing}
         <button type="submit" ?disabled=${this.busy}>${title}</button>
       </form>`;
+  }
+
+  /** A form's product field: offers the registry, and says under it which product that is (or why it is unknown). */
+  productField(form) {
+    return html`<label>Product <input name="product" required list="stock-product-choices" autocomplete="off"
+        aria-describedby="${form}-product-note" @input=${(e) => this.enter(form, 'product', e.target.value)}></label>
+      <p class="hint" id="${form}-product-note">${productNote(this.entered[form].product, this.registry, { unknown: UNREGISTERED })}</p>`;
+  }
+
+  /** A form's client field: offers the clients matching what is typed, and names the client under it. */
+  clientField(form) {
+    return html`<label>Client <input name="client" required list="stock-client-choices" autocomplete="off"
+        aria-describedby="${form}-client-note" @input=${(e) => this.enter(form, 'client', e.target.value)}></label>
+      <p class="hint" id="${form}-client-note">${this.clients.note(this.entered[form].client)}</p>`;
   }
 
   /** The reorder level, and for managers and admins a control to set it (0 = none). */
@@ -252,30 +358,43 @@ class StockList extends LightElement {
     return html`<option value=${a.id} ?disabled=${!!a.order_id}>${text}</option>`;
   }
 
-  /** The record whose open allocations are offered, and how many there are. */
+  /** The record whose open allocations are offered (a page at a time, oldest first), or one found by its id. */
   openAllocations() {
     const chosen = this.items.find((s) => s.id === this.openRecord);
     const o = this.open;
+    const pages = o ? Math.max(1, Math.ceil(o.total / OPEN_PAGE)) : 1;
+    const first = this.openPage * OPEN_PAGE;
     return html`
-      <form class="record" aria-label="Open allocations" @submit=${(e) => e.preventDefault()}>
+      <form class="record" aria-label="Open allocations" @submit=${(e) => this.findAllocation(e)}>
         <h2>Open allocations</h2>
         <label>Stock record <select name="record" @change=${(e) => this.chooseRecord(e.target.value)}>
           <option value="" ?selected=${!this.openRecord}>Choose a record…</option>
-          ${chosen || !this.openRecord ? nothing : html`<option value=${this.openRecord} selected>${this.openRecord}</option>`}
+          ${chosen || !this.openRecord ? nothing : html`<option value=${this.openRecord} selected>${this.found ? recordLabel(this.found) : this.openRecord}</option>`}
           ${this.items.map((s) => html`<option value=${s.id} ?selected=${s.id === this.openRecord}>${recordLabel(s)} (${s.allocated} ${s.unit || ''} allocated)</option>`)}
         </select></label>
-        <p class="hint" role="status">${!this.openRecord ? 'Choose a record to issue or release one of its allocations.'
+        <p class="hint" role="status">${!this.openRecord ? 'Choose a record to issue or release one of its allocations, or find one by its id.'
           : !o ? 'Reading its allocations…'
           : o.total === 0 ? 'No open allocations: nothing to issue or release.'
-          : `${o.total} open allocation${o.total === 1 ? '' : 's'}${o.total > o.items.length ? `, the oldest ${o.items.length} offered` : ''}.`}</p>
+          : `${o.total} open allocation${o.total === 1 ? '' : 's'}${o.total > OPEN_PAGE ? `, oldest first: ${first + 1}–${first + o.items.length} offered` : ''}.`}</p>
+        ${o && o.total > OPEN_PAGE ? html`<div class="pager">
+          <button type="button" ?disabled=${this.openPage === 0} @click=${() => this.turnOpen(-1)}>Older allocations</button>
+          <span>Page ${this.openPage + 1} of ${pages}</span>
+          <button type="button" ?disabled=${this.openPage + 1 >= pages} @click=${() => this.turnOpen(1)}>Newer allocations</button></div>` : nothing}
+        <label>Allocation id <span class="with-unit"><input name="allocation_id" required autocomplete="off">
+          <button type="submit">Find allocation</button></span></label>
       </form>`;
   }
 
+  /**
+   * The open allocations offered to issue or release: the page shown, and one found by its id. Options are keyed by
+   * id, so a list re-read under the user (a live update) keeps their choice on the same allocation.
+   */
   allocationPicker(label) {
-    const items = this.open ? this.open.items : [];
+    const items = this.open ? [...this.open.items] : [];
+    if (this.found && this.found.stock_id === this.openRecord && !items.some((a) => a.id === this.found.id)) items.unshift(this.found);
     return html`<label>${label} <select name="allocation" required ?disabled=${items.length === 0}>
       <option value="">${items.length ? 'Choose an allocation…' : 'No open allocation'}</option>
-      ${items.map((a) => this.allocationOption(a))}</select></label>`;
+      ${repeat(items, (a) => a.id, (a) => this.allocationOption(a))}</select></label>`;
   }
 
   render() {
@@ -284,9 +403,12 @@ class StockList extends LightElement {
       <h1>Stock</h1>
       ${this.outcome ? html`<p class="notice" role="status">${this.outcome}</p>` : nothing}
       ${problemBox(this.problem)}
-      <form class="filters" role="search" aria-label="Search stock" @submit=${(e) => { e.preventDefault(); this.filters = { client_id: e.target.client.value.trim(), product_id: e.target.product.value.trim(), below_reorder: e.target.low.checked ? 'true' : '' }; this.page = 0; this.load(); }}>
-        <label>Product <input name="product"></label>
-        <label>Client <input name="client"></label>
+      ${productChoices(this.registry, 'stock-product-choices')}
+      ${this.clients.datalist()}
+      <form class="filters" role="search" aria-label="Search stock" @submit=${(e) => { e.preventDefault(); this.filters = { client_id: this.clients.idOf(e.target.client.value), product_id: e.target.product.value.trim(), below_reorder: e.target.low.checked ? 'true' : '' }; this.page = 0; this.load(); }}>
+        <label>Product <input name="product" list="stock-product-choices" autocomplete="off" placeholder="code"></label>
+        <label>Client <input name="client" list="stock-client-choices" autocomplete="off" placeholder="code or name"
+          @input=${(e) => this.clients.typed(e.target.value)}></label>
         <label><input name="low" type="checkbox"> Below reorder level only</label>
         <button type="submit">Search</button>
       </form>

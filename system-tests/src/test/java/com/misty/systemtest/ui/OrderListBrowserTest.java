@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The order list narrowed by the day orders were created and exported as CSV through the UI (the download carries
- * the user's token: fetched, then saved); cancelling an order by keyboard in a dialog that keeps the focus inside.
+ * the user's token: fetched, then saved); searched by client code, due-date range and status, sorted and paged;
+ * cancelling an order by keyboard in a dialog that keeps the focus inside.
  */
 @Order(73)
 class OrderListBrowserTest extends BrowserTest {
@@ -72,6 +73,63 @@ class OrderListBrowserTest extends BrowserTest {
         button(page, "Search").click();
         assertThat(page.getByText("No orders match.")).isVisible();
         assertThat(rows).hasCount(0);
+    }
+
+    @Test
+    void officeStaffFindOrdersByClientNameStatusAndDueDateSortAndPage() {
+        Session office = Accounts.newUser(suite, admin, "manager");
+        String client = Clients.create(office, "Search client");
+        String code = office.get("/api/clients/" + client).expect(200).field("code").asText();
+        List<String> numbers = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 21; i++) { // one more than a page
+            JsonNode placed = office.post("/api/orders", Map.of("client_id", client, "due_date", LocalDate.of(2030, 1, 1).plusDays(i).toString(),
+                            "lines", List.of(Map.of("product_id", UiFixtures.unique("none"), "quantity", 1))))
+                    .expect(201).json();
+            numbers.add(placed.path("order_number").asText());
+            ids.add(placed.path("id").asText());
+        }
+        // No stock of these products: the saga rejects the orders (the three the status filter below looks at).
+        for (String id : ids.subList(0, 3)) {
+            UiFixtures.awaitOrder(office, id, o -> "REJECTED".equals(o.path("status").asText()));
+        }
+
+        Page page = browser.newPage();
+        signInAs(page, office);
+        page.navigate("/#/orders");
+        Locator rows = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Orders")).locator("tbody tr");
+        // A select's accessible name includes its chosen option ("Sort Newest first"): found in the search form by label.
+        Locator search = page.getByRole(AriaRole.SEARCH);
+        // The client by its code (offered as "CODE — name"), sorted by order number: 20 on the first page, the 21st next.
+        page.getByLabel("Client", EXACT).fill(code);
+        assertThat(page.locator("#list-client-choices option[value='" + client + "']")).hasCount(1);
+        search.getByLabel("Sort").selectOption("order_number:asc");
+        button(page, "Search").click();
+        assertThat(page.getByText("Page 1 of 2 (21 orders)")).isVisible();
+        assertThat(rows).hasCount(20);
+        assertThat(rows.first()).containsText(numbers.get(0));
+        button(page, "Next page").click();
+        assertThat(page.getByText("Page 2 of 2 (21 orders)")).isVisible();
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText(numbers.get(20));
+        button(page, "Previous page").click();
+        assertThat(rows).hasCount(20);
+
+        // Due in the first three days of 2030, newest due date first; then the status filter.
+        page.getByLabel("Due from", EXACT).fill("2030-01-01");
+        page.getByLabel("Due to", EXACT).fill("2030-01-03");
+        search.getByLabel("Sort").selectOption("due_date:desc");
+        button(page, "Search").click();
+        assertThat(rows).hasCount(3);
+        assertThat(rows.nth(0)).containsText(numbers.get(2));
+        assertThat(rows.nth(0)).containsText("2030-01-03");
+        assertThat(rows.nth(2)).containsText(numbers.get(0));
+        search.getByLabel("Status").selectOption("REJECTED");
+        button(page, "Search").click();
+        assertThat(rows).hasCount(3);
+        search.getByLabel("Status").selectOption("CONFIRMED");
+        button(page, "Search").click();
+        assertThat(page.getByText("No orders match.")).isVisible();
     }
 
     @Test

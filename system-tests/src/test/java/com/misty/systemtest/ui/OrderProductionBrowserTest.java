@@ -18,7 +18,8 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
 
 /**
  * What office staff and a production lead do: place an order by picking the client, find it by number, move the
- * confirmed order into production and complete it, and read its history; the order shows the client's name.
+ * confirmed order into production and complete it, and read its history; the order shows the client's name and its
+ * lines the product's name and unit.
  */
 @Order(69)
 class OrderProductionBrowserTest extends BrowserTest {
@@ -73,7 +74,9 @@ class OrderProductionBrowserTest extends BrowserTest {
         Locator client = page.getByLabel("Client");
         client.fill(name.substring(name.length() - 8));
         assertThat(page.locator("#client-choices option")).hasCount(1);
+        assertThat(client).hasAccessibleDescription("1 client matches \"" + name.substring(name.length() - 8) + "\": pick one from the list.");
         client.fill(clientId);
+        assertThat(client).hasAccessibleDescription(name + " (" + office.get("/api/clients/" + clientId).expect(200).field("code").asText() + ")");
         page.getByLabel("Line 1 product").fill(UiFixtures.unique("board"));
         page.getByLabel("Line 1 quantity").fill("3");
         button(page, "Place order").click();
@@ -85,6 +88,7 @@ class OrderProductionBrowserTest extends BrowserTest {
         page.navigate("/#/orders/new");
         client = page.getByLabel("Client");
         client.fill("no-such-client");
+        assertThat(client).hasAccessibleDescription(java.util.regex.Pattern.compile("no-such-client is not a client order-service knows"));
         page.getByLabel("Line 1 product").fill("x");
         button(page, "Place order").click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("does not exist");
@@ -116,12 +120,14 @@ class OrderProductionBrowserTest extends BrowserTest {
         UiBrowser.screenshot(page, "order-new-product-picker");
         button(page, "Place order").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Order ORD-");
-        assertThat(page.getByLabel("Order details")).containsText(code + " × 20");
+        // The order's lines name the product and its unit.
+        assertThat(page.getByLabel("Order details").locator("[data-field=lines]")).hasText("Ivory card 300 gsm (" + code + ") × 20 sheets");
 
         // An order whose product is not (or no longer) in the registry says so when it is edited.
         JsonNode legacy = UiFixtures.confirmedOrder(office, 100, 10);
         String legacyProduct = legacy.path("lines").get(0).path("product_id").asText();
         page.navigate("/#/orders/" + legacy.path("id").asText());
+        assertThat(page.getByLabel("Order details").locator("[data-field=lines]")).hasText(legacyProduct + " × 10 units");
         button(page, "Edit order").click();
         assertThat(page.getByLabel("Line 1 product")).hasAccessibleDescription(java.util.regex.Pattern.compile(
                 legacyProduct + " is not in the product registry any more \\(removed, or never added\\)"));

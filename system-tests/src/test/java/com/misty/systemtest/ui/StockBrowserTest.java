@@ -20,7 +20,9 @@ import static com.misty.systemtest.ui.UiActions.signInAs;
 /**
  * Stock in the browser: a receipt, an allocation refused with what is available, one granted, released by picking it
  * from the record's open allocations (and the refusal of one a colleague released meanwhile, in words), the ledger
- * naming who did each step; products and clients by name, an issue of a picked allocation, the reorder level.
+ * naming who did each step; products and clients by name, an issue of a picked allocation, the reorder level;
+ * products and clients picked from the registries with quantities in the product's unit; any open allocation found
+ * page by page or by its id.
  */
 @Order(67)
 class StockBrowserTest extends BrowserTest {
@@ -162,6 +164,166 @@ class StockBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Reorder level \"0.5\" for " + recordText + " refused: ");
         org.assertj.core.api.Assertions.assertThat(manager.get("/api/stock/" + record).expect(200).json()
                 .path("reorder_level").asInt()).isEqualTo(90);
+    }
+
+    @Test
+    void productsAndClientsArePickedFromTheRegistriesAndQuantitiesFollowTheUnit() {
+        Session manager = Accounts.newUser(suite, admin, "manager");
+        String ink = UiFixtures.registeredProduct(manager, "ink", "Blue ink", "kilogram");
+        String card = UiFixtures.registeredProduct(manager, "card", "Ivory card", "sheet");
+        String clientId = Clients.create(manager, "Stock picker");
+        JsonNode client = manager.get("/api/clients/" + clientId).expect(200).json();
+        String clientCode = client.path("code").asText();
+        String clientText = client.path("name").asText() + " (" + clientCode + ")";
+
+        Page page = browser.newPage();
+        signInAs(page, manager);
+        page.navigate("/#/stock");
+        // The product field offers the registry by code with name and unit; picking one names it and shows how its
+        // quantity is counted.
+        assertThat(page.locator("#stock-product-choices option[value='" + ink + "']")).hasText("Blue ink (kilograms)");
+        Locator receive = form(page, "Receive stock");
+        receive.getByLabel("Product").fill(ink);
+        assertThat(receive.getByLabel("Product")).hasAccessibleDescription("Blue ink");
+        assertThat(receive.getByLabel("Quantity received")).hasAccessibleDescription("kilograms, up to 3 decimals");
+        // The client by a part of its name: the matching clients are offered; picking one (its id) names it.
+        receive.getByLabel("Client").fill(clientCode.substring(2).toLowerCase());
+        assertThat(page.locator("#stock-client-choices option")).hasCount(1);
+        assertThat(page.locator("#stock-client-choices option[value='" + clientId + "']")).hasText(clientCode + " — " + client.path("name").asText());
+        receive.getByLabel("Client").fill(clientId);
+        assertThat(receive.getByLabel("Client")).hasAccessibleDescription(clientText);
+        receive.getByLabel("Quantity received").fill("12.345");
+        receive.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Received")))
+                .containsText("Received 12.345 kilogram of Blue ink (" + ink + ") for " + clientText + "; 12.345 on hand now.");
+
+        // Sheets are whole: half a sheet is refused with inventory's reason, and no stock record is made.
+        receive.getByLabel("Product").fill(card);
+        assertThat(receive.getByLabel("Quantity received")).hasAccessibleDescription("sheets, whole numbers");
+        receive.getByLabel("Client").fill(clientId);
+        receive.getByLabel("Quantity received").fill("2.5");
+        receive.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Receive stock refused (2.5 of Ivory card (" + card + ")): quantity must be");
+        org.assertj.core.api.Assertions.assertThat(manager.get("/api/stock?product_id=" + card).expect(200).field("total").asLong()).isZero();
+
+        // A code the registry does not hold is explained, counted in whole units, and still accepted: inventory keeps
+        // stock of such codes (records from before the registry).
+        String loose = UiFixtures.unique("loose");
+        receive.getByLabel("Product").fill(loose);
+        // (a plain pattern: Playwright hands it to JavaScript, which knows no \Q…\E quoting)
+        assertThat(receive.getByLabel("Product")).hasAccessibleDescription(Pattern.compile(
+                loose + " is not in the product registry\\. Inventory still keeps stock of it, counted in whole units"));
+        assertThat(receive.getByLabel("Quantity received")).hasAccessibleDescription("units, whole numbers");
+        receive.getByLabel("Client").fill(clientId);
+        receive.getByLabel("Quantity received").fill("7");
+        receive.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Received")))
+                .containsText("Received 7 units of " + loose + " for " + clientText);
+
+        // An id no client has is explained too (stock is kept under it as typed).
+        Locator allocate = form(page, "Allocate stock");
+        allocate.getByLabel("Client").fill("no-such-client");
+        assertThat(allocate.getByLabel("Client")).hasAccessibleDescription(
+                "no-such-client is not a client order-service knows: it is used as typed. Pick a client from the list to be sure.");
+
+        // The filters take the client by its code and the product from the registry.
+        Locator search = page.getByRole(AriaRole.SEARCH);
+        search.getByLabel("Client").fill(clientCode);
+        assertThat(page.locator("#stock-client-choices option[value='" + clientId + "']")).hasCount(1);
+        search.getByLabel("Product").fill(ink);
+        search.getByRole(AriaRole.BUTTON).click();
+        Locator rows = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Stock records")).getByRole(AriaRole.ROW);
+        assertThat(rows).hasCount(2);
+        assertThat(rows.nth(1).getByRole(AriaRole.CELL).nth(0)).hasText("Blue ink (" + ink + ")");
+        assertThat(rows.nth(1).getByRole(AriaRole.CELL).nth(1)).hasText(clientText);
+        UiBrowser.screenshot(page, "stock-pickers");
+
+        // A manager's adjustment, in the product's unit and with a reason; the ledger keeps the reason.
+        Locator adjust = form(page, "Adjust stock");
+        adjust.getByLabel("Product").fill(ink);
+        adjust.getByLabel("Client").fill(clientId);
+        assertThat(adjust.getByLabel("Change (+/-)")).hasAccessibleDescription("kilograms, up to 3 decimals");
+        adjust.getByLabel("Change (+/-)").fill("-0.345");
+        adjust.getByLabel("Reason").fill("spilled in the press");
+        adjust.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Adjusted")))
+                .containsText("Adjusted 0.345 kilogram of Blue ink (" + ink + ") for " + clientText + "; 12 on hand now.");
+
+        // Below its reorder level, the record is the only one of this client the low-stock filter shows.
+        String inkRecord = stockIdOf(manager, ink, clientId);
+        manager.put("/api/stock/" + inkRecord + "/reorder-level", Map.of("reorder_level", 20, "reorder_version", 0)).expect(200);
+        search.getByLabel("Product").fill("");
+        search.getByLabel("Below reorder level only").check();
+        search.getByRole(AriaRole.BUTTON).click();
+        assertThat(rows).hasCount(2);
+        assertThat(rows.nth(1).getByRole(AriaRole.CELL).nth(0)).hasText("Blue ink (" + ink + ")");
+        assertThat(rows.nth(1).getByText("low", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        search.getByLabel("Below reorder level only").uncheck();
+        search.getByRole(AriaRole.BUTTON).click();
+        assertThat(rows).hasCount(3); // the kilograms and the loose code
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ledger of Blue ink (" + ink + ") for " + clientText)).click();
+        Locator adjustment = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Ledger")).getByRole(AriaRole.ROW)
+                .filter(new Locator.FilterOptions().setHasText("ADJUSTMENT"));
+        assertThat(adjustment).containsText("-0.345");
+        assertThat(adjustment).containsText("spilled in the press");
+        assertThat(adjustment).containsText("System Test " + manager.username());
+    }
+
+    @Test
+    void anyOpenAllocationCanBeFoundPageByPageOrByItsId() {
+        Session lead = Accounts.newUser(suite, admin, "production");
+        String product = UiFixtures.unique("reel");
+        String client = UiFixtures.unique("client");
+        String record = lead.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 2000))
+                .expect(200).field("id").asText();
+        java.util.List<String> allocations = new java.util.ArrayList<>();
+        for (int i = 0; i < 52; i++) {
+            allocations.add(lead.post("/api/stock/allocations", Map.of("product_id", product, "client_id", client, "quantity", 1 + i))
+                    .expect(201).field("id").asText());
+        }
+        String closed = allocations.get(0);
+        lead.post("/api/stock/allocations/" + closed + "/release", "").expect(200);
+
+        Page page = browser.newPage();
+        signInAs(page, lead);
+        page.navigate("/#/stock");
+        Locator open = form(page, "Open allocations");
+        open.getByLabel("Stock record").selectOption(record);
+        // 51 open: the oldest 50 first, the newest a page away.
+        assertThat(open).containsText("51 open allocations, oldest first: 1–50 offered.");
+        Locator picker = form(page, "Release allocation").getByLabel("Allocation to release");
+        assertThat(picker.locator("option")).hasCount(51);
+        assertThat(picker.locator("option[value='" + allocations.get(51) + "']")).hasCount(0);
+        open.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Newer allocations")).click();
+        assertThat(open).containsText("51–51 offered");
+        assertThat(picker.locator("option")).hasCount(2);
+        assertThat(picker.locator("option").nth(1)).containsText("52 units, by System Test " + lead.username());
+        open.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Older allocations")).click();
+        assertThat(open).containsText("1–50 offered");
+
+        // Found by its id, the newest is chosen in the pickers although it is on the other page; releasing it works.
+        open.getByLabel("Allocation id").fill(allocations.get(51));
+        open.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Find allocation")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("chosen below")))
+                .containsText("Allocation " + allocations.get(51) + ": 52 units of " + product + " for " + client);
+        assertThat(picker).hasValue(allocations.get(51));
+        assertThat(form(page, "Issue to production").getByLabel("Allocation to issue")).hasValue(allocations.get(51));
+        form(page, "Release allocation").getByRole(AriaRole.BUTTON).click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Released allocation")))
+                .containsText("Released allocation " + allocations.get(51) + ": 52 units");
+        assertThat(open).containsText("50 open allocations.");
+        org.assertj.core.api.Assertions.assertThat(lead.get("/api/stock/allocations/" + allocations.get(51)).expect(200)
+                .field("status").asText()).isEqualTo("RELEASED");
+
+        // One already closed, and an id that names none, are explained.
+        open.getByLabel("Allocation id").fill(closed);
+        open.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Find allocation")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Allocation " + closed + " is already released by System Test "
+                + lead.username() + " at ");
+        open.getByLabel("Allocation id").fill("000000000000000000000000");
+        open.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Find allocation")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("No allocation 000000000000000000000000: ");
     }
 
     private static String stockIdOf(Session user, String product, String client) {

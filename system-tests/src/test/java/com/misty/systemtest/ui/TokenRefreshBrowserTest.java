@@ -1,6 +1,7 @@
 package com.misty.systemtest.ui;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.misty.systemtest.Accounts;
@@ -22,7 +23,8 @@ import static com.misty.systemtest.ui.UiActions.signOutButton;
  * Browser test 4 (the original Test 4 in a browser): with 20 s access tokens ({@link RunningSuite#ACCESS_TOKEN_LIFETIME})
  * a user keeps working in two tabs across three expiries and is never signed out (the tabs refresh one at a time
  * with the newest rotating refresh token, so reuse detection never fires); "sign out everywhere" from another
- * context then sends both tabs to sign-in with the reason.
+ * context then sends both tabs to sign-in with the reason, and what was typed in a tab is still there when its user
+ * signs in again.
  */
 @Order(63)
 class TokenRefreshBrowserTest extends BrowserTest {
@@ -59,6 +61,9 @@ class TokenRefreshBrowserTest extends BrowserTest {
             assertThat(tab.getByRole(AriaRole.STATUS, new Page.GetByRoleOptions().setName("Live updates on"))).isVisible();
         }
 
+        // Something typed but not sent yet, in one tab.
+        first.getByLabel("Contact or notes", new Page.GetByLabelOptions().setExact(true)).fill("typed before the session ended");
+
         Page phone = browser.newPage();
         signInAs(phone, user);
         button(phone, "Sign out everywhere").click();
@@ -70,5 +75,13 @@ class TokenRefreshBrowserTest extends BrowserTest {
             assertThat(tab.getByText("signed out", new Page.GetByTextOptions().setExact(false)).first()).isVisible();
         }
         UiBrowser.screenshot(first, "signed-out-everywhere");
+
+        // The page stayed under the sign-in dialog: what was typed is still there, and signing in again carries on.
+        Locator typed = first.getByLabel("Contact or notes", new Page.GetByLabelOptions().setExact(true));
+        assertThat(typed).hasValue("typed before the session ended");
+        UiActions.signIn(first, user.username(), user.password());
+        assertThat(signOutButton(first)).isVisible();
+        assertThat(typed).hasValue("typed before the session ended");
+        assertThat(first.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Orders").setExact(true))).isVisible();
     }
 }
