@@ -104,6 +104,42 @@ class StockBrowserTest extends BrowserTest {
         UiBrowser.screenshot(page, "stock-ledger");
     }
 
+    /**
+     * Live levels: a production lead watches the stock list while colleagues receive and allocate elsewhere (another
+     * user, through the API as another screen or service would); the row's physical, allocated and available
+     * figures follow without a reload, and the level that crosses the reorder level is flagged low.
+     */
+    @Test
+    void stockLevelsFollowColleaguesMovementsWithoutAReload() {
+        Session watcher = Accounts.newUser(suite, admin, "production");
+        Session manager = Accounts.newUser(suite, admin, "manager");
+        String product = UiFixtures.registeredProduct(manager, "board", "Grey board", "sheet");
+        String client = Clients.create(manager, "Live levels");
+        String record = manager.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 100))
+                .expect(200).field("id").asText();
+        manager.put("/api/stock/" + record + "/reorder-level", Map.of("reorder_level", 60, "reorder_version", 0)).expect(200);
+
+        Page page = browser.newPage();
+        signInAs(page, watcher);
+        page.navigate("/#/stock");
+        Locator search = page.getByRole(AriaRole.SEARCH);
+        search.getByLabel("Product").fill(product);
+        search.getByRole(AriaRole.BUTTON).click();
+        Locator row = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Stock records")).getByRole(AriaRole.ROW).nth(1);
+        assertThat(row.getByRole(AriaRole.CELL).nth(4)).hasText("100 sheet");
+        assertThat(row.getByText("low", new Locator.GetByTextOptions().setExact(true))).hasCount(0);
+
+        manager.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 20)).expect(200);
+        assertThat(row.getByRole(AriaRole.CELL).nth(2)).hasText("120 sheet");
+        assertThat(row.getByRole(AriaRole.CELL).nth(4)).hasText("120 sheet");
+
+        manager.post("/api/stock/allocations", Map.of("product_id", product, "client_id", client, "quantity", 70)).expect(201);
+        assertThat(row.getByRole(AriaRole.CELL).nth(3)).hasText("70 sheet");
+        assertThat(row.getByRole(AriaRole.CELL).nth(4)).containsText("50 sheet");
+        assertThat(row.getByText("low", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        UiBrowser.screenshot(page, "stock-live-levels");
+    }
+
     @Test
     void aManagerSeesNamesIssuesAPickedAllocationAndSetsTheReorderLevel() {
         Session manager = Accounts.newUser(suite, admin, "manager");
