@@ -2,8 +2,6 @@ package com.misty.auth.repository;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Date;
 import java.time.Instant;
 
-/** The service's collections in database {@code auth}, and the indexes they need (created idempotently). */
+/** The service's collections in database {@code auth}; their indexes ({@link AuthDatabaseSetup}) exist before use. */
 @ApplicationScoped
 public class AuthDatabase {
 
@@ -43,15 +41,7 @@ public class AuthDatabase {
             if (indexed) {
                 return;
             }
-            var db = client.getDatabase(database);
-            // Load-bearing: exactly one account per case-insensitive username, even under concurrent creation.
-            db.getCollection(USERS).createIndex(Indexes.ascending("username_lower"),
-                    new IndexOptions().unique(true).name("username_lower_unique"));
-            db.getCollection(SERVICE_ACCOUNTS).createIndex(Indexes.ascending("name_lower"),
-                    new IndexOptions().unique(true).name("name_lower_unique"));
-            // Revocation sweeps by login and by user (ignored by the stand-in, needed on real MongoDB).
-            db.getCollection(REFRESH_TOKENS).createIndex(Indexes.ascending("family_id"));
-            db.getCollection(REFRESH_TOKENS).createIndex(Indexes.ascending("user_id"));
+            AuthDatabaseSetup.createIndexes(client.getDatabase(database));
             indexed = true;
         }
     }
