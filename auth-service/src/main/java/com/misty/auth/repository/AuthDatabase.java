@@ -1,5 +1,6 @@
 package com.misty.auth.repository;
 
+import com.misty.platform.storage.ServiceDatabase;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,7 @@ import java.time.Instant;
 
 /** The service's collections in database {@code auth}; their indexes ({@link AuthDatabaseSetup}) exist before use. */
 @ApplicationScoped
-public class AuthDatabase {
+public class AuthDatabase extends ServiceDatabase {
 
     public static final String USERS = "users";
     public static final String REFRESH_TOKENS = "refresh_tokens";
@@ -19,18 +20,16 @@ public class AuthDatabase {
     public static final String LOGIN_ATTEMPTS = "login_attempts";
     public static final String SERVICE_ACCOUNTS = "service_accounts";
 
-    private final MongoClient client;
-    private final String database;
     private volatile boolean indexed;
 
-    public AuthDatabase(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.client = client;
-        this.database = database;
+    public AuthDatabase(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String name) {
+        super(client, name);
     }
 
+    @Override
     public MongoCollection<Document> collection(String name) {
         ensureIndexes();
-        return client.getDatabase(database).getCollection(name);
+        return super.collection(name);
     }
 
     private void ensureIndexes() {
@@ -41,7 +40,7 @@ public class AuthDatabase {
             if (indexed) {
                 return;
             }
-            AuthDatabaseSetup.createIndexes(client.getDatabase(database));
+            AuthDatabaseSetup.createIndexes(database());
             indexed = true;
         }
     }

@@ -1,24 +1,15 @@
 package com.misty.payroll.repository;
 
+import com.misty.platform.storage.ServiceDatabase;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The service's own database; each repository names its collection. */
 @ApplicationScoped
-public class PayrollDatabase {
-
-    private final MongoClient client;
-    private final String name;
+public class PayrollDatabase extends ServiceDatabase {
 
     public PayrollDatabase(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String name) {
-        this.client = client;
-        this.name = name;
-    }
-
-    public MongoCollection<Document> collection(String collection) {
-        return client.getDatabase(name).getCollection(collection);
+        super(client, name);
     }
 }
