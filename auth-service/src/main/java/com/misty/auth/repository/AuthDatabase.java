@@ -1,9 +1,8 @@
 package com.misty.auth.repository;
 
+import com.misty.platform.storage.ServiceDatabase;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,9 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Date;
 import java.time.Instant;
 
-/** The service's collections in database {@code auth}, and the indexes they need (created idempotently). */
+/** The service's collections in database {@code auth}; their indexes ({@link AuthDatabaseSetup}) exist before use. */
 @ApplicationScoped
-public class AuthDatabase {
+public class AuthDatabase extends ServiceDatabase {
 
     public static final String USERS = "users";
     public static final String REFRESH_TOKENS = "refresh_tokens";
@@ -21,18 +20,16 @@ public class AuthDatabase {
     public static final String LOGIN_ATTEMPTS = "login_attempts";
     public static final String SERVICE_ACCOUNTS = "service_accounts";
 
-    private final MongoClient client;
-    private final String database;
     private volatile boolean indexed;
 
-    public AuthDatabase(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.client = client;
-        this.database = database;
+    public AuthDatabase(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String name) {
+        super(client, name);
     }
 
+    @Override
     public MongoCollection<Document> collection(String name) {
         ensureIndexes();
-        return client.getDatabase(database).getCollection(name);
+        return super.collection(name);
     }
 
     private void ensureIndexes() {
@@ -43,15 +40,7 @@ public class AuthDatabase {
             if (indexed) {
                 return;
             }
-            var db = client.getDatabase(database);
-            // Load-bearing: exactly one account per case-insensitive username, even under concurrent creation.
-            db.getCollection(USERS).createIndex(Indexes.ascending("username_lower"),
-                    new IndexOptions().unique(true).name("username_lower_unique"));
-            db.getCollection(SERVICE_ACCOUNTS).createIndex(Indexes.ascending("name_lower"),
-                    new IndexOptions().unique(true).name("name_lower_unique"));
-            // Revocation sweeps by login and by user (ignored by the stand-in, needed on real MongoDB).
-            db.getCollection(REFRESH_TOKENS).createIndex(Indexes.ascending("family_id"));
-            db.getCollection(REFRESH_TOKENS).createIndex(Indexes.ascending("user_id"));
+            AuthDatabaseSetup.createIndexes(database());
             indexed = true;
         }
     }

@@ -9,6 +9,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -55,13 +56,27 @@ public class RefreshTokenRepository {
         return Optional.ofNullable(tokens().find(eq("_id", hash)).first()).map(RefreshTokenRepository::toToken);
     }
 
+    // ---- the guards -------------------------------------------------------------------------------------
+
+    /** A token is rotated once: nobody rotated it before (presenting it again is reuse, see SessionService). */
+    static Bson neverRotated() {
+        return eq("rotated_at", null);
+    }
+
+    /** A revoked token stays revoked: it is not rotated, and revoking it again keeps its first time and reason. */
+    static Bson notRevoked() {
+        return eq("revoked_at", null);
+    }
+
+    // ---- the updates ------------------------------------------------------------------------------------
+
     /**
      * The one atomic rotation: marks the token rotated to {@code successorHash} only if nobody rotated or
      * revoked it before. Returns false when another request got there first.
      */
     public boolean rotate(String hash, String successorHash, Instant now) {
         Document before = tokens().findOneAndUpdate(
-                and(eq("_id", hash), eq("rotated_at", null), eq("revoked_at", null)),
+                and(eq("_id", hash), neverRotated(), notRevoked()),
                 Updates.combine(Updates.set("rotated_at", date(now)), Updates.set("successor_hash", successorHash)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         return before != null;
@@ -69,21 +84,21 @@ public class RefreshTokenRepository {
 
     /** Revokes every token of one login (a session family); returns how many were still live. */
     public long revokeFamily(String familyId, Instant now, String reason) {
-        return tokens().updateMany(and(eq("family_id", familyId), eq("revoked_at", null)), revoke(now, reason))
+        return tokens().updateMany(and(eq("family_id", familyId), notRevoked()), revoke(now, reason))
                 .getModifiedCount();
     }
 
     public long revokeAllOfUser(String userId, Instant now, String reason) {
-        return tokens().updateMany(and(eq("user_id", userId), eq("revoked_at", null)), revoke(now, reason))
+        return tokens().updateMany(and(eq("user_id", userId), notRevoked()), revoke(now, reason))
                 .getModifiedCount();
     }
 
     public long revokeAllOfUserExcept(String userId, String keptFamilyId, Instant now, String reason) {
-        return tokens().updateMany(and(eq("user_id", userId), ne("family_id", keptFamilyId), eq("revoked_at", null)),
+        return tokens().updateMany(and(eq("user_id", userId), ne("family_id", keptFamilyId), notRevoked()),
                 revoke(now, reason)).getModifiedCount();
     }
 
-    private static org.bson.conversions.Bson revoke(Instant now, String reason) {
+    private static Bson revoke(Instant now, String reason) {
         return Updates.combine(Updates.set("revoked_at", date(now)), Updates.set("revoked_reason", reason));
     }
 

@@ -1,14 +1,13 @@
 package com.misty.inventory.repository;
 
+import com.misty.platform.storage.ServiceDatabase;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The service's own database and the names of its collections. */
 @ApplicationScoped
-public class InventoryDatabase {
+public class InventoryDatabase extends ServiceDatabase {
 
     public static final String STOCK = "raw_substrate_stock";
     public static final String MOVEMENTS = "stock_movements";
@@ -16,15 +15,7 @@ public class InventoryDatabase {
     public static final String ORDER_ALLOCATIONS = "order_allocations";
     public static final String PRODUCTS = "products";
 
-    private final MongoClient client;
-    private final String name;
-
     public InventoryDatabase(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String name) {
-        this.client = client;
-        this.name = name;
-    }
-
-    public MongoCollection<Document> collection(String collection) {
-        return client.getDatabase(name).getCollection(collection);
+        super(client, name);
     }
 }

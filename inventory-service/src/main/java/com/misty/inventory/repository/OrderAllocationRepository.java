@@ -75,13 +75,51 @@ public class OrderAllocationRepository {
         return Optional.ofNullable(sagas.find(Filters.eq("_id", orderId)).first()).map(OrderAllocationRepository::toSaga);
     }
 
+    // ---- the guards -------------------------------------------------------------------------------------
+
+    /** The saga is as it was read: nobody began, decided or skipped anything since (its version moves on each). */
+    static Bson unchangedSince(OrderAllocation read) {
+        return Filters.and(Filters.eq("_id", read.orderId()), Filters.eq("version", read.version()));
+    }
+
+    /** One attempt at a time: a new one begins, and the saga ends or skips, only when none is in progress. */
+    static Bson noAttemptInProgress() {
+        return Filters.eq(ATTEMPT, null);
+    }
+
+    /** The attempt in progress is still the one of {@code eventId} (not ended and replaced meanwhile). */
+    static Bson attemptOf(String orderId, String eventId) {
+        return Filters.and(Filters.eq("_id", orderId), Filters.eq(ATTEMPT + ".event_id", eventId));
+    }
+
+    /** Only the lease holder writes the attempt: {@code fence} is still its lease's, so nobody took it over. */
+    static Bson stillHoldsLease(long fence) {
+        return Filters.eq(FENCE, fence);
+    }
+
+    /**
+     * The lease may be taken as decided on {@code held}: nobody took it meanwhile (same fence) and it is the
+     * taker's own or its time is up; an attempt stored before leases existed has none and is free.
+     */
+    static Bson leaseFreeFor(AttemptLease held, String owner, Date now) {
+        return held == null ? Filters.eq(LEASE, null) : Filters.and(Filters.eq(FENCE, held.fence()),
+                held.owner().equals(owner) ? Filters.eq(LEASE + ".owner", owner) : Filters.lte(LEASE + ".until", now));
+    }
+
+    /** Production completes an order once: its saga is not consumed yet. */
+    static Bson notYetConsumed() {
+        return Filters.ne("status", SagaStatus.CONSUMED.name());
+    }
+
+    // ---- the updates ------------------------------------------------------------------------------------
+
     /**
      * Stores the plan of an attempt with its first lease, unless the saga moved on since it was read or the event
      * was handled.
      */
     public boolean begin(OrderAllocation read, SagaAttempt attempt, AttemptLease lease) {
-        return sagas.updateOne(Filters.and(Filters.eq("_id", read.orderId()), Filters.eq("version", read.version()),
-                        Filters.eq(ATTEMPT, null), ProcessedEvents.notYetApplied(UUID.fromString(attempt.eventId()))),
+        return sagas.updateOne(Filters.and(unchangedSince(read), noAttemptInProgress(),
+                        ProcessedEvents.notYetApplied(UUID.fromString(attempt.eventId()))),
                 Updates.combine(Updates.set(ATTEMPT, attempt(attempt)), Updates.set(LEASE, lease(lease)),
                         Updates.inc("version", 1L), Updates.set("updated_at", new Date()))).getModifiedCount() == 1;
     }
@@ -92,12 +130,8 @@ public class OrderAllocationRepository {
      * (it may have renewed since {@code read}). An attempt stored before leases existed has none and is free.
      */
     public boolean takeOver(OrderAllocation read, AttemptLease taken, Date now) {
-        AttemptLease held = read.lease();
-        Bson stillAsRead = held == null ? Filters.eq(LEASE, null) : Filters.and(Filters.eq(FENCE, held.fence()),
-                held.owner().equals(taken.owner()) ? Filters.eq(LEASE + ".owner", taken.owner())
-                        : Filters.lte(LEASE + ".until", now));
-        return sagas.updateOne(Filters.and(Filters.eq("_id", read.orderId()),
-                        Filters.eq(ATTEMPT + ".event_id", read.attempt().eventId()), stillAsRead),
+        return sagas.updateOne(Filters.and(attemptOf(read.orderId(), read.attempt().eventId()),
+                        leaseFreeFor(read.lease(), taken.owner(), now)),
                 Updates.set(LEASE, lease(taken))).getModifiedCount() == 1;
     }
 
@@ -107,8 +141,7 @@ public class OrderAllocationRepository {
      */
     public boolean recordStep(String orderId, String eventId, long fence, AllocationSagaStep step, Date leaseUntil) {
         String path = ATTEMPT + ".steps." + step.index();
-        return sagas.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(ATTEMPT + ".event_id", eventId),
-                        Filters.eq(FENCE, fence)),
+        return sagas.updateOne(Filters.and(attemptOf(orderId, eventId), stillHoldsLease(fence)),
                 Updates.combine(Updates.set(path + ".state", step.state().name()),
                         Updates.set(path + ".available", step.available()),
                         Updates.set(LEASE + ".until", leaseUntil))).getModifiedCount() == 1;
@@ -120,8 +153,7 @@ public class OrderAllocationRepository {
      */
     public boolean decide(String orderId, String eventId, long fence, SagaStatus status, long answeredRevision,
                           List<HeldLine> lines, EventEnvelope answer) {
-        return sagas.updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq(ATTEMPT + ".event_id", eventId),
-                        Filters.eq(FENCE, fence)),
+        return sagas.updateOne(Filters.and(attemptOf(orderId, eventId), stillHoldsLease(fence)),
                 Updates.combine(
                         Updates.set("status", status.name()),
                         Updates.set("answered_revision", answeredRevision),
@@ -139,8 +171,7 @@ public class OrderAllocationRepository {
      * {@code StockConsumed} queued, in one update; only once per order (guarded by the status and version read).
      */
     public boolean consume(OrderAllocation read, String eventId, EventEnvelope answer) {
-        return sagas.updateOne(Filters.and(Filters.eq("_id", read.orderId()), Filters.eq("version", read.version()),
-                        Filters.eq(ATTEMPT, null), Filters.ne("status", SagaStatus.CONSUMED.name())),
+        return sagas.updateOne(Filters.and(unchangedSince(read), noAttemptInProgress(), notYetConsumed()),
                 Updates.combine(Updates.set("status", SagaStatus.CONSUMED.name()), Updates.inc("version", 1L),
                         Updates.set("updated_at", new Date()), ProcessedEvents.markApplied(UUID.fromString(eventId)),
                         Outbox.append(Topics.INVENTORY_EVENTS, answer))).getModifiedCount() == 1;
@@ -152,8 +183,8 @@ public class OrderAllocationRepository {
         if (answer != null) {
             update = Updates.combine(update, Outbox.append(Topics.INVENTORY_EVENTS, answer));
         }
-        return sagas.updateOne(Filters.and(Filters.eq("_id", read.orderId()), Filters.eq("version", read.version()),
-                Filters.eq(ATTEMPT, null)), update).getModifiedCount() == 1;
+        return sagas.updateOne(Filters.and(unchangedSince(read), noAttemptInProgress()), update)
+                .getModifiedCount() == 1;
     }
 
     private static Document attempt(SagaAttempt a) {

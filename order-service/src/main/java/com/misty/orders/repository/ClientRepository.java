@@ -10,7 +10,6 @@ import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -24,7 +23,6 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +40,8 @@ public class ClientRepository {
     private final MongoCollection<Document> clients;
     private final OutboxRelayService relay;
 
-    public ClientRepository(MongoClient mongo, OutboxRelayService relay,
-                            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.clients = mongo.getDatabase(database).getCollection(COLLECTION);
+    public ClientRepository(OrdersDatabase database, OutboxRelayService relay) {
+        this.clients = database.collection(COLLECTION);
         this.relay = relay;
     }
 

@@ -1,7 +1,6 @@
 package com.misty.orders.repository;
 
 import com.misty.orders.domain.HistoryEntry;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -10,7 +9,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,8 @@ public class OrderHistoryRepository {
 
     private final MongoCollection<Document> history;
 
-    public OrderHistoryRepository(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.history = mongo.getDatabase(database).getCollection(COLLECTION);
+    public OrderHistoryRepository(OrdersDatabase database) {
+        this.history = database.collection(COLLECTION);
     }
 
     public void ensureIndexes() {

@@ -2,7 +2,6 @@ package com.misty.orders.repository;
 
 import com.misty.orders.config.OrdersConfig;
 import com.misty.orders.domain.OrderNumbers;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -12,7 +11,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands out order numbers from one counter document: one atomic {@code findOneAndUpdate} with {@code $inc}
@@ -29,10 +27,9 @@ public class OrderNumberGenerator {
     private final MongoCollection<Document> orders;
     private final OrderNumbers format;
 
-    public OrderNumberGenerator(MongoClient mongo, OrdersConfig config,
-                                @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.counters = mongo.getDatabase(database).getCollection("counters");
-        this.orders = mongo.getDatabase(database).getCollection(OrderRepository.COLLECTION);
+    public OrderNumberGenerator(OrdersDatabase database, OrdersConfig config) {
+        this.counters = database.collection("counters");
+        this.orders = database.collection(OrderRepository.COLLECTION);
         this.format = new OrderNumbers(config.orderNumber().prefix(), config.orderNumber().digits());
     }
 

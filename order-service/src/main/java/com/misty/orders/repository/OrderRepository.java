@@ -14,7 +14,6 @@ import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -28,7 +27,6 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -55,9 +53,8 @@ public class OrderRepository {
     private final MongoCollection<Document> orders;
     private final OutboxRelayService relay;
 
-    public OrderRepository(MongoClient mongo, OutboxRelayService relay,
-                           @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.orders = mongo.getDatabase(database).getCollection(COLLECTION);
+    public OrderRepository(OrdersDatabase database, OutboxRelayService relay) {
+        this.orders = database.collection(COLLECTION);
         this.relay = relay;
     }
 

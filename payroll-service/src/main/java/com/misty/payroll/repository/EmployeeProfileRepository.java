@@ -9,7 +9,6 @@ import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -22,7 +21,6 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,9 +51,8 @@ public class EmployeeProfileRepository {
 
     private final MongoCollection<Document> profiles;
 
-    public EmployeeProfileRepository(MongoClient client,
-                                     @ConfigProperty(name = "quarkus.mongodb.database") String database) {
-        this.profiles = client.getDatabase(database).getCollection(COLLECTION);
+    public EmployeeProfileRepository(PayrollDatabase database) {
+        this.profiles = database.collection(COLLECTION);
     }
 
     void createIndexes() {

@@ -10,7 +10,6 @@ import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -22,7 +21,6 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,9 +42,8 @@ public class LeaveRequestRepository {
     private final MongoCollection<Document> requests;
     private final OutboxRelayService relay;
 
-    public LeaveRequestRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                                  OutboxRelayService relay) {
-        this.requests = client.getDatabase(database).getCollection(COLLECTION);
+    public LeaveRequestRepository(PayrollDatabase database, OutboxRelayService relay) {
+        this.requests = database.collection(COLLECTION);
         this.relay = relay;
     }
 

@@ -8,7 +8,6 @@ import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -17,7 +16,6 @@ import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +34,8 @@ public class PayrollCalculationRepository {
     private final MongoCollection<Document> calculations;
     private final OutboxRelayService relay;
 
-    public PayrollCalculationRepository(MongoClient client,
-                                        @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                                        OutboxRelayService relay) {
-        this.calculations = client.getDatabase(database).getCollection(COLLECTION);
+    public PayrollCalculationRepository(PayrollDatabase database, OutboxRelayService relay) {
+        this.calculations = database.collection(COLLECTION);
         this.relay = relay;
     }
 

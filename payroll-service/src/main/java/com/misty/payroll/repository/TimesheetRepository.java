@@ -13,7 +13,6 @@ import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -26,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,9 +41,8 @@ public class TimesheetRepository {
     private final MongoCollection<Document> timesheets;
     private final OutboxRelayService relay;
 
-    public TimesheetRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                               OutboxRelayService relay) {
-        this.timesheets = client.getDatabase(database).getCollection(COLLECTION);
+    public TimesheetRepository(PayrollDatabase database, OutboxRelayService relay) {
+        this.timesheets = database.collection(COLLECTION);
         this.relay = relay;
     }
 

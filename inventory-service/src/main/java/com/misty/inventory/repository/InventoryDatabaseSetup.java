@@ -8,11 +8,11 @@ import jakarta.enterprise.event.Observes;
 
 /** Creates the indexes at startup, idempotently; the unique ones are what makes upserts and ledgers safe. */
 @ApplicationScoped
-public class InventoryIndexes {
+public class InventoryDatabaseSetup {
 
     private final InventoryDatabase database;
 
-    public InventoryIndexes(InventoryDatabase database) {
+    public InventoryDatabaseSetup(InventoryDatabase database) {
         this.database = database;
     }
 

@@ -7,15 +7,15 @@ import jakarta.annotation.Priority;
 
 /** Creates the collections' indexes at startup; creating an existing index is a no-op, so restarts are safe. */
 @ApplicationScoped
-public class IndexSetup {
+public class PayrollDatabaseSetup {
 
     private final EmployeeProfileRepository profiles;
     private final LeaveRequestRepository leaveRequests;
     private final TimesheetRepository timesheets;
     private final PayrollCalculationRepository calculations;
 
-    public IndexSetup(EmployeeProfileRepository profiles, LeaveRequestRepository leaveRequests,
-                      TimesheetRepository timesheets, PayrollCalculationRepository calculations) {
+    public PayrollDatabaseSetup(EmployeeProfileRepository profiles, LeaveRequestRepository leaveRequests,
+                                TimesheetRepository timesheets, PayrollCalculationRepository calculations) {
         this.profiles = profiles;
         this.leaveRequests = leaveRequests;
         this.timesheets = timesheets;

@@ -1,7 +1,6 @@
 package com.misty.orders.repository;
 
 import com.misty.orders.config.OrdersConfig;
-import com.mongodb.client.MongoClient;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,10 +11,9 @@ import java.util.UUID;
 
 /** Brings the database to what this build expects before requests arrive: migrations, indexes, counter. */
 @ApplicationScoped
-public class OrderStoreStartup {
+public class OrdersDatabaseSetup {
 
-    private final MongoClient mongo;
-    private final String database;
+    private final OrdersDatabase database;
     private final String applicationName;
     private final OrdersConfig config;
     private final OrderRepository orders;
@@ -23,11 +21,10 @@ public class OrderStoreStartup {
     private final ClientRepository clients;
     private final OrderHistoryRepository history;
 
-    public OrderStoreStartup(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
-                             @ConfigProperty(name = "quarkus.application.name") String applicationName,
-                             OrdersConfig config, OrderRepository orders, OrderNumberGenerator numbers,
-                             ClientRepository clients, OrderHistoryRepository history) {
-        this.mongo = mongo;
+    public OrdersDatabaseSetup(OrdersDatabase database,
+                               @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                               OrdersConfig config, OrderRepository orders, OrderNumberGenerator numbers,
+                               ClientRepository clients, OrderHistoryRepository history) {
         this.database = database;
         this.applicationName = applicationName;
         this.config = config;
@@ -38,7 +35,7 @@ public class OrderStoreStartup {
     }
 
     void onStart(@Observes StartupEvent event) {
-        new OrderVersionMigration(mongo.getDatabase(database), applicationName + "-" + UUID.randomUUID(),
+        new OrderVersionMigration(database.database(), applicationName + "-" + UUID.randomUUID(),
                 config.migration().lease(), config.migration().pollInterval(), Clock.systemUTC()).run();
         orders.ensureIndexes();
         clients.ensureIndexes();
