@@ -1,27 +1,34 @@
 package com.misty.auth.repository;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
- * The indexes the service's collections need, created idempotently. Run by {@link AuthDatabase} before the first
- * collection is handed out rather than on a start-up event: {@code KeyRing} and {@code BootstrapAdmin} write at
- * start-up, and the unique username index must exist before the first account is stored.
+ * The indexes the service's collections need, created idempotently at start-up. It observes first
+ * ({@code @Priority(0)}): {@code KeyRing} and {@code BootstrapAdmin} write at start-up too, and the unique username
+ * index must exist before the first account is stored.
  */
-final class AuthDatabaseSetup {
+@ApplicationScoped
+public class AuthDatabaseSetup {
 
-    private AuthDatabaseSetup() {
+    private final AuthDatabase database;
+
+    public AuthDatabaseSetup(AuthDatabase database) {
+        this.database = database;
     }
 
-    static void createIndexes(MongoDatabase db) {
+    void onStart(@Observes @Priority(0) StartupEvent event) {
         // Load-bearing: exactly one account per case-insensitive username, even under concurrent creation.
-        db.getCollection(AuthDatabase.USERS).createIndex(Indexes.ascending("username_lower"),
+        database.collection(AuthDatabase.USERS).createIndex(Indexes.ascending("username_lower"),
                 new IndexOptions().unique(true).name("username_lower_unique"));
-        db.getCollection(AuthDatabase.SERVICE_ACCOUNTS).createIndex(Indexes.ascending("name_lower"),
+        database.collection(AuthDatabase.SERVICE_ACCOUNTS).createIndex(Indexes.ascending("name_lower"),
                 new IndexOptions().unique(true).name("name_lower_unique"));
         // Revocation sweeps by login and by user (ignored by the stand-in, needed on real MongoDB).
-        db.getCollection(AuthDatabase.REFRESH_TOKENS).createIndex(Indexes.ascending("family_id"));
-        db.getCollection(AuthDatabase.REFRESH_TOKENS).createIndex(Indexes.ascending("user_id"));
+        database.collection(AuthDatabase.REFRESH_TOKENS).createIndex(Indexes.ascending("family_id"));
+        database.collection(AuthDatabase.REFRESH_TOKENS).createIndex(Indexes.ascending("user_id"));
     }
 }

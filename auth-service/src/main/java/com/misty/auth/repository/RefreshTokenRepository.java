@@ -2,20 +2,17 @@ package com.misty.auth.repository;
 
 import com.misty.platform.storage.DuplicateKeys;
 import com.misty.auth.domain.StoredRefreshToken;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Optional;
 
 import static com.misty.auth.repository.AuthDatabase.date;
-import static com.misty.auth.repository.AuthDatabase.instant;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
@@ -25,16 +22,10 @@ import static com.mongodb.client.model.Filters.ne;
  * checked in code (no TTL index: the stand-in never expires documents, and correctness must not depend on it).
  */
 @ApplicationScoped
-public class RefreshTokenRepository {
-
-    private final AuthDatabase database;
-
-    public RefreshTokenRepository(AuthDatabase database) {
-        this.database = database;
-    }
+public class RefreshTokenRepository implements PanacheMongoRepositoryBase<RefreshTokenEntity, String> {
 
     public void insert(StoredRefreshToken token) {
-        tokens().insertOne(fields(token).append("_id", token.hash()));
+        persist(RefreshTokenEntity.of(token));
     }
 
     /**
@@ -43,8 +34,7 @@ public class RefreshTokenRepository {
      */
     public void insertIfAbsent(StoredRefreshToken token) {
         try {
-            tokens().updateOne(eq("_id", token.hash()), new Document("$setOnInsert", fields(token)),
-                    new UpdateOptions().upsert(true));
+            persist(RefreshTokenEntity.of(token));
         } catch (RuntimeException e) {
             if (!DuplicateKeys.is(e)) {
                 throw e;
@@ -53,7 +43,7 @@ public class RefreshTokenRepository {
     }
 
     public Optional<StoredRefreshToken> find(String hash) {
-        return Optional.ofNullable(tokens().find(eq("_id", hash)).first()).map(RefreshTokenRepository::toToken);
+        return findByIdOptional(hash).map(RefreshTokenEntity::toToken);
     }
 
     // ---- the guards -------------------------------------------------------------------------------------
@@ -75,7 +65,7 @@ public class RefreshTokenRepository {
      * revoked it before. Returns false when another request got there first.
      */
     public boolean rotate(String hash, String successorHash, Instant now) {
-        Document before = tokens().findOneAndUpdate(
+        RefreshTokenEntity before = mongoCollection().findOneAndUpdate(
                 and(eq("_id", hash), neverRotated(), notRevoked()),
                 Updates.combine(Updates.set("rotated_at", date(now)), Updates.set("successor_hash", successorHash)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
@@ -84,42 +74,21 @@ public class RefreshTokenRepository {
 
     /** Revokes every token of one login (a session family); returns how many were still live. */
     public long revokeFamily(String familyId, Instant now, String reason) {
-        return tokens().updateMany(and(eq("family_id", familyId), notRevoked()), revoke(now, reason))
+        return mongoCollection().updateMany(and(eq("family_id", familyId), notRevoked()), revoke(now, reason))
                 .getModifiedCount();
     }
 
     public long revokeAllOfUser(String userId, Instant now, String reason) {
-        return tokens().updateMany(and(eq("user_id", userId), notRevoked()), revoke(now, reason))
+        return mongoCollection().updateMany(and(eq("user_id", userId), notRevoked()), revoke(now, reason))
                 .getModifiedCount();
     }
 
     public long revokeAllOfUserExcept(String userId, String keptFamilyId, Instant now, String reason) {
-        return tokens().updateMany(and(eq("user_id", userId), ne("family_id", keptFamilyId), notRevoked()),
+        return mongoCollection().updateMany(and(eq("user_id", userId), ne("family_id", keptFamilyId), notRevoked()),
                 revoke(now, reason)).getModifiedCount();
     }
 
     private static Bson revoke(Instant now, String reason) {
         return Updates.combine(Updates.set("revoked_at", date(now)), Updates.set("revoked_reason", reason));
-    }
-
-    private MongoCollection<Document> tokens() {
-        return database.collection(AuthDatabase.REFRESH_TOKENS);
-    }
-
-    private static Document fields(StoredRefreshToken token) {
-        return new Document("family_id", token.familyId())
-                .append("user_id", token.userId())
-                .append("issued_at", date(token.issuedAt()))
-                .append("expires_at", date(token.expiresAt()))
-                .append("rotated_at", date(token.rotatedAt()))
-                .append("successor_hash", token.successorHash())
-                .append("revoked_at", date(token.revokedAt()))
-                .append("family_started_at", date(token.familyStartedAt()));
-    }
-
-    private static StoredRefreshToken toToken(Document d) {
-        return new StoredRefreshToken(d.getString("_id"), d.getString("family_id"), d.getString("user_id"),
-                instant(d, "issued_at"), instant(d, "expires_at"), instant(d, "rotated_at"),
-                d.getString("successor_hash"), instant(d, "revoked_at"), instant(d, "family_started_at"));
     }
 }

@@ -7,50 +7,37 @@ import com.misty.contracts.Topics;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import static com.misty.auth.repository.AuthDatabase.date;
-import static com.misty.auth.repository.AuthDatabase.instant;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /** The {@code service_accounts} collection; client secrets are stored only as hashes. */
 @ApplicationScoped
-public class ServiceAccountRepository {
+public class ServiceAccountRepository implements PanacheMongoRepositoryBase<ServiceAccountEntity, String> {
 
-    private final AuthDatabase database;
     private final OutboxRelayService relay;
 
-    public ServiceAccountRepository(AuthDatabase database, OutboxRelayService relay) {
-        this.database = database;
+    public ServiceAccountRepository(OutboxRelayService relay) {
         this.relay = relay;
     }
 
     public void insert(ServiceAccount account) {
         try {
-            accounts().insertOne(new Document("_id", account.id())
-                    .append("name", account.name())
-                    .append("name_lower", account.name().toLowerCase(Locale.ROOT))
-                    .append("roles", account.roles())
-                    .append("active", account.active())
-                    .append("version", account.version())
-                    .append("created_at", date(account.createdAt()))
-                    .append("secret_rotated_at", date(account.secretRotatedAt()))
-                    .append("secret_hash", account.secretHash()));
+            persist(ServiceAccountEntity.of(account));
         } catch (RuntimeException e) {
             if (DuplicateKeys.is(e)) {
                 throw DomainException.conflict("NAME_TAKEN", "A service account with this name already exists");
@@ -59,17 +46,17 @@ public class ServiceAccountRepository {
         }
     }
 
-    public Optional<ServiceAccount> findById(String id) {
-        return Optional.ofNullable(accounts().find(eq("_id", id)).first()).map(ServiceAccountRepository::toAccount);
+    public Optional<ServiceAccount> findAccount(String id) {
+        return findByIdOptional(id).map(ServiceAccountEntity::toAccount);
     }
 
     /** The service accounts among {@code ids} (unknown ids are left out). */
     public List<ServiceAccount> findByIds(Collection<String> ids) {
-        return accounts().find(in("_id", ids)).map(ServiceAccountRepository::toAccount).into(new ArrayList<>());
+        return mongoCollection().find(in("_id", ids)).map(ServiceAccountEntity::toAccount).into(new ArrayList<>());
     }
 
     public List<ServiceAccount> list() {
-        return accounts().find().sort(Sorts.ascending("name_lower")).map(ServiceAccountRepository::toAccount)
+        return mongoCollection().find().sort(Sorts.ascending("name_lower")).map(ServiceAccountEntity::toAccount)
                 .into(new ArrayList<>());
     }
 
@@ -86,18 +73,18 @@ public class ServiceAccountRepository {
         if (revocation != null) {
             updates.add(Outbox.append(Topics.AUTH_EVENTS, revocation));
         }
-        Document after = accounts().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
+        ServiceAccountEntity after = mongoCollection().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
                 Updates.combine(updates),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
-            ServiceAccount current = findById(id).orElseThrow(() -> DomainException.notFound("Service account", id));
+            ServiceAccount current = findAccount(id).orElseThrow(() -> DomainException.notFound("Service account", id));
             throw DomainException.conflict("VERSION_CONFLICT", "Service account was modified by another user.")
                     .with("current_version", current.version());
         }
         if (revocation != null) {
             relay.nudge();
         }
-        return toAccount(after);
+        return after.toAccount();
     }
 
     /**
@@ -105,7 +92,7 @@ public class ServiceAccountRepository {
      * announcing {@code revocation} in the same update.
      */
     public ServiceAccount replaceSecret(String id, String secretHash, java.time.Instant now, EventEnvelope revocation) {
-        Document after = accounts().findOneAndUpdate(eq("_id", id),
+        ServiceAccountEntity after = mongoCollection().findOneAndUpdate(eq("_id", id),
                 Updates.combine(Updates.set("secret_hash", secretHash), Updates.set("secret_rotated_at", date(now)),
                         Updates.inc("version", 1L), Outbox.append(Topics.AUTH_EVENTS, revocation)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
@@ -113,17 +100,6 @@ public class ServiceAccountRepository {
             throw DomainException.notFound("Service account", id);
         }
         relay.nudge();
-        return toAccount(after);
-    }
-
-    private MongoCollection<Document> accounts() {
-        return database.collection(AuthDatabase.SERVICE_ACCOUNTS);
-    }
-
-    private static ServiceAccount toAccount(Document d) {
-        Number version = d.get("version", Number.class);
-        return new ServiceAccount(d.getString("_id"), d.getString("name"), d.getList("roles", String.class),
-                Boolean.TRUE.equals(d.getBoolean("active")), version == null ? 0 : version.longValue(),
-                instant(d, "created_at"), instant(d, "secret_rotated_at"), d.getString("secret_hash"));
+        return after.toAccount();
     }
 }

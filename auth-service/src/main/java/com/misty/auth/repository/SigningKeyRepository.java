@@ -1,17 +1,15 @@
 package com.misty.auth.repository;
 
 import com.misty.platform.storage.DuplicateKeys;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static com.misty.auth.repository.AuthDatabase.date;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -20,22 +18,15 @@ import static com.mongodb.client.model.Filters.eq;
  * has a fixed id, so replicas starting together agree on one value: the first insert wins.
  */
 @ApplicationScoped
-public class SigningKeyRepository {
+public class SigningKeyRepository implements PanacheMongoRepositoryBase<SigningKeyEntity, String> {
 
     public static final String GENERATED_SIGNING_KEY = "generated-rsa-signing-key";
     public static final String REFRESH_SUCCESSOR_SECRET = "refresh-successor-secret";
 
-    private final AuthDatabase database;
-
-    public SigningKeyRepository(AuthDatabase database) {
-        this.database = database;
-    }
-
     /** Stores {@code value} under {@code id} unless present; returns whichever value is stored now. */
     public String getOrCreate(String id, String kind, String value) {
         try {
-            keys().insertOne(new Document("_id", id).append("kind", kind).append("value", value)
-                    .append("created_at", date(Instant.now())));
+            persist(new SigningKeyEntity(id, kind, value, Instant.now()));
         } catch (RuntimeException e) {
             if (!DuplicateKeys.is(e)) {
                 throw e;
@@ -45,16 +36,12 @@ public class SigningKeyRepository {
     }
 
     public Optional<String> find(String id) {
-        return Optional.ofNullable(keys().find(eq("_id", id)).first()).map(d -> d.getString("value"));
+        return findByIdOptional(id).map(SigningKeyEntity::value);
     }
 
     /** Every stored key of {@code kind}, oldest first (retired generated keys stay published). */
     public List<String> all(String kind) {
-        return keys().find(eq("kind", kind)).sort(Sorts.ascending("created_at"))
-                .map(d -> d.getString("value")).into(new ArrayList<>());
-    }
-
-    private MongoCollection<Document> keys() {
-        return database.collection(AuthDatabase.SIGNING_KEYS);
+        return mongoCollection().find(eq("kind", kind)).sort(Sorts.ascending("created_at"))
+                .map(SigningKeyEntity::value).into(new ArrayList<>());
     }
 }

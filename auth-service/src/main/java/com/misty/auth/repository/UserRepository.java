@@ -9,6 +9,7 @@ import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.Roles;
+import com.misty.platform.storage.EntityFields;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -16,6 +17,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -31,15 +33,17 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-/** The {@code users} collection; its documents carry the outbox of {@code auth.events}. */
+/**
+ * The {@code users} collection; its documents carry the outbox of {@code auth.events}. New users' fields are written
+ * by the record codec ({@link UserEntity}); everything else goes through raw documents: every write adds its events
+ * to the outbox array in the same write, and reading must tolerate the original system's users ({@link #toUser}).
+ */
 @ApplicationScoped
-public class UserRepository {
+public class UserRepository implements PanacheMongoRepositoryBase<UserEntity, String> {
 
-    private final AuthDatabase database;
     private final OutboxRelayService relay;
 
-    public UserRepository(AuthDatabase database, OutboxRelayService relay) {
-        this.database = database;
+    public UserRepository(OutboxRelayService relay) {
         this.relay = relay;
     }
 
@@ -95,7 +99,7 @@ public class UserRepository {
                 .map(UserRepository::toUser);
     }
 
-    public Optional<User> findById(String id) {
+    public Optional<User> findUser(String id) {
         return Optional.ofNullable(users().find(StoredValues.byId(id)).first()).map(UserRepository::toUser);
     }
 
@@ -141,7 +145,7 @@ public class UserRepository {
         Document after = users().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
                 Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
-            User current = findById(id).orElseThrow(() -> DomainException.notFound("User", id));
+            User current = findUser(id).orElseThrow(() -> DomainException.notFound("User", id));
             throw DomainException.conflict("VERSION_CONFLICT", "User was modified by another user. Please refresh and try again.")
                     .with("current_version", current.version());
         }
@@ -186,22 +190,16 @@ public class UserRepository {
         }
     }
 
-    /** A new user's stored fields; {@code username_lower} is what the unique index compares. */
-    private static Document newUserFields(User user) {
-        return new Document("username", user.username())
-                .append("username_lower", Usernames.normalize(user.username()))
-                .append("password_hash", user.passwordHash())
-                .append("role", user.role())
-                .append("full_name", user.fullName())
-                .append("email", user.email())
-                .append("active", user.active())
-                .append("version", user.version())
-                .append("created_at", date(user.createdAt()))
-                .append("sessions_revoked_at", null);
+    /**
+     * A new user's stored fields as the record codec writes them, as a document the outbox entry can join; without
+     * {@code _id}, which the caller sets (an upsert's filter or the import's own id).
+     */
+    private Document newUserFields(User user) {
+        return EntityFields.withoutId(UserEntity.of(user), mongoCollection().getCodecRegistry());
     }
 
     private MongoCollection<Document> users() {
-        return database.collection(AuthDatabase.USERS);
+        return mongoCollection().withDocumentClass(Document.class);
     }
 
     /**

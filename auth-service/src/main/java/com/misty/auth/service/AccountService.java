@@ -35,7 +35,7 @@ public class AccountService {
      * no longer opens it (the token is still within its signature-valid lifetime).
      */
     public User me(String userId, Instant tokenIssuedAt) {
-        User user = users.findById(userId).orElseThrow(AuthProblems::sessionEnded);
+        User user = users.findUser(userId).orElseThrow(AuthProblems::sessionEnded);
         if (!user.active()) {
             throw AuthProblems.sessionEnded();
         }

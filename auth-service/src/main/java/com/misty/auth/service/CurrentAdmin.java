@@ -25,7 +25,7 @@ public class CurrentAdmin {
 
     /** 401 if the caller's account is gone or inactive, 403 if it no longer holds the admin role. */
     public void require(String callerId) {
-        var user = users.findById(callerId);
+        var user = users.findUser(callerId);
         if (user.isPresent()) {
             if (!user.get().active()) {
                 throw AuthProblems.sessionEnded();
@@ -35,7 +35,7 @@ public class CurrentAdmin {
             }
             return;
         }
-        var account = serviceAccounts.findById(callerId);
+        var account = serviceAccounts.findAccount(callerId);
         if (account.isEmpty() || !account.get().active()) {
             throw AuthProblems.sessionEnded();
         }

@@ -65,7 +65,7 @@ public class LoginService {
      * other; one that came before is seen here, and the session is ended before the client ever gets it.
      */
     private void requireUnchangedSince(User checked, Instant checkedAt, IssuedSession session) {
-        User current = users.findById(checked.id()).orElse(null);
+        User current = users.findUser(checked.id()).orElse(null);
         boolean unchanged = current != null && current.active()
                 && current.passwordHash().equals(checked.passwordHash()) && current.role().equals(checked.role())
                 && (current.sessionsRevokedAt() == null || current.sessionsRevokedAt().isBefore(checkedAt));

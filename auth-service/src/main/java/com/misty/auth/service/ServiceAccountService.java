@@ -68,7 +68,7 @@ public class ServiceAccountService {
     }
 
     private ServiceAccount find(String id) {
-        return accounts.findById(id).orElseThrow(() -> DomainException.notFound("Service account", id));
+        return accounts.findAccount(id).orElseThrow(() -> DomainException.notFound("Service account", id));
     }
 
     /**
@@ -104,7 +104,7 @@ public class ServiceAccountService {
     public TokenIssuer.AccessToken token(String clientId, String clientSecret, String clientAddress) {
         LoginThrottle.Keys keys = LoginThrottle.forClient(clientId, clientAddress);
         throttle.requireNotLocked(keys);
-        Optional<ServiceAccount> account = clientId == null ? Optional.empty() : accounts.findById(clientId);
+        Optional<ServiceAccount> account = clientId == null ? Optional.empty() : accounts.findAccount(clientId);
         String presentedHash = RefreshTokens.hash(clientSecret == null ? "" : clientSecret);
         boolean matches = account.isPresent() && MessageDigest.isEqual(
                 presentedHash.getBytes(StandardCharsets.US_ASCII),

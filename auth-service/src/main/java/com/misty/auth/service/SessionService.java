@@ -115,7 +115,7 @@ public class SessionService {
 
     /** The token's user, still active and not logged out everywhere since the token was issued. */
     private User liveUser(StoredRefreshToken stored) {
-        User user = users.findById(stored.userId()).orElseThrow(AuthProblems::invalidRefreshToken);
+        User user = users.findUser(stored.userId()).orElseThrow(AuthProblems::invalidRefreshToken);
         if (!user.active()) {
             throw AuthProblems.invalidRefreshToken();
         }

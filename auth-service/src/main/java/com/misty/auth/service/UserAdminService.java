@@ -76,7 +76,7 @@ public class UserAdminService {
     }
 
     private User find(String id) {
-        return users.findById(id).orElseThrow(() -> DomainException.notFound("User", id));
+        return users.findUser(id).orElseThrow(() -> DomainException.notFound("User", id));
     }
 
     public User update(String id, UserChanges changes, String actor) {
