@@ -1,7 +1,6 @@
 package com.misty.inventory.repository;
 
 import com.misty.inventory.domain.Allocation;
-import com.misty.inventory.domain.AllocationSource;
 import com.misty.inventory.domain.AllocationStatus;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
@@ -10,6 +9,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -26,12 +27,14 @@ import java.util.Optional;
  * apply it, in any order.
  */
 @ApplicationScoped
-public class AllocationRepository {
+public class AllocationRepository implements PanacheMongoRepositoryBase<AllocationEntity, String> {
 
-    private final MongoCollection<Document> allocations;
+    /** Panache's collection, looked up once: it is on the allocation path. */
+    private MongoCollection<AllocationEntity> allocations;
 
-    public AllocationRepository(InventoryDatabase database) {
-        this.allocations = database.collection(InventoryDatabase.ALLOCATIONS);
+    @PostConstruct
+    void openCollection() {
+        allocations = mongoCollection();
     }
 
     public void project(String stockId, String productId, String clientId, MovementDraft m) {
@@ -74,14 +77,14 @@ public class AllocationRepository {
     public List<Allocation> claimedBefore(Date cutoff, int limit) {
         List<Allocation> found = new ArrayList<>();
         allocations.find(Filters.and(Filters.in("status", AllocationStatus.RELEASING.name(), AllocationStatus.ISSUING.name()),
-                Filters.lt("claimed_at", cutoff))).limit(limit).forEach(d -> found.add(toAllocation(d)));
+                Filters.lt("claimed_at", cutoff))).limit(limit).forEach(a -> found.add(a.toAllocation()));
         return found;
     }
 
     /** The allocations of these ids (an order's lines), by id. */
     public java.util.Map<String, Allocation> findAll(List<String> ids) {
         java.util.Map<String, Allocation> found = new java.util.HashMap<>();
-        allocations.find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), toAllocation(d)));
+        allocations.find(Filters.in("_id", ids)).forEach(a -> found.put(a.id(), a.toAllocation()));
         return found;
     }
 
@@ -90,33 +93,17 @@ public class AllocationRepository {
         Bson filter = Filters.and(Filters.eq("stock_id", stockId), stillAllocated());
         List<Allocation> items = new ArrayList<>();
         allocations.find(filter).sort(Sorts.ascending("allocated_at", "_id"))
-                .skip(page * size).limit(size).forEach(d -> items.add(toAllocation(d)));
+                .skip(page * size).limit(size).forEach(a -> items.add(a.toAllocation()));
         return new Page<>(items, page, size, allocations.countDocuments(filter));
     }
 
-    public Optional<Allocation> findById(String id) {
-        return Optional.ofNullable(allocations.find(Filters.eq("_id", id)).first()).map(AllocationRepository::toAllocation);
+    public Optional<Allocation> findAllocation(String id) {
+        return Optional.ofNullable(allocations.find(Filters.eq("_id", id)).first()).map(AllocationEntity::toAllocation);
     }
 
     private void open(String stockId, String productId, String clientId, MovementDraft m, String replaces) {
-        Document fields = new Document("stock_id", stockId)
-                .append("product_id", productId)
-                .append("client_id", clientId)
-                .append("quantity", m.allocationQuantity())
-                .append("source", m.source().name())
-                .append("status", AllocationStatus.ALLOCATED.name())
-                .append("allocated_by", m.actor())
-                .append("allocated_at", Date.from(m.at()));
-        if (m.orderId() != null) {
-            fields.append("order_id", m.orderId());
-        }
-        if (m.line() != null) {
-            fields.append("line", m.line());
-        }
-        if (replaces != null) {
-            fields.append("replaces", replaces);
-        }
-        allocations.updateOne(Filters.eq("_id", m.allocationId()), new Document("$setOnInsert", fields),
+        allocations.updateOne(Filters.eq("_id", m.allocationId()), new Document("$setOnInsert",
+                        AllocationEntity.opened(stockId, productId, clientId, m, replaces)),
                 new UpdateOptions().upsert(true));
         if (replaces != null) {
             // A compensated revision hands the line back to its earlier allocation: that one is open again.
@@ -142,16 +129,5 @@ public class AllocationRepository {
                         AllocationStatus.ALLOCATED.name(), AllocationStatus.ISSUING.name())),
                 Updates.combine(Updates.set("status", AllocationStatus.CONSUMED.name()), Updates.set("consumed", m.consumed()),
                         Updates.set("released_by", m.actor()), Updates.set("released_at", Date.from(m.at()))));
-    }
-
-    private static Allocation toAllocation(Document d) {
-        Date released = d.getDate("released_at");
-        return new Allocation(d.getString("_id"), d.getString("stock_id"), d.getString("product_id"),
-                d.getString("client_id"), MovementDocuments.number(d, "quantity"), d.getString("order_id"),
-                d.getInteger("line"), AllocationSource.valueOf(d.getString("source")),
-                AllocationStatus.valueOf(d.getString("status")), d.getString("allocated_by"),
-                d.getDate("allocated_at").toInstant(), d.getString("released_by"),
-                released == null ? null : released.toInstant(), d.getString("replaced_by"),
-                MovementDocuments.number(d, "consumed"));
     }
 }

@@ -10,6 +10,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 
@@ -26,12 +28,16 @@ import java.util.Set;
  * {@code StockLevelChanged} in its own outbox, so the entry and its announcement are written together.
  */
 @ApplicationScoped
-public class MovementRepository {
+public class MovementRepository implements PanacheMongoRepositoryBase<MovementEntity, String> {
 
-    private final MongoCollection<Document> movements;
+    /** Panache's collection, looked up once (every movement writes an entry): as entries, and as raw documents. */
+    private MongoCollection<MovementEntity> entries;
+    private MongoCollection<Document> movements;
 
-    public MovementRepository(InventoryDatabase database) {
-        this.movements = database.collection(InventoryDatabase.MOVEMENTS);
+    @PostConstruct
+    void openCollection() {
+        entries = mongoCollection();
+        movements = entries.withDocumentClass(Document.class);
     }
 
     /** Writes the entry once; a second writer of the same movement (request and repair) finds it there. */
@@ -50,23 +56,23 @@ public class MovementRepository {
     /** Which of these movements have their ledger entry. */
     public Set<String> recorded(List<String> movementIds) {
         Set<String> found = new HashSet<>();
-        movements.find(Filters.in("_id", movementIds)).projection(Projections.include("_id"))
-                .forEach(d -> found.add(d.getString("_id")));
+        entries.find(Filters.in("_id", movementIds)).projection(Projections.include("_id"))
+                .forEach(entry -> found.add(entry.id()));
         return found;
     }
 
     public boolean isRecorded(String movementId) {
-        return movements.find(Filters.eq("_id", movementId)).projection(Projections.include("_id")).first() != null;
+        return entries.find(Filters.eq("_id", movementId)).projection(Projections.include("_id")).first() != null;
     }
 
     /** Sequence number → quantity change of a stock's entries with {@code from < seq <= to}, with their ids. */
     public Map<Long, Long> changesBetween(String stockId, long from, long to, Set<String> ids) {
         Map<Long, Long> changes = new HashMap<>();
-        movements.find(Filters.and(Filters.eq("stock_id", stockId), Filters.gt("seq", from), Filters.lte("seq", to)))
+        entries.find(Filters.and(Filters.eq("stock_id", stockId), Filters.gt("seq", from), Filters.lte("seq", to)))
                 .projection(Projections.include("seq", "quantity_change"))
-                .forEach(d -> {
-                    changes.put(MovementDocuments.number(d, "seq"), MovementDocuments.number(d, "quantity_change"));
-                    ids.add(d.getString("_id"));
+                .forEach(entry -> {
+                    changes.put(entry.seq(), entry.quantityChange());
+                    ids.add(entry.id());
                 });
         return changes;
     }

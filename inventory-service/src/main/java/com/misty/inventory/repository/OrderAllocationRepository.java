@@ -21,10 +21,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -38,28 +41,22 @@ import java.util.UUID;
  * attempt is guarded by the fence it was taken under (see {@link AttemptLease}).
  */
 @ApplicationScoped
-public class OrderAllocationRepository {
+public class OrderAllocationRepository implements PanacheMongoRepositoryBase<OrderAllocationEntity, String> {
 
     private static final String ATTEMPT = "attempt";
     private static final String LEASE = "lease";
     private static final String FENCE = LEASE + ".fence";
 
-    private final MongoCollection<Document> sagas;
+    /** Panache's collection as raw documents (see {@link OrderAllocationEntity} why), looked up once: a hot path. */
+    private MongoCollection<Document> sagas;
 
-    public OrderAllocationRepository(InventoryDatabase database) {
-        this.sagas = database.collection(InventoryDatabase.ORDER_ALLOCATIONS);
+    @PostConstruct
+    void openCollection() {
+        sagas = mongoCollection().withDocumentClass(Document.class);
     }
 
     public OrderAllocation findOrCreate(String orderId, String clientId) {
-        Bson create = Updates.combine(
-                Updates.setOnInsert("client_id", clientId),
-                Updates.setOnInsert("status", SagaStatus.NEW.name()),
-                Updates.setOnInsert("answered_revision", -1L),
-                Updates.setOnInsert("lines", List.of()),
-                Updates.setOnInsert(ATTEMPT, null),
-                Updates.setOnInsert(ProcessedEvents.FIELD, List.of()),
-                Updates.setOnInsert("version", 0L),
-                Updates.setOnInsert("created_at", new Date()));
+        Bson create = new Document("$setOnInsert", OrderAllocationEntity.created(clientId, Instant.now()));
         try {
             return toSaga(sagas.findOneAndUpdate(Filters.eq("_id", orderId), create,
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));

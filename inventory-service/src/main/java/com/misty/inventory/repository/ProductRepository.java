@@ -12,31 +12,29 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code products}: the catalogue, one document per product code, changed only with the version read. */
+/**
+ * {@code products}: the catalogue, one document per product code, changed only with the version read. Created
+ * through the codec ({@link ProductEntity}), read and changed as raw documents ({@link #toProduct}).
+ */
 @ApplicationScoped
-public class ProductRepository {
-
-    private final MongoCollection<Document> products;
-
-    public ProductRepository(InventoryDatabase database) {
-        this.products = database.collection(InventoryDatabase.PRODUCTS);
-    }
+public class ProductRepository implements PanacheMongoRepositoryBase<ProductEntity, String> {
 
     /** @return false if the code is taken (the unique {@code _id} decides between concurrent creations) */
     public boolean create(String code, String name, UnitOfMeasure unit) {
-        Date now = new Date();
+        Instant now = Instant.now();
         try {
-            products.insertOne(new Document("_id", code).append("name", name).append("unit", unit.code())
-                    .append("version", 1L).append("created_at", now).append("updated_at", now));
+            persist(new ProductEntity(code, name, unit.code(), 1L, now, now));
             return true;
         } catch (MongoWriteException e) {
             if (DuplicateKeys.is(e)) {
@@ -53,24 +51,24 @@ public class ProductRepository {
 
     /** @return the product after the change, or empty if {@code version} is stale (or the product is gone) */
     public Optional<Product> update(String code, long version, String name, UnitOfMeasure unit) {
-        return Optional.ofNullable(products.findOneAndUpdate(atVersion(code, version),
+        return Optional.ofNullable(products().findOneAndUpdate(atVersion(code, version),
                 Updates.combine(Updates.set("name", name), Updates.set("unit", unit.code()), Updates.inc("version", 1L),
                         Updates.set("updated_at", new Date())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(ProductRepository::toProduct);
     }
 
     public boolean delete(String code, long version) {
-        return products.deleteOne(atVersion(code, version)).getDeletedCount() == 1;
+        return products().deleteOne(atVersion(code, version)).getDeletedCount() == 1;
     }
 
     public Optional<Product> find(String code) {
-        return Optional.ofNullable(products.find(StoredValues.byId(code)).first()).map(ProductRepository::toProduct);
+        return Optional.ofNullable(products().find(StoredValues.byId(code)).first()).map(ProductRepository::toProduct);
     }
 
     public Page<Product> list(int page, int size) {
         List<Product> items = new ArrayList<>();
-        products.find().sort(Sorts.ascending("_id")).skip(page * size).limit(size).forEach(d -> items.add(toProduct(d)));
-        return new Page<>(items, page, size, products.countDocuments());
+        products().find().sort(Sorts.ascending("_id")).skip(page * size).limit(size).forEach(d -> items.add(toProduct(d)));
+        return new Page<>(items, page, size, products().countDocuments());
     }
 
     /**
@@ -82,5 +80,9 @@ public class ProductRepository {
                 UnitOfMeasure.of(StoredValues.text(d, "unit")).orElse(UnitOfMeasure.EACH),
                 StoredValues.number(d, "version", 1), StoredValues.instant(d, "created_at"),
                 StoredValues.instant(d, "updated_at"));
+    }
+
+    private MongoCollection<Document> products() {
+        return mongoCollection().withDocumentClass(Document.class);
     }
 }

@@ -20,10 +20,13 @@ import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -35,10 +38,12 @@ import java.util.UUID;
  * ({@code quantity_on_hand} = available, {@code quantity_allocated}, {@code ledger_seq}), a bounded window of the
  * last applied movement ids ({@code recent_movements}) and the movements applied but not yet written to the
  * ledger ({@code unconfirmed}, bounded by {@link #roomForUnconfirmed()}; normally only the requests in flight).
- * Every change of a level is ONE conditional {@code findOneAndUpdate}; its guards are named below.
+ * Every change of a level is ONE conditional {@code findOneAndUpdate}; its guards are named below. They, and every
+ * read, use raw documents: reads must tolerate the original system's records ({@link #toItem}); the codec writes
+ * an imported record ({@link StockEntity}).
  */
 @ApplicationScoped
-public class StockRepository {
+public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, String> {
 
     static final String UNCONFIRMED = "unconfirmed";
     static final String RECENT = "recent_movements";
@@ -49,10 +54,12 @@ public class StockRepository {
     private static final Bson SUMMARY = Projections.exclude(UNCONFIRMED, RECENT, "processed_events", Outbox.FIELD,
             "movements", "open_allocations");
 
-    private final MongoCollection<Document> stock;
+    /** Panache's collection as raw documents, looked up once: every movement goes through it. */
+    private MongoCollection<Document> stock;
 
-    public StockRepository(InventoryDatabase database) {
-        this.stock = database.collection(InventoryDatabase.STOCK);
+    @PostConstruct
+    void openCollection() {
+        stock = mongoCollection().withDocumentClass(Document.class);
     }
 
     // ---- the guards -------------------------------------------------------------------------------------
@@ -215,19 +222,8 @@ public class StockRepository {
      * product and client, is never touched.
      */
     public ImportedInsert insertImported(StockItem item, MovementDraft opening) {
-        Date now = new Date();
-        Document record = new Document("_id", item.id()).append("product_id", item.productId())
-                .append("client_id", item.clientId()).append("unit", item.unit()).append("decimals", item.decimals())
-                .append("quantity_on_hand", opening.quantityChange()).append("quantity_allocated", 0L)
-                .append("ledger_seq", 1L).append("created_at", Date.from(item.createdAt())).append("updated_at", now)
-                .append("imported_at", now)
-                .append(UNCONFIRMED, List.of(MovementDocuments.draft(opening)))
-                .append(RECENT, List.of(opening.movementId()));
-        if (item.reorderLevel() != null) {
-            record.append("reorder_level", item.reorderLevel()).append("reorder_version", 1L);
-        }
         try {
-            stock.insertOne(record);
+            persist(StockEntity.imported(item, opening, Instant.now()));
             return ImportedInsert.INSERTED;
         } catch (MongoWriteException | MongoCommandException e) {
             if (!DuplicateKeys.is(e)) {
@@ -270,7 +266,7 @@ public class StockRepository {
         return ids;
     }
 
-    public Optional<StockItem> findById(String id) {
+    public Optional<StockItem> findItem(String id) {
         return Optional.ofNullable(stock.find(StoredValues.byId(id)).projection(SUMMARY).first()).map(StockRepository::toItem);
     }
 

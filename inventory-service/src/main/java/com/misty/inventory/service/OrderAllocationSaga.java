@@ -192,7 +192,7 @@ public class OrderAllocationSaga {
     }
 
     private Allocation issue(String orderId, HeldLine held, long used) {
-        Allocation allocation = allocations.findById(held.allocationId()).orElse(null);
+        Allocation allocation = allocations.findAllocation(held.allocationId()).orElse(null);
         if (allocation != null && allocation.status() == AllocationStatus.CONSUMED) {
             return allocation;
         }
@@ -206,7 +206,7 @@ public class OrderAllocationSaga {
         } else {
             throw new IllegalStateException("No stock record for line " + held.line() + " of order " + orderId);
         }
-        return allocations.findById(held.allocationId()).orElseThrow();
+        return allocations.findAllocation(held.allocationId()).orElseThrow();
     }
 
     private String clientOf(Allocation allocation, String orderId) {
@@ -445,12 +445,12 @@ public class OrderAllocationSaga {
         StockChange change;
         if (fromId == null) {
             movement = MovementDraft.open(toId, toQuantity, ACTOR, AllocationSource.ORDER_SAGA, orderId, line);
-            if (allocations.findById(toId).isPresent()) {
+            if (allocations.findAllocation(toId).isPresent()) {
                 return alreadyApplied(productId, clientId);
             }
             change = stock.openAllocation(productId, clientId, movement);
         } else {
-            Optional<Allocation> from = allocations.findById(fromId);
+            Optional<Allocation> from = allocations.findAllocation(fromId);
             if (from.isPresent() && from.get().status() == AllocationStatus.RELEASED) {
                 return alreadyApplied(productId, clientId);
             }

@@ -117,7 +117,7 @@ public class StockImportService {
 
     private RecordOutcome predict(OriginalStockMapping.Accepted accepted, Set<String> keys) {
         String id = accepted.item().id();
-        if (stock.findById(id).isPresent()) {
+        if (stock.findItem(id).isPresent()) {
             return new RecordOutcome("stock", id, Outcome.ALREADY_PRESENT, null);
         }
         boolean keyFree = keys.add(accepted.item().productId() + "\u0000" + accepted.item().clientId())

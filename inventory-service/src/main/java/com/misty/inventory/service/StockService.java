@@ -88,7 +88,7 @@ public class StockService {
      * the allocation as it stands.
      */
     public AllocationOutcome release(String allocationId, String actor) {
-        Allocation allocation = allocations.findById(allocationId)
+        Allocation allocation = allocations.findAllocation(allocationId)
                 .orElseThrow(() -> InventoryProblems.allocationNotFound(allocationId));
         if (allocation.source() == AllocationSource.ORDER_SAGA) {
             throw InventoryProblems.ownedByOrder(allocation.orderId());
@@ -100,12 +100,12 @@ public class StockService {
                     allocation.quantity());
             if (change instanceof StockChange.Applied applied) {
                 ledger.complete(applied.after(), close);
-                return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), applied.after().quantityOnHand());
+                return new AllocationOutcome(allocations.findAllocation(allocationId).orElseThrow(), applied.after().quantityOnHand());
             }
-            ledger.finishClaim(allocations.findById(allocationId).orElseThrow());
+            ledger.finishClaim(allocations.findAllocation(allocationId).orElseThrow());
         }
         Allocation settled = afterAnotherClaim(allocationId);
-        long level = stock.findById(allocation.stockId()).map(StockItem::quantityOnHand)
+        long level = stock.findItem(allocation.stockId()).map(StockItem::quantityOnHand)
                 .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
         return new AllocationOutcome(settled, level);
     }
@@ -118,7 +118,7 @@ public class StockService {
      */
     private Allocation afterAnotherClaim(String allocationId) {
         long deadline = System.nanoTime() + CLAIM_SETTLE_WAIT.toNanos();
-        Allocation current = allocations.findById(allocationId).orElseThrow();
+        Allocation current = allocations.findAllocation(allocationId).orElseThrow();
         while (current.status().isClaimed() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
@@ -126,7 +126,7 @@ public class StockService {
                 Thread.currentThread().interrupt();
                 return current;
             }
-            current = allocations.findById(allocationId).orElseThrow();
+            current = allocations.findAllocation(allocationId).orElseThrow();
         }
         return current;
     }
@@ -137,7 +137,7 @@ public class StockService {
      * allocation is issued or released once, never both; a repeated issue answers the allocation as it stands.
      */
     public AllocationOutcome issue(String allocationId, BigDecimal used, String actor) {
-        Allocation allocation = allocations.findById(allocationId)
+        Allocation allocation = allocations.findAllocation(allocationId)
                 .orElseThrow(() -> InventoryProblems.allocationNotFound(allocationId));
         if (allocation.source() == AllocationSource.ORDER_SAGA) {
             throw InventoryProblems.ownedByOrder(allocation.orderId());
@@ -154,17 +154,17 @@ public class StockService {
                     allocation.quantity());
             if (change instanceof StockChange.Applied applied) {
                 ledger.complete(applied.after(), issue);
-                return new AllocationOutcome(allocations.findById(allocationId).orElseThrow(), applied.after().quantityOnHand());
+                return new AllocationOutcome(allocations.findAllocation(allocationId).orElseThrow(), applied.after().quantityOnHand());
             }
-            ledger.finishClaim(allocations.findById(allocationId).orElseThrow());
+            ledger.finishClaim(allocations.findAllocation(allocationId).orElseThrow());
         } else {
-            Allocation current = allocations.findById(allocationId).orElseThrow();
+            Allocation current = allocations.findAllocation(allocationId).orElseThrow();
             if (current.status() != AllocationStatus.ISSUING && current.status() != AllocationStatus.CONSUMED) {
                 throw InventoryProblems.notOpen(allocationId, current.status());
             }
         }
         Allocation settled = afterAnotherClaim(allocationId);
-        long level = stock.findById(allocation.stockId()).map(StockItem::quantityOnHand)
+        long level = stock.findItem(allocation.stockId()).map(StockItem::quantityOnHand)
                 .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
         return new AllocationOutcome(settled, level);
     }
@@ -184,7 +184,7 @@ public class StockService {
     }
 
     public StockItem get(String id) {
-        return stock.findById(id).orElseThrow(() -> InventoryProblems.stockNotFound(id));
+        return stock.findItem(id).orElseThrow(() -> InventoryProblems.stockNotFound(id));
     }
 
     public Page<StockItem> list(String clientId, String productId, boolean belowReorder, int page, int size) {
@@ -204,7 +204,7 @@ public class StockService {
     }
 
     public Allocation allocation(String id) {
-        return allocations.findById(id).orElseThrow(() -> InventoryProblems.allocationNotFound(id));
+        return allocations.findAllocation(id).orElseThrow(() -> InventoryProblems.allocationNotFound(id));
     }
 
     /** A record (for its unit) and one page of its allocations still open (to be released or issued). */
@@ -221,7 +221,7 @@ public class StockService {
      * record for their entries (requests in flight, or a crashed one) are written first, so none is missed.
      */
     public List<Movement> movements(String stockId, long afterSeq, int limit) {
-        stock.findById(stockId).orElseThrow(() -> InventoryProblems.stockNotFound(stockId));
+        stock.findItem(stockId).orElseThrow(() -> InventoryProblems.stockNotFound(stockId));
         ledger.repair(stockId);
         return movements.after(stockId, afterSeq, limit);
     }

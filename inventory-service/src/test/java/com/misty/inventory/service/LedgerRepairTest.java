@@ -53,7 +53,7 @@ class LedgerRepairTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 100L, 100L),
                         org.assertj.core.groups.Tuple.tuple(2L, 70L, -30L),
                         org.assertj.core.groups.Tuple.tuple(3L, 60L, -10L));
-        assertThat(allocations.findById(crashed)).map(Allocation::status).contains(AllocationStatus.ALLOCATED);
+        assertThat(allocations.findAllocation(crashed)).map(Allocation::status).contains(AllocationStatus.ALLOCATED);
         assertThat(stock.unconfirmed(stockId).orElseThrow().movements()).isEmpty();
         // A second repair changes nothing.
         ledger.repair(stockId);
@@ -68,12 +68,12 @@ class LedgerRepairTest {
         // Crash after the claim, before the stock moved.
         assertThat(allocations.claimRelease(id, "prod-1")).isTrue();
 
-        ledger.finishClaim(allocations.findById(id).orElseThrow());
-        ledger.finishClaim(allocations.findById(id).orElseThrow());
+        ledger.finishClaim(allocations.findAllocation(id).orElseThrow());
+        ledger.finishClaim(allocations.findAllocation(id).orElseThrow());
 
         assertThat(service.get(stockId).quantityOnHand()).isEqualTo(50);
         assertThat(service.get(stockId).quantityAllocated()).isZero();
-        assertThat(allocations.findById(id)).map(Allocation::status).contains(AllocationStatus.RELEASED);
+        assertThat(allocations.findAllocation(id)).map(Allocation::status).contains(AllocationStatus.RELEASED);
         assertThat(service.movements(stockId, 0, 100)).extracting(m -> m.draft().type().name())
                 .containsExactly("RECEIPT", "ALLOCATION", "RELEASE");
     }
@@ -85,7 +85,7 @@ class LedgerRepairTest {
         String id = service.allocate(product, client, java.math.BigDecimal.valueOf(20), null, "prod-1").allocation().id();
         // Crash after the claim and the record's update, before the ledger entry and the allocation's new status.
         assertThat(allocations.claimRelease(id, "prod-1")).isTrue();
-        Allocation claimed = allocations.findById(id).orElseThrow();
+        Allocation claimed = allocations.findAllocation(id).orElseThrow();
         assertThat(stock.closeAllocation(product, client, Ledger.claimedMovement(claimed, "prod-1"), 20))
                 .isInstanceOf(StockChange.Applied.class);
 
@@ -94,7 +94,7 @@ class LedgerRepairTest {
 
         assertThat(service.get(stockId).quantityOnHand()).isEqualTo(50);
         assertThat(service.get(stockId).quantityAllocated()).isZero();
-        assertThat(allocations.findById(id)).map(Allocation::status).contains(AllocationStatus.RELEASED);
+        assertThat(allocations.findAllocation(id)).map(Allocation::status).contains(AllocationStatus.RELEASED);
         assertThat(service.movements(stockId, 0, 100)).hasSize(3);
     }
 
@@ -105,11 +105,11 @@ class LedgerRepairTest {
         String id = service.allocate(product, client, java.math.BigDecimal.valueOf(20), null, "prod-1").allocation().id();
         assertThat(allocations.claimIssue(id, 12, "prod-1")).isTrue();
 
-        ledger.finishClaim(allocations.findById(id).orElseThrow());
+        ledger.finishClaim(allocations.findAllocation(id).orElseThrow());
 
         assertThat(service.get(stockId).physical()).isEqualTo(38);
         assertThat(service.get(stockId).quantityOnHand()).isEqualTo(38);
-        Allocation issued = allocations.findById(id).orElseThrow();
+        Allocation issued = allocations.findAllocation(id).orElseThrow();
         assertThat(issued.status()).isEqualTo(AllocationStatus.CONSUMED);
         assertThat(issued.consumed()).isEqualTo(12);
         assertThat(issued.released()).isEqualTo(8);
