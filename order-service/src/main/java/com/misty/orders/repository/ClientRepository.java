@@ -13,8 +13,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -34,22 +32,14 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ClientRepository {
 
-    static final String COLLECTION = "clients";
     private static final Bson PUBLIC_FIELDS = Projections.exclude(Outbox.FIELD, "outbox_lease_until", "outbox_lease_owner");
 
     private final MongoCollection<Document> clients;
     private final OutboxRelayService relay;
 
     public ClientRepository(OrdersDatabase database, OutboxRelayService relay) {
-        this.clients = database.collection(COLLECTION);
+        this.clients = database.collection(OrdersDatabase.CLIENTS);
         this.relay = relay;
-    }
-
-    /** The unique code is load-bearing; the name index serves the list's sort on real MongoDB. */
-    public void ensureIndexes() {
-        clients.createIndex(Indexes.ascending(ClientDocuments.CODE), new IndexOptions().unique(true).name("code_unique"));
-        clients.createIndex(Indexes.compoundIndex(Indexes.ascending(ClientDocuments.ACTIVE), Indexes.ascending(ClientDocuments.NAME)),
-                new IndexOptions().name("active_name"));
     }
 
     /** Stores a new client with its first event; a taken code is refused by the unique index (409). */

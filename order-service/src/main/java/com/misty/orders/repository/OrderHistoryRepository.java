@@ -3,8 +3,6 @@ package com.misty.orders.repository;
 import com.misty.orders.domain.HistoryEntry;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +15,10 @@ import java.util.List;
 @ApplicationScoped
 public class OrderHistoryRepository {
 
-    static final String COLLECTION = "order_history";
-
     private final MongoCollection<Document> history;
 
     public OrderHistoryRepository(OrdersDatabase database) {
-        this.history = database.collection(COLLECTION);
-    }
-
-    public void ensureIndexes() {
-        history.createIndex(Indexes.ascending(HistoryDocuments.ORDER_ID, HistoryDocuments.VERSION),
-                new IndexOptions().name("order_version"));
+        this.history = database.collection(OrdersDatabase.ORDER_HISTORY);
     }
 
     /** Stores the entries; idempotent (an entry moved twice is stored once, under its id). */

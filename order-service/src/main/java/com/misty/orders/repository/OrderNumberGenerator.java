@@ -28,8 +28,8 @@ public class OrderNumberGenerator {
     private final OrderNumbers format;
 
     public OrderNumberGenerator(OrdersDatabase database, OrdersConfig config) {
-        this.counters = database.collection("counters");
-        this.orders = database.collection(OrderRepository.COLLECTION);
+        this.counters = database.collection(OrdersDatabase.COUNTERS);
+        this.orders = database.collection(OrdersDatabase.ORDERS);
         this.format = new OrderNumbers(config.orderNumber().prefix(), config.orderNumber().digits());
     }
 

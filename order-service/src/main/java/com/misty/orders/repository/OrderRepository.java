@@ -17,8 +17,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -43,7 +41,6 @@ public class OrderRepository {
 
     private static final Logger LOG = Logger.getLogger(OrderRepository.class);
 
-    static final String COLLECTION = "orders";
     /** History entries written by the change itself, until the projector has moved them to order_history. */
     static final String HISTORY_PENDING = "history_pending";
     /** Outbox and idempotency bookkeeping stay in the database; clients never see them. */
@@ -54,26 +51,8 @@ public class OrderRepository {
     private final OutboxRelayService relay;
 
     public OrderRepository(OrdersDatabase database, OutboxRelayService relay) {
-        this.orders = database.collection(COLLECTION);
+        this.orders = database.collection(OrdersDatabase.ORDERS);
         this.relay = relay;
-    }
-
-    /**
-     * Idempotent: the unique order number is load-bearing, the others serve the list's filters and sorts on real
-     * MongoDB (the stand-in ignores them); the README lists which query uses which.
-     */
-    public void ensureIndexes() {
-        orders.createIndex(Indexes.ascending(OrderDocuments.ORDER_NUMBER), new IndexOptions().unique(true).name("order_number_unique"));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.STATUS), Indexes.ascending(OrderDocuments.CLIENT_ID),
-                Indexes.descending(OrderDocuments.CREATED_AT)), new IndexOptions().name("status_client_created"));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.CLIENT_ID),
-                Indexes.descending(OrderDocuments.CREATED_AT)), new IndexOptions().name("client_created"));
-        orders.createIndex(Indexes.compoundIndex(Indexes.descending(OrderDocuments.CREATED_AT),
-                Indexes.descending(OrderDocuments.ORDER_NUMBER)), new IndexOptions().name("created_number"));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.DUE_DATE),
-                Indexes.ascending(OrderDocuments.ORDER_NUMBER)), new IndexOptions().name("due_number"));
-        orders.createIndex(Indexes.compoundIndex(Indexes.ascending(OrderDocuments.STATUS),
-                Indexes.ascending(OrderDocuments.DUE_DATE)), new IndexOptions().name("status_due"));
     }
 
     /** What storing an imported order did. */

@@ -49,8 +49,8 @@ public final class OrderVersionMigration {
     private final Clock clock;
 
     public OrderVersionMigration(MongoDatabase database, String owner, Duration lease, Duration pollInterval, Clock clock) {
-        this.migrations = database.getCollection("migrations");
-        this.orders = database.getCollection(OrderRepository.COLLECTION);
+        this.migrations = database.getCollection(OrdersDatabase.MIGRATIONS);
+        this.orders = database.getCollection(OrdersDatabase.ORDERS);
         this.owner = owner;
         this.lease = lease;
         this.pollInterval = pollInterval;

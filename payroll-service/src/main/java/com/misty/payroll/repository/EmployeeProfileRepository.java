@@ -12,8 +12,6 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -42,7 +40,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class EmployeeProfileRepository {
 
-    static final String COLLECTION = "employee_profiles";
     private static final String BALANCES = "leave_balances";
     private static final String DEDUCTIONS = "leave_deductions";
     private static final String REFUNDED = "refunded_leave_requests";
@@ -52,12 +49,7 @@ public class EmployeeProfileRepository {
     private final MongoCollection<Document> profiles;
 
     public EmployeeProfileRepository(PayrollDatabase database) {
-        this.profiles = database.collection(COLLECTION);
-    }
-
-    void createIndexes() {
-        profiles.createIndex(Indexes.ascending("user_id"), new IndexOptions().unique(true));
-        profiles.createIndex(Indexes.ascending("active"));
+        this.profiles = database.collection(PayrollDatabase.EMPLOYEE_PROFILES);
     }
 
     /** @throws DomainException 409 DUPLICATE_EMPLOYEE when the user already has a profile */

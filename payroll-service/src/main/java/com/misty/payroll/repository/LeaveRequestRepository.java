@@ -13,8 +13,6 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -36,21 +34,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class LeaveRequestRepository {
 
-    static final String COLLECTION = "leave_requests";
-    private static final String REFUND_DUE = "refund_due";
+    static final String REFUND_DUE = "refund_due";
 
     private final MongoCollection<Document> requests;
     private final OutboxRelayService relay;
 
     public LeaveRequestRepository(PayrollDatabase database, OutboxRelayService relay) {
-        this.requests = database.collection(COLLECTION);
+        this.requests = database.collection(PayrollDatabase.LEAVE_REQUESTS);
         this.relay = relay;
-    }
-
-    void createIndexes() {
-        requests.createIndex(Indexes.ascending("status", "employee_id"));
-        requests.createIndex(Indexes.ascending("employee_id", "start_date"));
-        requests.createIndex(Indexes.ascending(REFUND_DUE), new IndexOptions().sparse(true));
     }
 
     /** Stores a request imported from the original system, without events; false when its id is present. */

@@ -10,8 +10,6 @@ import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
@@ -29,19 +27,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class PayrollCalculationRepository {
 
-    static final String COLLECTION = "payroll_calculations";
 
     private final MongoCollection<Document> calculations;
     private final OutboxRelayService relay;
 
     public PayrollCalculationRepository(PayrollDatabase database, OutboxRelayService relay) {
-        this.calculations = database.collection(COLLECTION);
+        this.calculations = database.collection(PayrollDatabase.PAYROLL_CALCULATIONS);
         this.relay = relay;
-    }
-
-    void createIndexes() {
-        calculations.createIndex(Indexes.ascending("timesheet_id"), new IndexOptions().unique(true));
-        calculations.createIndex(Indexes.ascending("employee_id", "period_start"));
     }
 
     /**

@@ -16,8 +16,6 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -36,19 +34,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class TimesheetRepository {
 
-    static final String COLLECTION = "timesheets";
 
     private final MongoCollection<Document> timesheets;
     private final OutboxRelayService relay;
 
     public TimesheetRepository(PayrollDatabase database, OutboxRelayService relay) {
-        this.timesheets = database.collection(COLLECTION);
+        this.timesheets = database.collection(PayrollDatabase.TIMESHEETS);
         this.relay = relay;
-    }
-
-    void createIndexes() {
-        timesheets.createIndex(Indexes.ascending("employee_id", "week"), new IndexOptions().unique(true));
-        timesheets.createIndex(Indexes.ascending("status", "employee_id"));
     }
 
     /**
