@@ -18,6 +18,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -30,16 +32,21 @@ import java.util.regex.Pattern;
 
 /** All access to the {@code clients} collection. Every write is one single-document operation. */
 @ApplicationScoped
-public class ClientRepository {
+public class ClientRepository implements PanacheMongoRepositoryBase<ClientEntity, String> {
 
     private static final Bson PUBLIC_FIELDS = Projections.exclude(Outbox.FIELD, "outbox_lease_until", "outbox_lease_owner");
 
-    private final MongoCollection<Document> clients;
     private final OutboxRelayService relay;
+    /** Panache's collection as raw documents (see {@link ClientEntity} why), looked up once. */
+    private MongoCollection<Document> clients;
 
-    public ClientRepository(OrdersDatabase database, OutboxRelayService relay) {
-        this.clients = database.collection(OrdersDatabase.CLIENTS);
+    public ClientRepository(OutboxRelayService relay) {
         this.relay = relay;
+    }
+
+    @PostConstruct
+    void openCollection() {
+        clients = mongoCollection().withDocumentClass(Document.class);
     }
 
     /** Stores a new client with its first event; a taken code is refused by the unique index (409). */
@@ -89,7 +96,7 @@ public class ClientRepository {
         return clients.find(Filters.eq(ClientDocuments.CODE, code)).projection(new Document(ClientDocuments.ID, 1)).first() != null;
     }
 
-    public Optional<Client> findById(String id) {
+    public Optional<Client> findClient(String id) {
         return Optional.ofNullable(clients.find(StoredValues.byId(id)).projection(PUBLIC_FIELDS).first())
                 .map(ClientDocuments::fromDocument);
     }

@@ -9,37 +9,45 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 
 /**
  * Hands out order numbers from one counter document: one atomic {@code findOneAndUpdate} with {@code $inc}
  * per number, so no two callers ever get the same value and nothing has to be retried. The unique index on
- * {@code orders.order_number} is the second line of defence.
+ * {@code orders.order_number} is the second line of defence. {@link #ensureCounter} is start-up set-up
+ * ({@code OrdersDatabaseSetup}), so it scans the orders through the database handle.
  */
 @ApplicationScoped
-public class OrderNumberGenerator {
+public class OrderNumberGenerator implements PanacheMongoRepositoryBase<CounterEntity, String> {
 
     static final String COUNTER_ID = "order_number";
     private static final String SEQUENCE = "seq";
 
-    private final MongoCollection<Document> counters;
-    private final MongoCollection<Document> orders;
+    private final OrdersDatabase database;
     private final OrderNumbers format;
+    /** Panache's collection, looked up once: every new order takes a number. */
+    private MongoCollection<CounterEntity> counters;
 
     public OrderNumberGenerator(OrdersDatabase database, OrdersConfig config) {
-        this.counters = database.collection(OrdersDatabase.COUNTERS);
-        this.orders = database.collection(OrdersDatabase.ORDERS);
+        this.database = database;
         this.format = new OrderNumbers(config.orderNumber().prefix(), config.orderNumber().digits());
+    }
+
+    @PostConstruct
+    void openCollection() {
+        counters = mongoCollection();
     }
 
     public String next() {
         // The projection also makes the MongoDB stand-in copy the result inside its lock; without one it answers
         // with the live document, which a concurrent $inc can change before it is sent (duplicate numbers).
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", COUNTER_ID), Updates.inc(SEQUENCE, 1L),
+        CounterEntity counter = counters.findOneAndUpdate(Filters.eq("_id", COUNTER_ID), Updates.inc(SEQUENCE, 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)
                         .projection(Projections.include(SEQUENCE)));
-        return format.format(((Number) counter.get(SEQUENCE)).longValue());
+        return format.format(counter.seq());
     }
 
     /** Lets the counter continue above {@code sequence} (imported numbers); {@code $max} never lowers it. */
@@ -56,7 +64,7 @@ public class OrderNumberGenerator {
             return;
         }
         long highest = 0;
-        for (Document order : orders.find().projection(Projections.include(OrderDocuments.ORDER_NUMBER))) {
+        for (Document order : database.collection(OrdersDatabase.ORDERS).find().projection(Projections.include(OrderDocuments.ORDER_NUMBER))) {
             highest = Math.max(highest, OrderNumbers.sequenceOf(order.getString(OrderDocuments.ORDER_NUMBER)).orElse(0));
         }
         counters.updateOne(Filters.eq("_id", COUNTER_ID), Updates.max(SEQUENCE, highest), new UpdateOptions().upsert(true));

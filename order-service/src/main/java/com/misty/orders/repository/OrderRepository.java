@@ -12,6 +12,7 @@ import com.misty.platform.idempotency.IdempotentUpdate;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.storage.EntityFields;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -22,6 +23,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -37,7 +40,7 @@ import java.util.regex.Pattern;
 
 /** All access to the {@code orders} collection. Every write is one single-document operation. */
 @ApplicationScoped
-public class OrderRepository {
+public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, String> {
 
     private static final Logger LOG = Logger.getLogger(OrderRepository.class);
 
@@ -47,12 +50,17 @@ public class OrderRepository {
     private static final Bson PUBLIC_FIELDS = Projections.exclude(Outbox.FIELD, "processed_events",
             "outbox_lease_until", "outbox_lease_owner", HISTORY_PENDING);
 
-    private final MongoCollection<Document> orders;
     private final OutboxRelayService relay;
+    /** Panache's collection as raw documents (see {@link OrderEntity} why), looked up once. */
+    private MongoCollection<Document> orders;
 
-    public OrderRepository(OrdersDatabase database, OutboxRelayService relay) {
-        this.orders = database.collection(OrdersDatabase.ORDERS);
+    public OrderRepository(OutboxRelayService relay) {
         this.relay = relay;
+    }
+
+    @PostConstruct
+    void openCollection() {
+        orders = mongoCollection().withDocumentClass(Document.class);
     }
 
     /** What storing an imported order did. */
@@ -87,7 +95,7 @@ public class OrderRepository {
     public void insert(Order order, List<EventEnvelope> events, HistoryEntry created) {
         try {
             Document fields = OrderDocuments.newOrderFields(order)
-                    .append(HISTORY_PENDING, List.of(HistoryDocuments.toDocument(created)));
+                    .append(HISTORY_PENDING, List.of(HistoryEntity.of(created)));
             orders.updateOne(Filters.eq(OrderDocuments.ID, order.id()),
                     Updates.combine(Updates.setOnInsert(fields),
                             Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
@@ -104,7 +112,7 @@ public class OrderRepository {
         relay.nudge();
     }
 
-    public Optional<Order> findById(String id) {
+    public Optional<Order> findOrder(String id) {
         return Optional.ofNullable(orders.find(StoredValues.byId(id)).projection(PUBLIC_FIELDS).first())
                 .map(OrderDocuments::fromDocument);
     }
@@ -170,13 +178,13 @@ public class OrderRepository {
             return Optional.empty();
         }
         return Optional.of(new PendingHistory(StoredValues.number(doc, OrderDocuments.VERSION, 1),
-                doc.getList(HISTORY_PENDING, Document.class, List.of()).stream().map(HistoryDocuments::fromDocument).toList()));
+                doc.getList(HISTORY_PENDING, Document.class, List.of()).stream().map(d -> EntityFields.read(d, HistoryEntity.class, orders.getCodecRegistry()).toEntry()).toList()));
     }
 
     /** Removes entries the projector has stored in order_history (by id; entries added meanwhile stay). */
     public void dropPendingHistory(String id, List<HistoryEntry> moved) {
         orders.updateOne(Filters.eq(OrderDocuments.ID, id), new Document("$pull", new Document(HISTORY_PENDING,
-                new Document(HistoryDocuments.ID, new Document("$in", moved.stream().map(HistoryEntry::id).toList())))));
+                new Document(HistoryEntity.ID, new Document("$in", moved.stream().map(HistoryEntry::id).toList())))));
     }
 
     public record PendingHistory(long version, List<HistoryEntry> entries) {
@@ -241,7 +249,7 @@ public class OrderRepository {
             parts.add(Updates.set(field.getKey(), field.getValue()));
         }
         parts.add(Updates.inc(OrderDocuments.VERSION, 1L));
-        parts.add(Updates.push(HISTORY_PENDING, HistoryDocuments.toDocument(entry)));
+        parts.add(Updates.push(HISTORY_PENDING, HistoryEntity.of(entry)));
         if (!events.isEmpty()) {
             parts.add(Outbox.appendAll(Topics.ORDERS_EVENTS, events));
         }

@@ -40,7 +40,7 @@ public class OrdersDatabaseSetup {
         createOrderIndexes(database.collection(OrdersDatabase.ORDERS));
         createClientIndexes(database.collection(OrdersDatabase.CLIENTS));
         database.collection(OrdersDatabase.ORDER_HISTORY).createIndex(
-                Indexes.ascending(HistoryDocuments.ORDER_ID, HistoryDocuments.VERSION), new IndexOptions().name("order_version"));
+                Indexes.ascending(HistoryEntity.ORDER_ID, HistoryEntity.VERSION), new IndexOptions().name("order_version"));
         numbers.ensureCounter();
     }
 

@@ -37,12 +37,12 @@ public class ClientService {
     }
 
     public Client get(String id) {
-        return clients.findById(id).orElseThrow(() -> ClientProblems.notFound(id));
+        return clients.findClient(id).orElseThrow(() -> ClientProblems.notFound(id));
     }
 
     /** The client a new order names: it must exist and be active (400 otherwise, the order is bad input). */
     public Client requireActive(String id) {
-        Client client = clients.findById(id).orElseThrow(() -> ClientProblems.unknownClient(id));
+        Client client = clients.findClient(id).orElseThrow(() -> ClientProblems.unknownClient(id));
         if (!client.active()) {
             throw ClientProblems.inactiveClient(client);
         }

@@ -70,7 +70,7 @@ public class OrderSaga {
     /** Inventory issued the completed order's stock: recorded once, however often the answer arrives. */
     private void recordStockConsumed(String orderId, EventEnvelope envelope) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Order> found = orders.findById(orderId);
+            Optional<Order> found = orders.findOrder(orderId);
             if (found.isEmpty()) {
                 LOG.warnf("%s for unknown order %s ignored", envelope.type(), orderId);
                 return;
@@ -98,7 +98,7 @@ public class OrderSaga {
 
     private void apply(String orderId, EventEnvelope envelope, OrderSagaStep step) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Order> found = orders.findById(orderId);
+            Optional<Order> found = orders.findOrder(orderId);
             if (found.isEmpty()) {
                 LOG.warnf("%s for unknown order %s ignored", envelope.type(), orderId);
                 return;

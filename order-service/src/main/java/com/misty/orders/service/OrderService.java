@@ -68,7 +68,7 @@ public class OrderService {
     }
 
     public Order get(String id) {
-        return orders.findById(id).orElseThrow(() -> OrderProblems.notFound(id));
+        return orders.findOrder(id).orElseThrow(() -> OrderProblems.notFound(id));
     }
 
     public OrderPage list(OrderFilter filter, OrderSort sort, int page, int size) {
@@ -175,7 +175,7 @@ public class OrderService {
     }
 
     private RuntimeException staleOrGone(String id) {
-        return orders.findById(id).<RuntimeException>map(OrderProblems::versionConflict)
+        return orders.findOrder(id).<RuntimeException>map(OrderProblems::versionConflict)
                 .orElseGet(() -> OrderProblems.notFound(id));
     }
 }

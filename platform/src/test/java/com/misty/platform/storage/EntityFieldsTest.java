@@ -36,4 +36,11 @@ class EntityFieldsTest {
         assertThat(EntityFields.withoutId(SAMPLE, MongoClientSettings.getDefaultCodecRegistry()).keySet())
                 .containsExactlyInAnyOrder("full_name", "version", "created_at");
     }
+
+    @Test
+    void readDecodesWhatOfWrote() {
+        Document raw = new Document(EntityFields.of(SAMPLE, MongoClientSettings.getDefaultCodecRegistry()));
+
+        assertThat(EntityFields.read(raw, Sample.class, MongoClientSettings.getDefaultCodecRegistry())).isEqualTo(SAMPLE);
+    }
 }
