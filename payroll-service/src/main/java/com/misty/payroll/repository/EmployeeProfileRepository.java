@@ -16,6 +16,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -38,7 +40,7 @@ import java.util.UUID;
  * editing a stale copy gets a conflict instead of overwriting it.
  */
 @ApplicationScoped
-public class EmployeeProfileRepository {
+public class EmployeeProfileRepository implements PanacheMongoRepositoryBase<EmployeeProfileEntity, String> {
 
     private static final String BALANCES = "leave_balances";
     private static final String DEDUCTIONS = "leave_deductions";
@@ -46,10 +48,12 @@ public class EmployeeProfileRepository {
     private static final String LEAVE_DAYS = "leave_days";
     private static final String UNSETTLED = "unsettled_leave_deductions";
 
-    private final MongoCollection<Document> profiles;
+    /** Panache's collection as raw documents (see {@link EmployeeProfileEntity} why), looked up once. */
+    private MongoCollection<Document> profiles;
 
-    public EmployeeProfileRepository(PayrollDatabase database) {
-        this.profiles = database.collection(PayrollDatabase.EMPLOYEE_PROFILES);
+    @PostConstruct
+    void openCollection() {
+        profiles = mongoCollection().withDocumentClass(Document.class);
     }
 
     /** @throws DomainException 409 DUPLICATE_EMPLOYEE when the user already has a profile */
@@ -128,7 +132,7 @@ public class EmployeeProfileRepository {
                         Updates.set("updated_at", Values.date(now)))).getModifiedCount() == 1;
     }
 
-    public Optional<EmployeeProfile> findById(String id) {
+    public Optional<EmployeeProfile> findProfile(String id) {
         return Optional.ofNullable(profiles.find(StoredValues.byId(id)).first()).map(EmployeeProfileRepository::toProfile);
     }
 

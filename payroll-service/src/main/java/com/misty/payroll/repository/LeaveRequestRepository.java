@@ -8,6 +8,7 @@ import com.misty.payroll.domain.LeaveStatus;
 import com.misty.payroll.domain.LeaveType;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.storage.EntityFields;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -16,6 +17,8 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,24 +35,27 @@ import java.util.Optional;
  * leaves, so of several concurrent deciders exactly one matches; its event goes into the same update.
  */
 @ApplicationScoped
-public class LeaveRequestRepository {
+public class LeaveRequestRepository implements PanacheMongoRepositoryBase<LeaveRequestEntity, String> {
 
     static final String REFUND_DUE = "refund_due";
 
-    private final MongoCollection<Document> requests;
     private final OutboxRelayService relay;
+    /** Panache's collection as raw documents (see {@link LeaveRequestEntity} why), looked up once. */
+    private MongoCollection<Document> requests;
 
-    public LeaveRequestRepository(PayrollDatabase database, OutboxRelayService relay) {
-        this.requests = database.collection(PayrollDatabase.LEAVE_REQUESTS);
+    public LeaveRequestRepository(OutboxRelayService relay) {
         this.relay = relay;
+    }
+
+    @PostConstruct
+    void openCollection() {
+        requests = mongoCollection().withDocumentClass(Document.class);
     }
 
     /** Stores a request imported from the original system, without events; false when its id is present. */
     public boolean insertImported(LeaveRequest request) {
-        Document doc = document(request).append("decided_by", request.decidedBy())
-                .append("decided_at", Values.date(request.decidedAt())).append("decision_reason", request.decisionReason());
         try {
-            requests.insertOne(doc);
+            persist(LeaveRequestEntity.imported(request));
             return true;
         } catch (MongoException e) {
             if (DuplicateKeys.is(e)) {
@@ -64,27 +70,13 @@ public class LeaveRequestRepository {
     }
 
     public void insert(LeaveRequest request, EventEnvelope requested) {
-        Document doc = document(request);
+        Document doc = EntityFields.of(LeaveRequestEntity.requested(request), requests.getCodecRegistry());
         doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
         requests.insertOne(doc);
         relay.nudge();
     }
 
-    private static Document document(LeaveRequest request) {
-        return new Document("_id", request.id())
-                .append("employee_id", request.employeeId())
-                .append("employee_user_id", request.employeeUserId())
-                .append("leave_type", request.leaveType().name())
-                .append("start_date", Values.day(request.startDate()))
-                .append("end_date", Values.day(request.endDate()))
-                .append("hours", Values.decimal(request.hours()))
-                .append("reason", request.reason())
-                .append("status", request.status().name())
-                .append("requested_by", request.requestedBy())
-                .append("requested_at", Values.date(request.requestedAt()));
-    }
-
-    public Optional<LeaveRequest> findById(String id) {
+    public Optional<LeaveRequest> findRequest(String id) {
         return Optional.ofNullable(requests.find(StoredValues.byId(id)).first()).map(LeaveRequestRepository::toRequest);
     }
 

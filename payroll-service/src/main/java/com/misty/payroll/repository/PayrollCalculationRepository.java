@@ -6,11 +6,14 @@ import com.misty.contracts.Topics;
 import com.misty.payroll.domain.PayrollCalculation;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.storage.EntityFields;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -25,15 +28,19 @@ import java.util.Optional;
  * approved timesheet" a property of the database, so inserting is idempotent whoever repeats it.
  */
 @ApplicationScoped
-public class PayrollCalculationRepository {
+public class PayrollCalculationRepository implements PanacheMongoRepositoryBase<PayrollCalculationEntity, String> {
 
-
-    private final MongoCollection<Document> calculations;
     private final OutboxRelayService relay;
+    /** Panache's collection as raw documents (see {@link PayrollCalculationEntity} why), looked up once. */
+    private MongoCollection<Document> calculations;
 
-    public PayrollCalculationRepository(PayrollDatabase database, OutboxRelayService relay) {
-        this.calculations = database.collection(PayrollDatabase.PAYROLL_CALCULATIONS);
+    public PayrollCalculationRepository(OutboxRelayService relay) {
         this.relay = relay;
+    }
+
+    @PostConstruct
+    void openCollection() {
+        calculations = mongoCollection().withDocumentClass(Document.class);
     }
 
     /**
@@ -42,24 +49,7 @@ public class PayrollCalculationRepository {
      * @return the stored calculation: this one, or the one that was there first
      */
     public PayrollCalculation insertOnce(PayrollCalculation calc, List<EventEnvelope> events) {
-        Document doc = new Document("_id", calc.id())
-                .append("timesheet_id", calc.timesheetId())
-                .append("employee_id", calc.employeeId())
-                .append("employee_user_id", calc.employeeUserId())
-                .append("week", calc.week())
-                .append("period_start", Values.day(calc.periodStart()))
-                .append("period_end", Values.day(calc.periodEnd()))
-                .append("total_hours", Values.decimal(calc.totalHours()))
-                .append("regular_hours", Values.decimal(calc.regularHours()))
-                .append("overtime_hours", Values.decimal(calc.overtimeHours()))
-                .append("hourly_rate", Values.decimal(calc.hourlyRate()))
-                .append("standard_weekly_hours", Values.decimal(calc.standardWeeklyHours()))
-                .append("overtime_multiplier", Values.decimal(calc.overtimeMultiplier()))
-                .append("regular_pay", Values.decimal(calc.regularPay()))
-                .append("overtime_pay", Values.decimal(calc.overtimePay()))
-                .append("gross_pay", Values.decimal(calc.grossPay()))
-                .append("calculated_by", calc.calculatedBy())
-                .append("calculated_at", Values.date(calc.calculatedAt()));
+        Document doc = EntityFields.of(PayrollCalculationEntity.of(calc), calculations.getCodecRegistry());
         doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, events));
         try {
             calculations.insertOne(doc);
@@ -73,7 +63,7 @@ public class PayrollCalculationRepository {
         return calc;
     }
 
-    public Optional<PayrollCalculation> findById(String id) {
+    public Optional<PayrollCalculation> findCalculation(String id) {
         return Optional.ofNullable(calculations.find(StoredValues.byId(id)).first())
                 .map(PayrollCalculationRepository::toCalculation);
     }

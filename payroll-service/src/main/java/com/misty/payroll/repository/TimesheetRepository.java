@@ -19,6 +19,8 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,15 +34,19 @@ import java.util.Optional;
 
 /** {@code timesheets}: one per employee and ISO week; status changes are guarded single-document updates. */
 @ApplicationScoped
-public class TimesheetRepository {
+public class TimesheetRepository implements PanacheMongoRepositoryBase<TimesheetEntity, String> {
 
-
-    private final MongoCollection<Document> timesheets;
     private final OutboxRelayService relay;
+    /** Panache's collection as raw documents (see {@link TimesheetEntity} why), looked up once. */
+    private MongoCollection<Document> timesheets;
 
-    public TimesheetRepository(PayrollDatabase database, OutboxRelayService relay) {
-        this.timesheets = database.collection(PayrollDatabase.TIMESHEETS);
+    public TimesheetRepository(OutboxRelayService relay) {
         this.relay = relay;
+    }
+
+    @PostConstruct
+    void openCollection() {
+        timesheets = mongoCollection().withDocumentClass(Document.class);
     }
 
     /**
@@ -49,15 +55,8 @@ public class TimesheetRepository {
      * @return false when its id, or a sheet of the same employee and week, is present
      */
     public boolean insertImported(Timesheet sheet) {
-        Document doc = new Document("_id", sheet.id()).append("employee_id", sheet.employeeId())
-                .append("employee_user_id", sheet.employeeUserId()).append("week", sheet.week())
-                .append("entries", entries(sheet.entries())).append("status", sheet.status().name())
-                .append("version", sheet.version()).append("created_at", Values.date(sheet.createdAt()))
-                .append("created_by", sheet.createdBy()).append("submitted_at", Values.date(sheet.submittedAt()))
-                .append("approved_by", sheet.approvedBy()).append("approved_at", Values.date(sheet.approvedAt()))
-                .append("rejected_by", sheet.rejectedBy()).append("rejection_reason", sheet.rejectionReason());
         try {
-            timesheets.insertOne(doc);
+            persist(TimesheetEntity.of(sheet));
             return true;
         } catch (MongoException e) {
             if (DuplicateKeys.is(e)) {
@@ -74,17 +73,8 @@ public class TimesheetRepository {
 
     /** @throws DomainException 409 DUPLICATE_TIMESHEET when the employee already has a sheet for that week */
     public void insert(Timesheet sheet) {
-        Document doc = new Document("_id", sheet.id())
-                .append("employee_id", sheet.employeeId())
-                .append("employee_user_id", sheet.employeeUserId())
-                .append("week", sheet.week())
-                .append("entries", entries(sheet.entries()))
-                .append("status", sheet.status().name())
-                .append("version", sheet.version())
-                .append("created_at", Values.date(sheet.createdAt()))
-                .append("created_by", sheet.createdBy());
         try {
-            timesheets.insertOne(doc);
+            persist(TimesheetEntity.of(sheet));
         } catch (MongoException e) {
             if (DuplicateKeys.is(e)) {
                 throw PayrollProblems.duplicateTimesheet(sheet.week());
@@ -93,7 +83,7 @@ public class TimesheetRepository {
         }
     }
 
-    public Optional<Timesheet> findById(String id) {
+    public Optional<Timesheet> findTimesheet(String id) {
         return Optional.ofNullable(timesheets.find(StoredValues.byId(id)).first()).map(TimesheetRepository::toTimesheet);
     }
 
@@ -117,7 +107,7 @@ public class TimesheetRepository {
     /** Replaces the entries of a DRAFT sheet at {@code expectedVersion}; empty when either no longer holds. */
     public Optional<Timesheet> replaceEntries(String id, long expectedVersion, List<TimesheetEntry> entries) {
         return update(Filters.and(stillIn(id, TimesheetStatus.DRAFT), Filters.eq("version", expectedVersion)),
-                Updates.combine(Updates.set("entries", entries(entries)), Updates.inc("version", 1L)));
+                Updates.combine(Updates.set("entries", TimesheetEntity.entries(entries)), Updates.inc("version", 1L)));
     }
 
     /** DRAFT → SUBMITTED with its event; empty when not a draft. */
@@ -196,11 +186,6 @@ public class TimesheetRepository {
      */
     static Bson notSubmittedBy(String approver) {
         return Filters.ne("submitted_by", approver);
-    }
-
-    private static List<Document> entries(List<TimesheetEntry> entries) {
-        return entries.stream().map(e -> new Document("date", Values.day(e.date()))
-                .append("hours", Values.decimal(e.hours())).append("notes", e.notes())).toList();
     }
 
     /**

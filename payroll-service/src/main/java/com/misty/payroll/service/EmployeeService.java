@@ -29,7 +29,7 @@ public class EmployeeService {
     }
 
     public EmployeeProfile get(Actor actor, String id) {
-        EmployeeProfile profile = profiles.findById(id).orElseThrow(() -> PayrollProblems.employeeNotFound(id));
+        EmployeeProfile profile = profiles.findProfile(id).orElseThrow(() -> PayrollProblems.employeeNotFound(id));
         Access.requireOwnerOrSupervisor(actor, profile.userId());
         return profile;
     }
@@ -46,7 +46,7 @@ public class EmployeeService {
     /** Replaces the editable fields, but only on the version the caller saw; otherwise 409 VERSION_CONFLICT. */
     public EmployeeProfile update(String id, long expectedVersion, EmployeeDetails details) {
         return profiles.replaceDetails(id, expectedVersion, details, Instant.now()).orElseThrow(() -> {
-            EmployeeProfile current = profiles.findById(id).orElseThrow(() -> PayrollProblems.employeeNotFound(id));
+            EmployeeProfile current = profiles.findProfile(id).orElseThrow(() -> PayrollProblems.employeeNotFound(id));
             return PayrollProblems.staleProfile(current.version());
         });
     }

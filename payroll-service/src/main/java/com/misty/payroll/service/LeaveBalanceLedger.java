@@ -40,7 +40,7 @@ public class LeaveBalanceLedger {
             if (profiles.deduct(request.employeeId(), deduction)) {
                 return;
             }
-            EmployeeProfile profile = profiles.findById(request.employeeId())
+            EmployeeProfile profile = profiles.findProfile(request.employeeId())
                     .orElseThrow(() -> PayrollProblems.employeeNotFound(request.employeeId()));
             if (profile.hasDeductionFor(request.id())) {
                 return;

@@ -54,7 +54,7 @@ public class LeaveRecovery {
                 if (deduction.get().at() != null && !deduction.get().at().isBefore(cutoff)) {
                     continue;
                 }
-                LeaveRequest request = requests.findById(requestId).orElse(null);
+                LeaveRequest request = requests.findRequest(requestId).orElse(null);
                 if (request == null) {
                     LOG.warnf("Profile %s has a deduction for unknown leave request %s", profile.id(), requestId);
                     continue;
@@ -65,7 +65,7 @@ public class LeaveRecovery {
                             completed++;
                         }
                         // Approved now, by us or by a manager in between: the deduction belongs to it.
-                        if (requests.findById(requestId).map(r -> r.status() == LeaveStatus.APPROVED).orElse(false)) {
+                        if (requests.findRequest(requestId).map(r -> r.status() == LeaveStatus.APPROVED).orElse(false)) {
                             profiles.settleDeduction(profile.id(), requestId);
                         }
                     }

@@ -189,7 +189,7 @@ public class LeaveService {
             }
             boolean freed = false;
             for (Map.Entry<String, Instant> booking : profiles.bookingsOn(request.employeeId(), days).entrySet()) {
-                Optional<LeaveRequest> holder = requests.findById(booking.getKey());
+                Optional<LeaveRequest> holder = requests.findRequest(booking.getKey());
                 boolean stale = holder.map(h -> h.status() == LeaveStatus.REJECTED || h.status() == LeaveStatus.CANCELLED)
                         .orElse(booking.getValue().isBefore(abandonedBefore));
                 if (stale) {
@@ -204,13 +204,13 @@ public class LeaveService {
     }
 
     private void undoDeductionUnlessApproved(String id) {
-        requests.findById(id)
+        requests.findRequest(id)
                 .filter(current -> current.status() == LeaveStatus.REJECTED || current.status() == LeaveStatus.CANCELLED)
                 .ifPresent(ledger::refundIfDeducted);
     }
 
     private LeaveRequest find(String id) {
-        return requests.findById(id).orElseThrow(() -> PayrollProblems.leaveRequestNotFound(id));
+        return requests.findRequest(id).orElseThrow(() -> PayrollProblems.leaveRequestNotFound(id));
     }
 
     private EmployeeProfile profileFor(Actor actor, String employeeId) {

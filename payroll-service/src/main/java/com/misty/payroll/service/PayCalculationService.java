@@ -40,7 +40,7 @@ public class PayCalculationService {
      * @throws DomainException 409 CALCULATION_FAILED when the profile lacks what pay needs
      */
     public PayrollCalculation calculate(Timesheet sheet, String calculatedBy) {
-        EmployeeProfile profile = profiles.findById(sheet.employeeId()).orElseThrow(() -> PayrollProblems.calculationFailed(
+        EmployeeProfile profile = profiles.findProfile(sheet.employeeId()).orElseThrow(() -> PayrollProblems.calculationFailed(
                 "the employee profile " + sheet.employeeId() + " does not exist"));
         if (profile.hourlyRate() == null) {
             throw PayrollProblems.calculationFailed("the employee has no hourly rate yet");

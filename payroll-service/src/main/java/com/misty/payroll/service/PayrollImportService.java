@@ -46,7 +46,7 @@ public class PayrollImportService {
 
     public List<RecordOutcome> importBatch(Batch batch) {
         OriginalPayrollMapping mapping = new OriginalPayrollMapping(batch.balanceFields(),
-                employeeId -> profiles.findById(employeeId).map(EmployeeProfile::userId).orElse(null));
+                employeeId -> profiles.findProfile(employeeId).map(EmployeeProfile::userId).orElse(null));
         Instant now = Instant.now();
         List<RecordOutcome> outcomes = new ArrayList<>();
         for (Map<String, Object> record : batch.employees()) {

@@ -45,7 +45,7 @@ public class PayrollQueries {
     }
 
     public PayrollCalculation get(Actor actor, String id) {
-        PayrollCalculation calc = calculations.findById(id)
+        PayrollCalculation calc = calculations.findCalculation(id)
                 .orElseThrow(() -> PayrollProblems.calculationNotFound(id));
         Access.requireOwnerOrSupervisor(actor, calc.employeeUserId());
         return calc;
@@ -54,7 +54,7 @@ public class PayrollQueries {
     /** Totals of the employee's calculations whose week starts in [from, to]. */
     public PaySummary summary(Actor actor, String employeeId, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
-        EmployeeProfile profile = profiles.findById(employeeId)
+        EmployeeProfile profile = profiles.findProfile(employeeId)
                 .orElseThrow(() -> PayrollProblems.employeeNotFound(employeeId));
         Access.requireOwnerOrSupervisor(actor, profile.userId());
         List<PayrollCalculation> all = calculations.list(employeeId, null, from, to, SUMMARY_LIMIT);

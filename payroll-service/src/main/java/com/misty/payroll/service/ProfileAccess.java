@@ -20,7 +20,7 @@ final class ProfileAccess {
             return profiles.findByUserId(actor.userId()).orElseThrow(
                     PayrollProblems::noOwnProfile);
         }
-        EmployeeProfile profile = profiles.findById(employeeId)
+        EmployeeProfile profile = profiles.findProfile(employeeId)
                 .orElseThrow(() -> PayrollProblems.employeeNotFound(employeeId));
         Access.requireOwnerOrSupervisor(actor, profile.userId());
         return profile;

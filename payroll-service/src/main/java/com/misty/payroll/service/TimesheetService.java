@@ -101,7 +101,7 @@ public class TimesheetService {
 
     public Timesheet submit(Actor actor, String id) {
         Timesheet sheet = get(actor, id);
-        requireActive(profiles.findById(sheet.employeeId())
+        requireActive(profiles.findProfile(sheet.employeeId())
                 .orElseThrow(() -> PayrollProblems.employeeNotFound(sheet.employeeId())));
         return timesheets.markSubmitted(id, actor.userId(), Instant.now(), EventEnvelope.of(id, actor.userId(),
                         new TimesheetSubmitted(id, sheet.employeeId(), sheet.employeeUserId(), sheet.week())))
@@ -171,7 +171,7 @@ public class TimesheetService {
     }
 
     private Timesheet find(String id) {
-        return timesheets.findById(id).orElseThrow(() -> PayrollProblems.timesheetNotFound(id));
+        return timesheets.findTimesheet(id).orElseThrow(() -> PayrollProblems.timesheetNotFound(id));
     }
 
     private EmployeeProfile profileFor(Actor actor, String employeeId) {
