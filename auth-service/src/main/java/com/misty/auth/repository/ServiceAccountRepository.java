@@ -4,8 +4,8 @@ import com.misty.platform.storage.DuplicateKeys;
 import com.misty.auth.domain.ServiceAccount;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
-import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.problem.DomainException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static com.misty.auth.repository.AuthDatabase.date;
 import static com.misty.auth.repository.AuthDatabase.instant;
@@ -83,19 +84,13 @@ public class ServiceAccountRepository {
         if (roles != null) {
             updates.add(Updates.set("roles", roles));
         }
-        if (revocation != null) {
-            updates.add(Outbox.append(Topics.AUTH_EVENTS, revocation));
-        }
-        Document after = accounts().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
-                Updates.combine(updates),
+        Document after = writes().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
+                Updates.combine(updates), Stream.ofNullable(revocation).toList(),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
             ServiceAccount current = findById(id).orElseThrow(() -> DomainException.notFound("Service account", id));
             throw DomainException.conflict("VERSION_CONFLICT", "Service account was modified by another user.")
                     .with("current_version", current.version());
-        }
-        if (revocation != null) {
-            relay.nudge();
         }
         return toAccount(after);
     }
@@ -105,19 +100,23 @@ public class ServiceAccountRepository {
      * announcing {@code revocation} in the same update.
      */
     public ServiceAccount replaceSecret(String id, String secretHash, java.time.Instant now, EventEnvelope revocation) {
-        Document after = accounts().findOneAndUpdate(eq("_id", id),
+        Document after = writes().findOneAndUpdate(eq("_id", id),
                 Updates.combine(Updates.set("secret_hash", secretHash), Updates.set("secret_rotated_at", date(now)),
-                        Updates.inc("version", 1L), Outbox.append(Topics.AUTH_EVENTS, revocation)),
+                        Updates.inc("version", 1L)), List.of(revocation),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
             throw DomainException.notFound("Service account", id);
         }
-        relay.nudge();
         return toAccount(after);
     }
 
     private MongoCollection<Document> accounts() {
         return database.collection(AuthDatabase.SERVICE_ACCOUNTS);
+    }
+
+    /** The writes that carry {@code auth.events}: they go into the account's outbox in the same update. */
+    private OutboxWrites writes() {
+        return relay.writes(accounts(), Topics.AUTH_EVENTS);
     }
 
     private static ServiceAccount toAccount(Document d) {

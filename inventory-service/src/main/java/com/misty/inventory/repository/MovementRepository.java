@@ -4,7 +4,8 @@ import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.inventory.domain.Movement;
-import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -29,17 +30,18 @@ import java.util.Set;
 public class MovementRepository {
 
     private final MongoCollection<Document> movements;
+    /** The entries' inserts, each with its event in the entry's own outbox. */
+    private final OutboxWrites writes;
 
-    public MovementRepository(InventoryDatabase database) {
+    public MovementRepository(InventoryDatabase database, OutboxRelayService relay) {
         this.movements = database.collection(InventoryDatabase.MOVEMENTS);
+        this.writes = relay.writes(movements, Topics.INVENTORY_STOCK_LEVELS);
     }
 
     /** Writes the entry once; a second writer of the same movement (request and repair) finds it there. */
     public void record(Movement movement, EventEnvelope levelChanged) {
-        Document doc = MovementDocuments.archived(movement);
-        doc.putAll(Outbox.newDocumentFields(Topics.INVENTORY_STOCK_LEVELS, List.of(levelChanged)));
         try {
-            movements.insertOne(doc);
+            writes.insertOne(MovementDocuments.archived(movement), List.of(levelChanged));
         } catch (MongoWriteException e) {
             if (!DuplicateKeys.is(e)) {
                 throw e;

@@ -8,6 +8,7 @@ import com.misty.orders.domain.ClientFilter;
 import com.misty.orders.domain.ClientProblems;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -16,7 +17,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
@@ -35,27 +35,24 @@ public class ClientRepository {
     private static final Bson PUBLIC_FIELDS = Projections.exclude(Outbox.FIELD, "outbox_lease_until", "outbox_lease_owner");
 
     private final MongoCollection<Document> clients;
-    private final OutboxRelayService relay;
+    /** The writes that carry events: they go into the client's outbox in the same write. */
+    private final OutboxWrites writes;
 
     public ClientRepository(OrdersDatabase database, OutboxRelayService relay) {
         this.clients = database.collection(OrdersDatabase.CLIENTS);
-        this.relay = relay;
+        this.writes = relay.writes(clients, Topics.ORDERS_EVENTS);
     }
 
     /** Stores a new client with its first event; a taken code is refused by the unique index (409). */
     public void insert(Client client, List<EventEnvelope> events) {
         try {
-            clients.updateOne(Filters.eq(ClientDocuments.ID, client.id()),
-                    Updates.combine(Updates.setOnInsert(ClientDocuments.newClientFields(client)),
-                            Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
-                    new UpdateOptions().upsert(true));
+            writes.upsertNew(client.id(), ClientDocuments.newClientFields(client), events);
         } catch (MongoWriteException e) {
             if (DuplicateKeys.is(e)) {
                 throw ClientProblems.codeTaken(client.code());
             }
             throw e;
         }
-        relay.nudge();
     }
 
     /** What storing an imported client came to. */
@@ -68,16 +65,14 @@ public class ClientRepository {
     public ImportedInsert insertImported(Client client, List<EventEnvelope> events) {
         Document document = new Document(ClientDocuments.ID, client.id()).append("imported_at", new java.util.Date());
         document.putAll(ClientDocuments.newClientFields(client));
-        document.putAll(Outbox.newDocumentFields(Topics.ORDERS_EVENTS, events));
         try {
-            clients.insertOne(document);
+            writes.insertOne(document, events);
         } catch (RuntimeException e) {
             if (!DuplicateKeys.is(e)) {
                 throw e;
             }
             return exists(client.id()) ? ImportedInsert.ID_TAKEN : ImportedInsert.CODE_TAKEN;
         }
-        relay.nudge();
         return ImportedInsert.INSERTED;
     }
 
@@ -116,14 +111,8 @@ public class ClientRepository {
             parts.add(Updates.set(field.getKey(), field.getValue()));
         }
         parts.add(Updates.inc(ClientDocuments.VERSION, 1L));
-        if (!events.isEmpty()) {
-            parts.add(Outbox.appendAll(Topics.ORDERS_EVENTS, events));
-        }
-        Document after = clients.findOneAndUpdate(stillAtVersion(next.id(), baseVersion), Updates.combine(parts),
+        Document after = writes.findOneAndUpdate(stillAtVersion(next.id(), baseVersion), Updates.combine(parts), events,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
-        if (after != null && !events.isEmpty()) {
-            relay.nudge();
-        }
         return Optional.ofNullable(after).map(ClientDocuments::fromDocument);
     }
 

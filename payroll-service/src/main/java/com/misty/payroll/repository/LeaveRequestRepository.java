@@ -6,8 +6,8 @@ import com.misty.contracts.Topics;
 import com.misty.payroll.domain.LeaveRequest;
 import com.misty.payroll.domain.LeaveStatus;
 import com.misty.payroll.domain.LeaveType;
-import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -37,11 +37,12 @@ public class LeaveRequestRepository {
     static final String REFUND_DUE = "refund_due";
 
     private final MongoCollection<Document> requests;
-    private final OutboxRelayService relay;
+    /** The writes that carry events: they go into the request's outbox in the same write. */
+    private final OutboxWrites writes;
 
     public LeaveRequestRepository(PayrollDatabase database, OutboxRelayService relay) {
         this.requests = database.collection(PayrollDatabase.LEAVE_REQUESTS);
-        this.relay = relay;
+        this.writes = relay.writes(requests, Topics.PAYROLL_EVENTS);
     }
 
     /** Stores a request imported from the original system, without events; false when its id is present. */
@@ -64,10 +65,7 @@ public class LeaveRequestRepository {
     }
 
     public void insert(LeaveRequest request, EventEnvelope requested) {
-        Document doc = document(request);
-        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
-        requests.insertOne(doc);
-        relay.nudge();
+        writes.insertOne(document(request), List.of(requested));
     }
 
     private static Document document(LeaveRequest request) {
@@ -173,14 +171,9 @@ public class LeaveRequestRepository {
      */
     private Optional<LeaveRequest> transition(String id, LeaveStatus from, LeaveStatus to, Bson details,
                                               EventEnvelope event) {
-        Document after = requests.findOneAndUpdate(stillIn(id, from),
-                Updates.combine(Updates.set("status", to.name()), details, Outbox.append(Topics.PAYROLL_EVENTS, event)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (after == null) {
-            return Optional.empty();
-        }
-        relay.nudge();
-        return Optional.of(toRequest(after));
+        Document after = writes.findOneAndUpdate(stillIn(id, from), Updates.combine(Updates.set("status", to.name()), details),
+                List.of(event), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(after).map(LeaveRequestRepository::toRequest);
     }
 
     private static Bson decided(String by, Instant at, String reason) {

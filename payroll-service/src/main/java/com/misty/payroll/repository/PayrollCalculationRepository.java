@@ -4,8 +4,8 @@ import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.payroll.domain.PayrollCalculation;
-import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -29,11 +29,12 @@ public class PayrollCalculationRepository {
 
 
     private final MongoCollection<Document> calculations;
-    private final OutboxRelayService relay;
+    /** The writes that carry events: they go into the calculation's outbox in the same insert. */
+    private final OutboxWrites writes;
 
     public PayrollCalculationRepository(PayrollDatabase database, OutboxRelayService relay) {
         this.calculations = database.collection(PayrollDatabase.PAYROLL_CALCULATIONS);
-        this.relay = relay;
+        this.writes = relay.writes(calculations, Topics.PAYROLL_EVENTS);
     }
 
     /**
@@ -60,16 +61,14 @@ public class PayrollCalculationRepository {
                 .append("gross_pay", Values.decimal(calc.grossPay()))
                 .append("calculated_by", calc.calculatedBy())
                 .append("calculated_at", Values.date(calc.calculatedAt()));
-        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, events));
         try {
-            calculations.insertOne(doc);
+            writes.insertOne(doc, events);
         } catch (MongoException e) {
             if (DuplicateKeys.is(e)) {
                 return findByTimesheetId(calc.timesheetId()).orElseThrow(() -> e);
             }
             throw e;
         }
-        relay.nudge();
         return calc;
     }
 
