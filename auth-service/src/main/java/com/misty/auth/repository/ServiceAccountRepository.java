@@ -4,21 +4,24 @@ import com.misty.platform.storage.DuplicateKeys;
 import com.misty.auth.domain.ServiceAccount;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
-import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.problem.DomainException;
+import com.misty.platform.storage.EntityFields;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static com.misty.auth.repository.AuthDatabase.date;
 import static com.mongodb.client.model.Filters.and;
@@ -70,21 +73,15 @@ public class ServiceAccountRepository implements PanacheMongoRepositoryBase<Serv
         if (roles != null) {
             updates.add(Updates.set("roles", roles));
         }
-        if (revocation != null) {
-            updates.add(Outbox.append(Topics.AUTH_EVENTS, revocation));
-        }
-        ServiceAccountEntity after = mongoCollection().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
-                Updates.combine(updates),
+        Document after = writes().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
+                Updates.combine(updates), Stream.ofNullable(revocation).toList(),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
             ServiceAccount current = findAccount(id).orElseThrow(() -> DomainException.notFound("Service account", id));
             throw DomainException.conflict("VERSION_CONFLICT", "Service account was modified by another user.")
                     .with("current_version", current.version());
         }
-        if (revocation != null) {
-            relay.nudge();
-        }
-        return after.toAccount();
+        return account(after);
     }
 
     /**
@@ -92,14 +89,23 @@ public class ServiceAccountRepository implements PanacheMongoRepositoryBase<Serv
      * announcing {@code revocation} in the same update.
      */
     public ServiceAccount replaceSecret(String id, String secretHash, java.time.Instant now, EventEnvelope revocation) {
-        ServiceAccountEntity after = mongoCollection().findOneAndUpdate(eq("_id", id),
+        Document after = writes().findOneAndUpdate(eq("_id", id),
                 Updates.combine(Updates.set("secret_hash", secretHash), Updates.set("secret_rotated_at", date(now)),
-                        Updates.inc("version", 1L), Outbox.append(Topics.AUTH_EVENTS, revocation)),
+                        Updates.inc("version", 1L)), List.of(revocation),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
             throw DomainException.notFound("Service account", id);
         }
-        relay.nudge();
-        return after.toAccount();
+        return account(after);
+    }
+
+    /** The writes that carry {@code auth.events}: they go into the account's outbox in the same update. */
+    private OutboxWrites writes() {
+        return relay.writes(mongoCollection().withDocumentClass(Document.class), Topics.AUTH_EVENTS);
+    }
+
+    /** An account the outbox writes returned as a raw document, read by the record codec. */
+    private ServiceAccount account(Document d) {
+        return EntityFields.read(d, ServiceAccountEntity.class, mongoCollection().getCodecRegistry()).toAccount();
     }
 }

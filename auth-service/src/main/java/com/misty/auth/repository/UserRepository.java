@@ -5,8 +5,8 @@ import com.misty.auth.domain.User;
 import com.misty.auth.domain.Usernames;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
-import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.security.Roles;
 import com.misty.platform.storage.EntityFields;
@@ -15,7 +15,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static com.misty.auth.repository.AuthDatabase.date;
 import static com.mongodb.client.model.Filters.and;
@@ -54,16 +54,13 @@ public class UserRepository implements PanacheMongoRepositoryBase<UserEntity, St
     public void insert(User user, EventEnvelope created) {
         Document fields = newUserFields(user);
         try {
-            users().updateOne(eq("_id", user.id()),
-                    Updates.combine(new Document("$setOnInsert", fields), Outbox.append(Topics.AUTH_EVENTS, created)),
-                    new UpdateOptions().upsert(true));
+            writes().upsertNew(user.id(), fields, List.of(created));
         } catch (RuntimeException e) {
             if (DuplicateKeys.is(e)) {
                 throw DomainException.conflict("USERNAME_TAKEN", "Username already exists");
             }
             throw e;
         }
-        relay.nudge();
     }
 
     /** What storing an imported user came to. */
@@ -77,16 +74,14 @@ public class UserRepository implements PanacheMongoRepositoryBase<UserEntity, St
     public ImportedInsert insertImported(User user, EventEnvelope created) {
         Document document = new Document("_id", user.id()).append("imported_at", date(Instant.now()));
         document.putAll(newUserFields(user));
-        document.putAll(Outbox.newDocumentFields(Topics.AUTH_EVENTS, List.of(created)));
         try {
-            users().insertOne(document);
+            writes().insertOne(document, List.of(created));
         } catch (RuntimeException e) {
             if (DuplicateKeys.is(e)) {
                 return exists(user.id()) ? ImportedInsert.ID_PRESENT : ImportedInsert.USERNAME_TAKEN;
             }
             throw e;
         }
-        relay.nudge();
         return ImportedInsert.INSERTED;
     }
 
@@ -139,33 +134,24 @@ public class UserRepository implements PanacheMongoRepositoryBase<UserEntity, St
         if (sessionsRevokedAt != null) {
             updates.add(Updates.set("sessions_revoked_at", date(sessionsRevokedAt)));
         }
-        if (!events.isEmpty()) {
-            updates.add(Outbox.appendAll(Topics.AUTH_EVENTS, events));
-        }
-        Document after = users().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
-                Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document after = writes().findOneAndUpdate(and(eq("_id", id), eq("version", expectedVersion)),
+                Updates.combine(updates), events, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
             User current = findUser(id).orElseThrow(() -> DomainException.notFound("User", id));
             throw DomainException.conflict("VERSION_CONFLICT", "User was modified by another user. Please refresh and try again.")
                     .with("current_version", current.version());
-        }
-        if (!events.isEmpty()) {
-            relay.nudge();
         }
         return toUser(after);
     }
 
     /** Records that the user's sessions before {@code at} are revoked, announcing it in the same update. */
     public void markSessionsRevoked(String id, Instant at, EventEnvelope event) {
-        users().updateOne(eq("_id", id), Updates.combine(Updates.set("sessions_revoked_at", date(at)),
-                Outbox.append(Topics.AUTH_EVENTS, event)));
-        relay.nudge();
+        writes().updateById(id, Updates.set("sessions_revoked_at", date(at)), List.of(event));
     }
 
     /** Puts an event about the user into its outbox (e.g. a security event that changes nothing stored). */
     public void announce(String id, EventEnvelope event) {
-        users().updateOne(eq("_id", id), Outbox.append(Topics.AUTH_EVENTS, event));
-        relay.nudge();
+        writes().updateById(id, Updates.combine(), List.of(event));
     }
 
     /**
@@ -179,14 +165,8 @@ public class UserRepository implements PanacheMongoRepositoryBase<UserEntity, St
         if (endAllSessions) {
             updates.add(Updates.set("sessions_revoked_at", date(now)));
         }
-        if (event != null) {
-            updates.add(Outbox.append(Topics.AUTH_EVENTS, event));
-        }
-        if (users().updateOne(eq("_id", id), Updates.combine(updates)).getMatchedCount() == 0) {
+        if (!writes().updateById(id, Updates.combine(updates), Stream.ofNullable(event).toList())) {
             throw DomainException.notFound("User", id);
-        }
-        if (event != null) {
-            relay.nudge();
         }
     }
 
@@ -200,6 +180,11 @@ public class UserRepository implements PanacheMongoRepositoryBase<UserEntity, St
 
     private MongoCollection<Document> users() {
         return mongoCollection().withDocumentClass(Document.class);
+    }
+
+    /** The writes that carry {@code auth.events}: they go into the user's outbox in the same write. */
+    private OutboxWrites writes() {
+        return relay.writes(users(), Topics.AUTH_EVENTS);
     }
 
     /**

@@ -4,7 +4,8 @@ import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.inventory.domain.Movement;
-import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -30,22 +31,28 @@ import java.util.Set;
 @ApplicationScoped
 public class MovementRepository implements PanacheMongoRepositoryBase<MovementEntity, String> {
 
+    private final OutboxRelayService relay;
     /** Panache's collection, looked up once (every movement writes an entry): as entries, and as raw documents. */
     private MongoCollection<MovementEntity> entries;
     private MongoCollection<Document> movements;
+    /** The entries' inserts, each with its event in the entry's own outbox. */
+    private OutboxWrites writes;
+
+    public MovementRepository(OutboxRelayService relay) {
+        this.relay = relay;
+    }
 
     @PostConstruct
     void openCollection() {
         entries = mongoCollection();
         movements = entries.withDocumentClass(Document.class);
+        writes = relay.writes(movements, Topics.INVENTORY_STOCK_LEVELS);
     }
 
     /** Writes the entry once; a second writer of the same movement (request and repair) finds it there. */
     public void record(Movement movement, EventEnvelope levelChanged) {
-        Document doc = MovementDocuments.archived(movement);
-        doc.putAll(Outbox.newDocumentFields(Topics.INVENTORY_STOCK_LEVELS, List.of(levelChanged)));
         try {
-            movements.insertOne(doc);
+            writes.insertOne(MovementDocuments.archived(movement), List.of(levelChanged));
         } catch (MongoWriteException e) {
             if (!DuplicateKeys.is(e)) {
                 throw e;

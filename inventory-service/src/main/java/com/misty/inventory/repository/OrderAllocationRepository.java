@@ -14,7 +14,8 @@ import com.misty.inventory.domain.saga.AllocationSagaStep;
 import com.misty.inventory.domain.saga.StepState;
 import com.misty.inventory.domain.saga.TargetLine;
 import com.misty.platform.idempotency.ProcessedEvents;
-import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -32,6 +33,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * {@code order_allocations}: the inventory side of the order saga, one document per order. The attempt in
@@ -47,12 +49,20 @@ public class OrderAllocationRepository implements PanacheMongoRepositoryBase<Ord
     private static final String LEASE = "lease";
     private static final String FENCE = LEASE + ".fence";
 
+    private final OutboxRelayService relay;
     /** Panache's collection as raw documents (see {@link OrderAllocationEntity} why), looked up once: a hot path. */
     private MongoCollection<Document> sagas;
+    /** The writes that answer the order side: the answer goes into the saga's outbox in the same update. */
+    private OutboxWrites writes;
+
+    public OrderAllocationRepository(OutboxRelayService relay) {
+        this.relay = relay;
+    }
 
     @PostConstruct
     void openCollection() {
         sagas = mongoCollection().withDocumentClass(Document.class);
+        writes = relay.writes(sagas, Topics.INVENTORY_EVENTS);
     }
 
     public OrderAllocation findOrCreate(String orderId, String clientId) {
@@ -150,7 +160,7 @@ public class OrderAllocationRepository implements PanacheMongoRepositoryBase<Ord
      */
     public boolean decide(String orderId, String eventId, long fence, SagaStatus status, long answeredRevision,
                           List<HeldLine> lines, EventEnvelope answer) {
-        return sagas.updateOne(Filters.and(attemptOf(orderId, eventId), stillHoldsLease(fence)),
+        return writes.updateOne(orderId, Filters.and(attemptOf(orderId, eventId), stillHoldsLease(fence)),
                 Updates.combine(
                         Updates.set("status", status.name()),
                         Updates.set("answered_revision", answeredRevision),
@@ -159,8 +169,7 @@ public class OrderAllocationRepository implements PanacheMongoRepositoryBase<Ord
                         Updates.set(LEASE, null),
                         Updates.inc("version", 1L),
                         Updates.set("updated_at", new Date()),
-                        ProcessedEvents.markApplied(UUID.fromString(eventId)),
-                        Outbox.append(Topics.INVENTORY_EVENTS, answer))).getModifiedCount() == 1;
+                        ProcessedEvents.markApplied(UUID.fromString(eventId))), List.of(answer));
     }
 
     /**
@@ -168,20 +177,17 @@ public class OrderAllocationRepository implements PanacheMongoRepositoryBase<Ord
      * {@code StockConsumed} queued, in one update; only once per order (guarded by the status and version read).
      */
     public boolean consume(OrderAllocation read, String eventId, EventEnvelope answer) {
-        return sagas.updateOne(Filters.and(unchangedSince(read), noAttemptInProgress(), notYetConsumed()),
+        return writes.updateOne(read.orderId(), Filters.and(unchangedSince(read), noAttemptInProgress(), notYetConsumed()),
                 Updates.combine(Updates.set("status", SagaStatus.CONSUMED.name()), Updates.inc("version", 1L),
-                        Updates.set("updated_at", new Date()), ProcessedEvents.markApplied(UUID.fromString(eventId)),
-                        Outbox.append(Topics.INVENTORY_EVENTS, answer))).getModifiedCount() == 1;
+                        Updates.set("updated_at", new Date()), ProcessedEvents.markApplied(UUID.fromString(eventId))),
+                List.of(answer));
     }
 
     /** Marks an event handled that needs no stock change (stale revision, order already cancelled). */
     public boolean skip(OrderAllocation read, String eventId, EventEnvelope answer) {
-        Bson update = Updates.combine(Updates.inc("version", 1L), ProcessedEvents.markApplied(UUID.fromString(eventId)));
-        if (answer != null) {
-            update = Updates.combine(update, Outbox.append(Topics.INVENTORY_EVENTS, answer));
-        }
-        return sagas.updateOne(Filters.and(unchangedSince(read), noAttemptInProgress()), update)
-                .getModifiedCount() == 1;
+        return writes.updateOne(read.orderId(), Filters.and(unchangedSince(read), noAttemptInProgress()),
+                Updates.combine(Updates.inc("version", 1L), ProcessedEvents.markApplied(UUID.fromString(eventId))),
+                Stream.ofNullable(answer).toList());
     }
 
     private static Document attempt(SagaAttempt a) {

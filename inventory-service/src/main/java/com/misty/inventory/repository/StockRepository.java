@@ -9,6 +9,8 @@ import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
 import com.misty.platform.outbox.Outbox;
+import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
@@ -54,12 +56,20 @@ public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, 
     private static final Bson SUMMARY = Projections.exclude(UNCONFIRMED, RECENT, "processed_events", Outbox.FIELD,
             "movements", "open_allocations");
 
+    private final OutboxRelayService relay;
     /** Panache's collection as raw documents, looked up once: every movement goes through it. */
     private MongoCollection<Document> stock;
+    /** The writes that carry {@code inventory.events}: they go into the record's outbox in the same update. */
+    private OutboxWrites writes;
+
+    public StockRepository(OutboxRelayService relay) {
+        this.relay = relay;
+    }
 
     @PostConstruct
     void openCollection() {
         stock = mongoCollection().withDocumentClass(Document.class);
+        writes = relay.writes(stock, Topics.INVENTORY_EVENTS);
     }
 
     // ---- the guards -------------------------------------------------------------------------------------
@@ -195,9 +205,8 @@ public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, 
      * same update, only if no newer evaluation (a later movement's {@code seq}) has set the flag meanwhile.
      */
     public boolean markLow(String stockId, long seq, EventEnvelope stockLow) {
-        return stock.updateOne(Filters.and(Filters.eq("_id", stockId), Filters.ne("low", true), notNewerThan(seq)),
-                Updates.combine(Updates.set("low", true), Updates.set("low_seq", seq),
-                        Outbox.append(Topics.INVENTORY_EVENTS, stockLow))).getModifiedCount() == 1;
+        return writes.updateOne(stockId, Filters.and(Filters.eq("_id", stockId), Filters.ne("low", true), notNewerThan(seq)),
+                Updates.combine(Updates.set("low", true), Updates.set("low_seq", seq)), List.of(stockLow));
     }
 
     /** Back at or above the reorder level: the next fall below is a new crossing. */

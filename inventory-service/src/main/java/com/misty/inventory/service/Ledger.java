@@ -16,10 +16,8 @@ import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
 import com.misty.inventory.domain.UnconfirmedMovements;
 import com.misty.inventory.repository.AllocationRepository;
-import com.misty.inventory.repository.InventoryDatabase;
 import com.misty.inventory.repository.MovementRepository;
 import com.misty.inventory.repository.StockRepository;
-import com.misty.platform.outbox.OutboxRelayService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,16 +46,14 @@ public class Ledger {
     private final StockRepository stock;
     private final MovementRepository movements;
     private final AllocationRepository allocations;
-    private final OutboxRelayService outbox;
     private final InventoryConfig config;
     private final PollingWorker repairs;
 
     public Ledger(StockRepository stock, MovementRepository movements, AllocationRepository allocations,
-                  OutboxRelayService outbox, InventoryConfig config) {
+                  InventoryConfig config) {
         this.stock = stock;
         this.movements = movements;
         this.allocations = allocations;
-        this.outbox = outbox;
         this.config = config;
         this.repairs = PollingWorker.every("ledger-repair", config.ledger().pollInterval(), this::repairStale);
     }
@@ -69,7 +65,6 @@ public class Ledger {
         movements.record(movement, levelChanged(after.productId(), after.clientId(), movement));
         allocations.project(after.id(), after.productId(), after.clientId(), draft);
         stock.confirm(after.id(), List.of(draft.movementId()));
-        outbox.nudge(InventoryDatabase.MOVEMENTS, draft.movementId());
         checkLow(after);
         return movement;
     }
@@ -84,8 +79,8 @@ public class Ledger {
             return;
         }
         if (after.isBelowReorderLevel()) {
-            if (!after.belowReorder() && stock.markLow(after.id(), after.version(), stockLow(after))) {
-                outbox.nudge(InventoryDatabase.STOCK, after.id());
+            if (!after.belowReorder()) {
+                stock.markLow(after.id(), after.version(), stockLow(after));
             }
         } else if (after.belowReorder()) {
             stock.clearLow(after.id(), after.version());
@@ -132,7 +127,6 @@ public class Ledger {
         }
         for (Movement m : numbered) {
             movements.record(m, levelChanged(snapshot.productId(), snapshot.clientId(), m));
-            outbox.nudge(InventoryDatabase.MOVEMENTS, m.draft().movementId());
         }
         snapshot.movements().forEach(m -> allocations.project(stockId, snapshot.productId(), snapshot.clientId(), m));
         stock.confirm(stockId, ids);

@@ -31,11 +31,9 @@ import com.misty.inventory.domain.saga.TargetLine;
 import com.misty.inventory.domain.Allocation;
 import com.misty.inventory.domain.AllocationStatus;
 import com.misty.inventory.repository.AllocationRepository;
-import com.misty.inventory.repository.InventoryDatabase;
 import com.misty.inventory.repository.OrderAllocationRepository;
 import com.misty.inventory.repository.StockRepository;
 import com.misty.platform.events.ReceivedEvent;
-import com.misty.platform.outbox.OutboxRelayService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -77,7 +75,6 @@ public class OrderAllocationSaga {
     private final StockRepository stock;
     private final AllocationRepository allocations;
     private final Ledger ledger;
-    private final OutboxRelayService outbox;
     private final ProductService products;
     /** This replica's name on the leases it takes: unique per process, so a restarted replica is a new holder. */
     private final String replica = SERVICE + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
@@ -85,14 +82,13 @@ public class OrderAllocationSaga {
     private final Clock clock = Clock.systemUTC();
 
     public OrderAllocationSaga(OrderAllocationRepository sagas, StockRepository stock, AllocationRepository allocations,
-                               Ledger ledger, OutboxRelayService outbox, ProductService products, InventoryConfig config) {
+                               Ledger ledger, ProductService products, InventoryConfig config) {
         this.products = products;
         this.leaseLength = config.saga().lease();
         this.sagas = sagas;
         this.stock = stock;
         this.allocations = allocations;
         this.ledger = ledger;
-        this.outbox = outbox;
     }
 
     public void handle(ReceivedEvent event) {
@@ -147,7 +143,6 @@ public class OrderAllocationSaga {
                         Quantities.toUnits(issued.consumed(), decimals), Quantities.toUnits(issued.released(), decimals)));
             }
             if (sagas.consume(saga, eventId, answer(orderId, new StockConsumed(orderId, lines)))) {
-                outbox.nudge(InventoryDatabase.ORDER_ALLOCATIONS, orderId);
                 return;
             }
         }
@@ -334,7 +329,6 @@ public class OrderAllocationSaga {
                                 SagaAttempt.allocated(lines).stream().map(this::inUnits).toList())));
             }
         }
-        outbox.nudge(InventoryDatabase.ORDER_ALLOCATIONS, saga.orderId());
     }
 
     /**

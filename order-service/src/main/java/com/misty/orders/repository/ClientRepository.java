@@ -8,6 +8,7 @@ import com.misty.orders.domain.ClientFilter;
 import com.misty.orders.domain.ClientProblems;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -16,7 +17,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.annotation.PostConstruct;
@@ -39,6 +39,8 @@ public class ClientRepository implements PanacheMongoRepositoryBase<ClientEntity
     private final OutboxRelayService relay;
     /** Panache's collection as raw documents (see {@link ClientEntity} why), looked up once. */
     private MongoCollection<Document> clients;
+    /** The writes that carry events: they go into the client's outbox in the same write. */
+    private OutboxWrites writes;
 
     public ClientRepository(OutboxRelayService relay) {
         this.relay = relay;
@@ -47,22 +49,19 @@ public class ClientRepository implements PanacheMongoRepositoryBase<ClientEntity
     @PostConstruct
     void openCollection() {
         clients = mongoCollection().withDocumentClass(Document.class);
+        writes = relay.writes(clients, Topics.ORDERS_EVENTS);
     }
 
     /** Stores a new client with its first event; a taken code is refused by the unique index (409). */
     public void insert(Client client, List<EventEnvelope> events) {
         try {
-            clients.updateOne(Filters.eq(ClientDocuments.ID, client.id()),
-                    Updates.combine(Updates.setOnInsert(ClientDocuments.newClientFields(client)),
-                            Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
-                    new UpdateOptions().upsert(true));
+            writes.upsertNew(client.id(), ClientDocuments.newClientFields(client), events);
         } catch (MongoWriteException e) {
             if (DuplicateKeys.is(e)) {
                 throw ClientProblems.codeTaken(client.code());
             }
             throw e;
         }
-        relay.nudge();
     }
 
     /** What storing an imported client came to. */
@@ -75,16 +74,14 @@ public class ClientRepository implements PanacheMongoRepositoryBase<ClientEntity
     public ImportedInsert insertImported(Client client, List<EventEnvelope> events) {
         Document document = new Document(ClientDocuments.ID, client.id()).append("imported_at", new java.util.Date());
         document.putAll(ClientDocuments.newClientFields(client));
-        document.putAll(Outbox.newDocumentFields(Topics.ORDERS_EVENTS, events));
         try {
-            clients.insertOne(document);
+            writes.insertOne(document, events);
         } catch (RuntimeException e) {
             if (!DuplicateKeys.is(e)) {
                 throw e;
             }
             return exists(client.id()) ? ImportedInsert.ID_TAKEN : ImportedInsert.CODE_TAKEN;
         }
-        relay.nudge();
         return ImportedInsert.INSERTED;
     }
 
@@ -123,14 +120,8 @@ public class ClientRepository implements PanacheMongoRepositoryBase<ClientEntity
             parts.add(Updates.set(field.getKey(), field.getValue()));
         }
         parts.add(Updates.inc(ClientDocuments.VERSION, 1L));
-        if (!events.isEmpty()) {
-            parts.add(Outbox.appendAll(Topics.ORDERS_EVENTS, events));
-        }
-        Document after = clients.findOneAndUpdate(stillAtVersion(next.id(), baseVersion), Updates.combine(parts),
+        Document after = writes.findOneAndUpdate(stillAtVersion(next.id(), baseVersion), Updates.combine(parts), events,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
-        if (after != null && !events.isEmpty()) {
-            relay.nudge();
-        }
         return Optional.ofNullable(after).map(ClientDocuments::fromDocument);
     }
 

@@ -11,6 +11,7 @@ import com.misty.orders.domain.OrderStatus;
 import com.misty.platform.idempotency.IdempotentUpdate;
 import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.storage.EntityFields;
 import com.misty.platform.storage.StoredValues;
@@ -21,7 +22,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.annotation.PostConstruct;
@@ -53,6 +53,8 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
     private final OutboxRelayService relay;
     /** Panache's collection as raw documents (see {@link OrderEntity} why), looked up once. */
     private MongoCollection<Document> orders;
+    /** The writes that carry events: they go into the order's outbox in the same update. */
+    private OutboxWrites writes;
 
     public OrderRepository(OutboxRelayService relay) {
         this.relay = relay;
@@ -61,6 +63,7 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
     @PostConstruct
     void openCollection() {
         orders = mongoCollection().withDocumentClass(Document.class);
+        writes = relay.writes(orders, Topics.ORDERS_EVENTS);
     }
 
     /** What storing an imported order did. */
@@ -96,10 +99,7 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
         try {
             Document fields = OrderDocuments.newOrderFields(order)
                     .append(HISTORY_PENDING, List.of(HistoryEntity.of(created)));
-            orders.updateOne(Filters.eq(OrderDocuments.ID, order.id()),
-                    Updates.combine(Updates.setOnInsert(fields),
-                            Outbox.appendAll(Topics.ORDERS_EVENTS, events)),
-                    new UpdateOptions().upsert(true));
+            writes.upsertNew(order.id(), fields, events);
         } catch (MongoWriteException e) {
             if (DuplicateKeys.is(e)) {
                 LOG.warnf("Order %s not stored, duplicate key: %s", order.orderNumber(), e.getError().getMessage());
@@ -109,7 +109,6 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
             }
             throw e;
         }
-        relay.nudge();
     }
 
     public Optional<Order> findOrder(String id) {
@@ -141,13 +140,10 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
      * @return the stored order, or empty when the version moved on (or the order is gone)
      */
     public Optional<Order> save(Order next, long baseVersion, List<EventEnvelope> events, HistoryEntry entry) {
-        Document after = orders.findOneAndUpdate(
+        Document after = writes.findOneAndUpdate(
                 Filters.and(Filters.eq(OrderDocuments.ID, next.id()), Filters.eq(OrderDocuments.VERSION, baseVersion)),
-                update(next, events, entry),
+                update(next, entry), events,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
-        if (after != null && !events.isEmpty()) {
-            relay.nudge();
-        }
         return Optional.ofNullable(after).map(OrderDocuments::fromDocument);
     }
 
@@ -159,14 +155,11 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
      */
     public Optional<Order> saveStep(Order next, long baseVersion, OrderStatus from, List<EventEnvelope> events,
                                     HistoryEntry entry) {
-        Document after = orders.findOneAndUpdate(
+        Document after = writes.findOneAndUpdate(
                 Filters.and(Filters.eq(OrderDocuments.ID, next.id()), Filters.eq(OrderDocuments.VERSION, baseVersion),
                         stillIn(from)),
-                update(next, events, entry),
+                update(next, entry), events,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(PUBLIC_FIELDS));
-        if (after != null && !events.isEmpty()) {
-            relay.nudge();
-        }
         return Optional.ofNullable(after).map(OrderDocuments::fromDocument);
     }
 
@@ -202,13 +195,10 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
      */
     public SaveOutcome saveStockConsumed(Order next, long baseVersion, UUID eventId, List<EventEnvelope> events,
                                          HistoryEntry entry) {
-        IdempotentUpdate.Result result = IdempotentUpdate.apply(orders, Filters.eq(OrderDocuments.ID, next.id()), eventId,
+        IdempotentUpdate.Result result = writes.applyOnce(next.id(), eventId,
                 Filters.and(Filters.eq(OrderDocuments.VERSION, baseVersion), stillIn(OrderStatus.COMPLETED),
                         stockNotYetConsumed()),
-                update(next, events, entry));
-        if (result.applied() && !events.isEmpty()) {
-            relay.nudge();
-        }
+                update(next, entry), events);
         return outcomeOf(result);
     }
 
@@ -223,13 +213,10 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
      */
     public SaveOutcome saveAnswer(Order next, long baseVersion, OrderStatus expectedStatus, UUID eventId,
                                   List<EventEnvelope> events, HistoryEntry entry) {
-        IdempotentUpdate.Result result = IdempotentUpdate.apply(orders, Filters.eq(OrderDocuments.ID, next.id()), eventId,
+        IdempotentUpdate.Result result = writes.applyOnce(next.id(), eventId,
                 Filters.and(Filters.eq(OrderDocuments.VERSION, baseVersion),
                         Filters.eq(OrderDocuments.STATUS, expectedStatus.name())),
-                update(next, events, entry));
-        if (result.applied() && !events.isEmpty()) {
-            relay.nudge();
-        }
+                update(next, entry), events);
         return outcomeOf(result);
     }
 
@@ -242,17 +229,14 @@ public class OrderRepository implements PanacheMongoRepositoryBase<OrderEntity, 
         };
     }
 
-    /** Every change: the new fields, the version bumped, its history entry and its events, in one update. */
-    private static Bson update(Order next, List<EventEnvelope> events, HistoryEntry entry) {
+    /** Every change: the new fields, the version bumped and its history entry, in one update (its events join it). */
+    private static Bson update(Order next, HistoryEntry entry) {
         List<Bson> parts = new ArrayList<>();
         for (Map.Entry<String, Object> field : OrderDocuments.mutableFields(next).entrySet()) {
             parts.add(Updates.set(field.getKey(), field.getValue()));
         }
         parts.add(Updates.inc(OrderDocuments.VERSION, 1L));
         parts.add(Updates.push(HISTORY_PENDING, HistoryEntity.of(entry)));
-        if (!events.isEmpty()) {
-            parts.add(Outbox.appendAll(Topics.ORDERS_EVENTS, events));
-        }
         return Updates.combine(parts);
     }
 

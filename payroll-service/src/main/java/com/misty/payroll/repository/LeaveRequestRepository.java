@@ -6,9 +6,9 @@ import com.misty.contracts.Topics;
 import com.misty.payroll.domain.LeaveRequest;
 import com.misty.payroll.domain.LeaveStatus;
 import com.misty.payroll.domain.LeaveType;
-import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.storage.EntityFields;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -42,6 +42,8 @@ public class LeaveRequestRepository implements PanacheMongoRepositoryBase<LeaveR
     private final OutboxRelayService relay;
     /** Panache's collection as raw documents (see {@link LeaveRequestEntity} why), looked up once. */
     private MongoCollection<Document> requests;
+    /** The writes that carry events: they go into the request's outbox in the same write. */
+    private OutboxWrites writes;
 
     public LeaveRequestRepository(OutboxRelayService relay) {
         this.relay = relay;
@@ -50,6 +52,7 @@ public class LeaveRequestRepository implements PanacheMongoRepositoryBase<LeaveR
     @PostConstruct
     void openCollection() {
         requests = mongoCollection().withDocumentClass(Document.class);
+        writes = relay.writes(requests, Topics.PAYROLL_EVENTS);
     }
 
     /** Stores a request imported from the original system, without events; false when its id is present. */
@@ -70,10 +73,8 @@ public class LeaveRequestRepository implements PanacheMongoRepositoryBase<LeaveR
     }
 
     public void insert(LeaveRequest request, EventEnvelope requested) {
-        Document doc = EntityFields.of(LeaveRequestEntity.requested(request), requests.getCodecRegistry());
-        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, List.of(requested)));
-        requests.insertOne(doc);
-        relay.nudge();
+        writes.insertOne(EntityFields.of(LeaveRequestEntity.requested(request), requests.getCodecRegistry()),
+                List.of(requested));
     }
 
     public Optional<LeaveRequest> findRequest(String id) {
@@ -165,14 +166,9 @@ public class LeaveRequestRepository implements PanacheMongoRepositoryBase<LeaveR
      */
     private Optional<LeaveRequest> transition(String id, LeaveStatus from, LeaveStatus to, Bson details,
                                               EventEnvelope event) {
-        Document after = requests.findOneAndUpdate(stillIn(id, from),
-                Updates.combine(Updates.set("status", to.name()), details, Outbox.append(Topics.PAYROLL_EVENTS, event)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (after == null) {
-            return Optional.empty();
-        }
-        relay.nudge();
-        return Optional.of(toRequest(after));
+        Document after = writes.findOneAndUpdate(stillIn(id, from), Updates.combine(Updates.set("status", to.name()), details),
+                List.of(event), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(after).map(LeaveRequestRepository::toRequest);
     }
 
     private static Bson decided(String by, Instant at, String reason) {

@@ -4,9 +4,9 @@ import com.misty.platform.storage.DuplicateKeys;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.Topics;
 import com.misty.payroll.domain.PayrollCalculation;
-import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
 import com.misty.platform.storage.EntityFields;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -33,6 +33,8 @@ public class PayrollCalculationRepository implements PanacheMongoRepositoryBase<
     private final OutboxRelayService relay;
     /** Panache's collection as raw documents (see {@link PayrollCalculationEntity} why), looked up once. */
     private MongoCollection<Document> calculations;
+    /** The writes that carry events: they go into the calculation's outbox in the same write. */
+    private OutboxWrites writes;
 
     public PayrollCalculationRepository(OutboxRelayService relay) {
         this.relay = relay;
@@ -41,6 +43,7 @@ public class PayrollCalculationRepository implements PanacheMongoRepositoryBase<
     @PostConstruct
     void openCollection() {
         calculations = mongoCollection().withDocumentClass(Document.class);
+        writes = relay.writes(calculations, Topics.PAYROLL_EVENTS);
     }
 
     /**
@@ -50,16 +53,14 @@ public class PayrollCalculationRepository implements PanacheMongoRepositoryBase<
      */
     public PayrollCalculation insertOnce(PayrollCalculation calc, List<EventEnvelope> events) {
         Document doc = EntityFields.of(PayrollCalculationEntity.of(calc), calculations.getCodecRegistry());
-        doc.putAll(Outbox.newDocumentFields(Topics.PAYROLL_EVENTS, events));
         try {
-            calculations.insertOne(doc);
+            writes.insertOne(doc, events);
         } catch (MongoException e) {
             if (DuplicateKeys.is(e)) {
                 return findByTimesheetId(calc.timesheetId()).orElseThrow(() -> e);
             }
             throw e;
         }
-        relay.nudge();
         return calc;
     }
 

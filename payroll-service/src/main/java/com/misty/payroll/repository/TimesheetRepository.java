@@ -8,8 +8,8 @@ import com.misty.payroll.domain.IsoWeek;
 import com.misty.payroll.domain.Timesheet;
 import com.misty.payroll.domain.TimesheetEntry;
 import com.misty.payroll.domain.TimesheetStatus;
-import com.misty.platform.outbox.Outbox;
 import com.misty.platform.outbox.OutboxRelayService;
+import com.misty.platform.outbox.OutboxWrites;
 import com.misty.platform.problem.DomainException;
 import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoException;
@@ -23,7 +23,6 @@ import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
@@ -39,6 +38,8 @@ public class TimesheetRepository implements PanacheMongoRepositoryBase<Timesheet
     private final OutboxRelayService relay;
     /** Panache's collection as raw documents (see {@link TimesheetEntity} why), looked up once. */
     private MongoCollection<Document> timesheets;
+    /** The writes that carry events: they go into the sheet's outbox in the same write. */
+    private OutboxWrites writes;
 
     public TimesheetRepository(OutboxRelayService relay) {
         this.relay = relay;
@@ -47,6 +48,7 @@ public class TimesheetRepository implements PanacheMongoRepositoryBase<Timesheet
     @PostConstruct
     void openCollection() {
         timesheets = mongoCollection().withDocumentClass(Document.class);
+        writes = relay.writes(timesheets, Topics.PAYROLL_EVENTS);
     }
 
     /**
@@ -107,15 +109,15 @@ public class TimesheetRepository implements PanacheMongoRepositoryBase<Timesheet
     /** Replaces the entries of a DRAFT sheet at {@code expectedVersion}; empty when either no longer holds. */
     public Optional<Timesheet> replaceEntries(String id, long expectedVersion, List<TimesheetEntry> entries) {
         return update(Filters.and(stillIn(id, TimesheetStatus.DRAFT), Filters.eq("version", expectedVersion)),
-                Updates.combine(Updates.set("entries", TimesheetEntity.entries(entries)), Updates.inc("version", 1L)));
+                Updates.combine(Updates.set("entries", TimesheetEntity.entries(entries)), Updates.inc("version", 1L)), List.of());
     }
 
     /** DRAFT → SUBMITTED with its event; empty when not a draft. */
     public Optional<Timesheet> markSubmitted(String id, String by, Instant at, EventEnvelope submitted) {
         return update(stillIn(id, TimesheetStatus.DRAFT),
                 Updates.combine(Updates.set("status", TimesheetStatus.SUBMITTED.name()),
-                        Updates.set("submitted_by", by), Updates.set("submitted_at", Values.date(at)), Updates.inc("version", 1L),
-                        Outbox.append(Topics.PAYROLL_EVENTS, submitted)));
+                        Updates.set("submitted_by", by), Updates.set("submitted_at", Values.date(at)), Updates.inc("version", 1L)),
+                List.of(submitted));
     }
 
     /**
@@ -126,7 +128,7 @@ public class TimesheetRepository implements PanacheMongoRepositoryBase<Timesheet
         return update(Filters.and(stillIn(id, TimesheetStatus.SUBMITTED), notSubmittedBy(by)),
                 Updates.combine(Updates.set("status", TimesheetStatus.APPROVED.name()),
                         Updates.set("approved_by", by), Updates.set("approved_at", Values.date(at)),
-                        Updates.unset("rejected_by"), Updates.unset("rejection_reason"), Updates.inc("version", 1L)));
+                        Updates.unset("rejected_by"), Updates.unset("rejection_reason"), Updates.inc("version", 1L)), List.of());
     }
 
     /** SUBMITTED → DRAFT with the reason and its event; empty when not submitted. */
@@ -134,7 +136,7 @@ public class TimesheetRepository implements PanacheMongoRepositoryBase<Timesheet
         return update(stillIn(id, TimesheetStatus.SUBMITTED),
                 Updates.combine(Updates.set("status", TimesheetStatus.DRAFT.name()),
                         Updates.set("rejected_by", by), Updates.set("rejection_reason", reason),
-                        Updates.inc("version", 1L), Outbox.append(Topics.PAYROLL_EVENTS, rejected)));
+                        Updates.inc("version", 1L)), List.of(rejected));
     }
 
     /**
@@ -168,16 +170,9 @@ public class TimesheetRepository implements PanacheMongoRepositoryBase<Timesheet
         return result;
     }
 
-    private Optional<Timesheet> update(Bson filter, Bson update) {
-        Document after = timesheets.findOneAndUpdate(filter, update,
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (after == null) {
-            return Optional.empty();
-        }
-        if (!after.getList(Outbox.FIELD, Document.class, List.of()).isEmpty()) {
-            relay.nudge();
-        }
-        return Optional.of(toTimesheet(after));
+    private Optional<Timesheet> update(Bson filter, Bson update, List<EventEnvelope> events) {
+        return Optional.ofNullable(writes.findOneAndUpdate(filter, update, events,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(TimesheetRepository::toTimesheet);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.misty.platform.outbox;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import com.misty.platform.events.KafkaConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.bson.Document;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Runs the one {@link OutboxRelay} of a service, for the collections named in {@code misty.outbox.collections}.
- * Repositories call {@link #nudge()} after writing an event so it goes out at once rather than at the next poll.
+ * Repositories write events through {@link #writes}, which wakes the relay for each written document so its events
+ * go out at once rather than at the next poll.
  */
 @ApplicationScoped
 public class OutboxRelayService {
@@ -70,15 +73,13 @@ public class OutboxRelayService {
         }
     }
 
-    public void nudge() {
-        OutboxRelay current = relay;
-        if (current != null) {
-            current.nudge();
-        }
+    /** The writes of {@code collection}, carrying events of {@code topic}, that wake this relay for what they wrote. */
+    public OutboxWrites writes(MongoCollection<Document> collection, String topic) {
+        return new OutboxWrites(collection, topic, this::nudge);
     }
 
     /** Publish the pending events of this one document now (claimed by id, no search). */
-    public void nudge(String collection, Object id) {
+    private void nudge(String collection, Object id) {
         OutboxRelay current = relay;
         if (current != null) {
             current.nudge(collection, id);

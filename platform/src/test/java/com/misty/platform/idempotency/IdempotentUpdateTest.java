@@ -1,5 +1,6 @@
 package com.misty.platform.idempotency;
 
+import com.misty.platform.StandInMongo;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.orders.OrderCancelled;
 import com.misty.platform.events.EventJson;
@@ -8,9 +9,6 @@ import com.misty.platform.idempotency.IdempotentUpdate.Outcome;
 import com.misty.testkit.Concurrently;
 import com.misty.testkit.EmbeddedKafkaBroker;
 import com.misty.testkit.EventProbe;
-import com.misty.testkit.MongoStandIn;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -18,10 +16,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,25 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IdempotentUpdateTest {
 
-    private static MongoStandIn mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final StandInMongo MONGO = new StandInMongo();
+
     private MongoCollection<Document> orders;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
 
     @BeforeEach
     void freshCollection() {
-        orders = client.getDatabase("idempotency_test").getCollection("counters");
+        orders = MONGO.database("idempotency_test").getCollection("counters");
         orders.drop();
         orders.insertOne(new Document("_id", "o1").append("applied", 0).append("status", "OPEN"));
     }

@@ -1,19 +1,16 @@
 package com.misty.platform.outbox;
 
+import com.misty.platform.StandInMongo;
 import com.misty.contracts.EventEnvelope;
 import com.misty.contracts.inventory.StockLevelChanged;
 import com.misty.testkit.Concurrently;
-import com.misty.testkit.MongoStandIn;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,25 +30,14 @@ import static org.awaitility.Awaitility.await;
 /** The outbox mechanics against the MongoDB stand-in, with a publisher the test controls. */
 class OutboxRelayTest {
 
-    private static MongoStandIn mongo;
-    private static MongoClient client;
+    @RegisterExtension
+    static final StandInMongo MONGO = new StandInMongo();
+
     private MongoCollection<Document> stock;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = MongoStandIn.start();
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        mongo.close();
-    }
 
     @BeforeEach
     void freshCollection() {
-        stock = client.getDatabase("outbox_test").getCollection("stock");
+        stock = MONGO.database("outbox_test").getCollection("stock");
         stock.drop();
         stock.insertOne(new Document("_id", "s1").append("quantity_on_hand", 10L));
         leases().drop();
@@ -193,7 +179,7 @@ class OutboxRelayTest {
     }
 
     private static MongoCollection<Document> leases() {
-        return client.getDatabase("outbox_test").getCollection(OutboxRelay.LEASES);
+        return MONGO.database("outbox_test").getCollection(OutboxRelay.LEASES);
     }
 
     private void appendEvents(int n) {
