@@ -246,8 +246,14 @@ class SuiteBenchmark {
 
     // --- order placed → confirmed ---
 
+    /**
+     * @param hops      where the time goes, hop by hop ({@link SagaHops})
+     * @param cpuMillis CPU each process used during the whole phase (warm-up orders included)
+     * @param placed    every order placed in the phase (warm-up included), to divide {@code cpuMillis} by
+     */
     record OrderLatency(Latencies placedToConfirmed, Latencies placeRequest, int confirmed, int rejected,
-                        int timedOut, int failedPlacements, int placers) {
+                        int timedOut, int failedPlacements, int placers, List<List<String>> hops,
+                        Map<String, Long> cpuMillis, int placed) {
     }
 
     /**
@@ -260,6 +266,7 @@ class SuiteBenchmark {
         for (int placer = 0; placer < placers; placer++) {
             receive(users.get(placer), "bench-order-" + placer, PLENTY);
         }
+        Map<String, Long> cpuBefore = ProcessCpu.millisByProcess(suite.processes().processIds());
         try (OrderStatusStream stream = new OrderStatusStream(suite.client().http(), suite.client().baseUrl(),
                 watcher.accessToken())) {
             int warmUpPerPlacer = 3;
@@ -271,11 +278,14 @@ class SuiteBenchmark {
                 }
                 return run;
             });
+            Map<String, Long> cpu = ProcessCpu.used(cpuBefore, ProcessCpu.millisByProcess(suite.processes().processIds()));
+            List<SagaHops.PlacedOrder> counted = runs.stream().flatMap(r -> r.confirmedOrders.stream()).toList();
             return new OrderLatency(Latencies.of(runs.stream().map(r -> r.confirmedNanos.toArray()).toList()),
                     Latencies.of(runs.stream().map(r -> r.placeNanos.toArray()).toList()),
                     runs.stream().mapToInt(r -> r.confirmed).sum(), runs.stream().mapToInt(r -> r.rejected).sum(),
                     runs.stream().mapToInt(r -> r.timedOut).sum(), runs.stream().mapToInt(r -> r.failedPlacements).sum(),
-                    placers);
+                    placers, SagaHops.rows(suite.options().kafkaBootstrap(), counted), cpu,
+                    runs.stream().mapToInt(r -> r.placed).sum());
         }
     }
 
@@ -283,21 +293,26 @@ class SuiteBenchmark {
     private static final class OrderRun {
         final LongList confirmedNanos = new LongList();
         final LongList placeNanos = new LongList();
+        final List<SagaHops.PlacedOrder> confirmedOrders = new ArrayList<>();
+        int placed;
         int confirmed;
         int rejected;
         int timedOut;
         int failedPlacements;
 
         void place(OrderStatusStream stream, Session user, String product, boolean counted) throws Exception {
+            long startMillis = System.currentTimeMillis();
             long start = System.nanoTime();
-            Response placed = user.post("/api/orders", Map.of("client_id", benchClient,
+            Response answer = user.post("/api/orders", Map.of("client_id", benchClient,
                     "lines", List.of(Map.of("product_id", product, "quantity", 1))));
             long answered = System.nanoTime();
-            if (placed.status() != 201) {
+            if (answer.status() != 201) {
                 failedPlacements += counted ? 1 : 0;
                 return;
             }
-            CompletableFuture<OrderStatusStream.Arrival> arrival = stream.finalStatusOf(placed.field("id").asText());
+            placed++;
+            String orderId = answer.field("id").asText();
+            CompletableFuture<OrderStatusStream.Arrival> arrival = stream.finalStatusOf(orderId);
             try {
                 OrderStatusStream.Arrival result = arrival.get(60, TimeUnit.SECONDS);
                 if (!counted) {
@@ -307,6 +322,8 @@ class SuiteBenchmark {
                 if ("CONFIRMED".equals(result.status())) {
                     confirmed++;
                     confirmedNanos.add(result.nanos() - start);
+                    confirmedOrders.add(new SagaHops.PlacedOrder(orderId, startMillis,
+                            startMillis + (answered - start) / 1_000_000, startMillis + (result.nanos() - start) / 1_000_000));
                 } else {
                     rejected++;
                 }
@@ -414,6 +431,22 @@ class SuiteBenchmark {
                         Markdown.millis(order.placeRequest().percentileMillis(100)))));
         report.paragraph("Confirmed " + order.confirmed() + ", rejected " + order.rejected() + ", no final status "
                 + "within 60 s " + order.timedOut() + ", placement not answered 201 " + order.failedPlacements() + ".");
+        report.paragraph("Where the time goes, per confirmed order: each event's `occurred_at` (written to the outbox) "
+                + "and its Kafka record's timestamp (handed to the producer by the relay), read back from the topics "
+                + "after the phase, with the placer's own clock (same machine). The hops' medians need not add up to "
+                + "the total's.");
+        report.table(List.of("hop", "orders", "p50", "p99"), order.hops());
+        List<List<String>> cpuRows = new ArrayList<>();
+        long cpuTotal = order.cpuMillis().values().stream().mapToLong(Long::longValue).sum();
+        order.cpuMillis().forEach((name, millis) -> cpuRows.add(List.of(name,
+                Markdown.millis(millis / (double) Math.max(1, order.placed())))));
+        cpuRows.add(List.of("**whole suite**", "**" + Markdown.millis(cpuTotal / (double) Math.max(1, order.placed())) + "**"));
+        report.paragraph("CPU time (user + system, `/proc/<pid>/stat`) each process used during the whole phase, "
+                + "divided by the " + order.placed() + " orders placed in it (warm-up included; background work such "
+                + "as polling is included too). With " + order.placers() + " placers on " + Runtime.getRuntime()
+                .availableProcessors() + " cores, an order cannot be confirmed faster on average than "
+                + order.placers() + " × its CPU ÷ the cores once the cores are saturated.");
+        report.table(List.of("process", "CPU per order"), cpuRows);
 
         report.heading(2, "Login and refresh (through the gateway, one at a time, after 5 not counted)");
         report.table(List.of("request", "count", "p50", "p99"), List.of(
