@@ -23,7 +23,9 @@ import com.misty.inventory.domain.saga.AttemptKind;
 import com.misty.inventory.domain.saga.AttemptLease;
 import com.misty.inventory.domain.saga.HeldLine;
 import com.misty.inventory.domain.saga.OrderAllocation;
+import com.misty.inventory.domain.saga.SagaAction;
 import com.misty.inventory.domain.saga.SagaAttempt;
+import com.misty.inventory.domain.saga.SagaProgress;
 import com.misty.inventory.domain.saga.SagaStatus;
 import com.misty.inventory.domain.saga.AllocationSagaStep;
 import com.misty.inventory.domain.saga.StepState;
@@ -48,7 +50,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -278,82 +279,55 @@ public class OrderAllocationSaga {
         }
     }
 
+    /**
+     * Runs the attempt to its decision: {@link SagaProgress} says what comes next (a step to run, a level to check,
+     * a step to undo, the decision), this executes it and records each step under the lease.
+     */
     private void finish(OrderAllocation saga, AttemptLease lease) {
         Holding holding = new Holding(saga, lease);
-        SagaAttempt attempt = saga.attempt();
+        SagaProgress progress = SagaProgress.of(saga);
+        String orderId = saga.orderId();
         String clientId = saga.clientId();
-        List<AllocationSagaStep> steps = new ArrayList<>(attempt.steps());
-        if (!attempt.rejected()) {
-            for (int i = 0; i < steps.size(); i++) {
-                AllocationSagaStep step = steps.get(i);
-                if (step.increases() && step.state() == StepState.PLANNED) {
-                    holding.requireUnexpired();
-                    AllocationSagaStep ran = run(saga.orderId(), clientId, step);
-                    record(holding, steps, ran);
-                    if (ran.state() == StepState.SHORT) {
-                        reportOtherShortages(saga, holding, steps, i + 1);
-                        break;
-                    }
-                }
-            }
-        }
-        SagaAttempt current = withSteps(attempt, steps);
-        if (current.rejected()) {
-            for (int i = steps.size() - 1; i >= 0; i--) {
-                AllocationSagaStep step = steps.get(i);
-                if (step.increases() && step.state() == StepState.DONE) {
-                    holding.requireUnexpired();
-                    undo(saga.orderId(), clientId, step);
-                    record(holding, steps, step.withState(StepState.UNDONE, step.available()));
-                }
-            }
-            SagaStatus status = attempt.kind() == AttemptKind.PLACE ? SagaStatus.REJECTED : saga.status();
-            sagas.decide(saga.orderId(), attempt.eventId(), holding.fence, status, attempt.revision(), saga.lines(),
-                    answer(saga.orderId(), new StockAllocationRejected(saga.orderId(), attempt.revision(),
-                            current.shortages().stream().map(this::inUnits).toList())));
-        } else {
-            for (AllocationSagaStep step : List.copyOf(steps)) {
-                if (!step.increases() && step.state() == StepState.PLANNED) {
-                    holding.requireUnexpired();
-                    record(holding, steps, run(saga.orderId(), clientId, step));
-                }
-            }
-            List<HeldLine> lines = current.resultingLines(saga.lines());
-            if (attempt.kind() == AttemptKind.CANCEL) {
-                List<String> released = steps.stream().map(AllocationSagaStep::fromAllocationId).filter(Objects::nonNull).toList();
-                sagas.decide(saga.orderId(), attempt.eventId(), holding.fence, SagaStatus.RELEASED, saga.answeredRevision(), List.of(),
-                        answer(saga.orderId(), new StockReleased(saga.orderId(), released)));
-            } else {
-                sagas.decide(saga.orderId(), attempt.eventId(), holding.fence, SagaStatus.ALLOCATED, attempt.revision(), lines,
-                        answer(saga.orderId(), new StockAllocated(saga.orderId(), attempt.revision(),
-                                SagaAttempt.allocated(lines).stream().map(this::inUnits).toList())));
+        while (true) {
+            SagaAction action = progress.next();
+            if (action instanceof SagaAction.Run run) {
+                holding.requireUnexpired();
+                record(holding, progress, run(orderId, clientId, run.step()));
+            } else if (action instanceof SagaAction.Check check) {
+                long available = stock.findByKey(check.step().productId(), clientId).map(s -> s.quantityOnHand()).orElse(0L);
+                check.shortAt(available).ifPresent(step -> record(holding, progress, step));
+            } else if (action instanceof SagaAction.Undo undo) {
+                holding.requireUnexpired();
+                undo(orderId, clientId, undo.step());
+                record(holding, progress, undo.undone());
+            } else if (action instanceof SagaAction.Decision decision) {
+                sagas.decide(orderId, saga.attempt().eventId(), holding.fence, decision.status(), decision.revision(),
+                        decision.lines(), answer(orderId, answerTo(orderId, decision)));
+                return;
             }
         }
     }
 
-    /**
-     * Once one line lacks stock nothing more is taken, but the answer should name every line that lacks it:
-     * the lines not yet tried are checked against the level they would need (a reading, not a reservation).
-     */
-    private void reportOtherShortages(OrderAllocation saga, Holding holding, List<AllocationSagaStep> steps, int from) {
-        for (int j = from; j < steps.size(); j++) {
-            AllocationSagaStep step = steps.get(j);
-            if (step.increases() && step.state() == StepState.PLANNED) {
-                long available = stock.findByKey(step.productId(), saga.clientId()).map(s -> s.quantityOnHand()).orElse(0L);
-                if (available < step.additionalQuantity()) {
-                    record(holding, steps, step.withState(StepState.SHORT, available));
-                }
-            }
+    /** The event that answers the order: quantities in the product's unit, as the order side counts them. */
+    private Object answerTo(String orderId, SagaAction.Decision decision) {
+        if (decision instanceof SagaAction.Reject reject) {
+            return new StockAllocationRejected(orderId, reject.revision(),
+                    reject.shortages().stream().map(this::inUnits).toList());
         }
+        if (decision instanceof SagaAction.Release release) {
+            return new StockReleased(orderId, release.releasedAllocationIds());
+        }
+        SagaAction.Allocate allocate = (SagaAction.Allocate) decision;
+        return new StockAllocated(orderId, allocate.revision(), allocate.allocated().stream().map(this::inUnits).toList());
     }
 
     /**
      * Records a step under this replica's lease (renewing it); if another replica took the attempt over meanwhile,
      * this one stops here: the new holder finishes the attempt from what is recorded.
      */
-    private void record(Holding holding, List<AllocationSagaStep> steps, AllocationSagaStep step) {
+    private static void record(Holding holding, SagaProgress progress, AllocationSagaStep step) {
         holding.record(step);
-        steps.set(step.index(), step);
+        progress.recorded(step);
     }
 
     /**
@@ -468,11 +442,6 @@ public class OrderAllocationSaga {
     private StockChange alreadyApplied(String productId, String clientId) {
         return stock.findByKey(productId, clientId).<StockChange>map(StockChange.AlreadyApplied::new)
                 .orElseGet(StockChange.NoStock::new);
-    }
-
-    private static SagaAttempt withSteps(SagaAttempt attempt, List<AllocationSagaStep> steps) {
-        return new SagaAttempt(attempt.eventId(), attempt.kind(), attempt.revision(), attempt.target(), List.copyOf(steps),
-                attempt.invalidLines());
     }
 
     private static EventEnvelope answer(String orderId, Object payload) {

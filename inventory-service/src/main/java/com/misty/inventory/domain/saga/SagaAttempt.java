@@ -52,6 +52,11 @@ public record SagaAttempt(String eventId, AttemptKind kind, long revision, List<
         return byLine.values().stream().sorted(Comparator.comparingInt(HeldLine::line)).toList();
     }
 
+    /** This attempt with its steps in the states recorded since it was stored. */
+    public SagaAttempt withSteps(List<AllocationSagaStep> recorded) {
+        return new SagaAttempt(eventId, kind, revision, target, List.copyOf(recorded), invalidLines);
+    }
+
     public static List<AllocatedLine> allocated(List<HeldLine> lines) {
         return lines.stream().map(h -> new AllocatedLine(h.line(), h.productId(), h.allocationId(), h.quantity())).toList();
     }
