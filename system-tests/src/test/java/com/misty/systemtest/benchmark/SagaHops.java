@@ -58,11 +58,11 @@ final class SagaHops {
                 continue;
             }
             add(hops, "order-service: POST sent → OrderPlaced written", placed.written() - order.sentMillis());
-            add(hops, "order-service relay: written → sent to Kafka", placed.sent() - placed.written());
+            add(hops, "order-service relay: OrderPlaced written → sent to Kafka", placed.sent() - placed.written());
             add(hops, "Kafka → inventory-service saga → StockAllocated written", answered.written() - placed.sent());
             add(hops, "inventory-service relay: written → sent to Kafka", answered.sent() - answered.written());
             add(hops, "Kafka → order-service → CONFIRMED written", confirmed.written() - answered.sent());
-            add(hops, "order-service relay: written → sent to Kafka", confirmed.sent() - confirmed.written());
+            add(hops, "order-service relay: CONFIRMED written → sent to Kafka", confirmed.sent() - confirmed.written());
             add(hops, "Kafka → gateway → SSE arrival", order.confirmedMillis() - confirmed.sent());
             add(hops, "(POST answered, for comparison)", order.answeredMillis() - order.sentMillis());
         }
