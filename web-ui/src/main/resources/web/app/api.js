@@ -244,3 +244,14 @@ export function query(params) {
   const s = q.toString();
   return s ? '?' + s : '';
 }
+
+/**
+ * Keeps a list's loads in order: a screen calls `begin()` before each load and applies the answer only while
+ * `isNewest(ticket)`. Loads overlap (the first load on opening a screen, a search submitted meanwhile, a live
+ * update's reload), and an older, slower answer, say the unfiltered first page, must not replace a newer one.
+ */
+export class NewestLoad {
+  constructor() { this.newest = 0; }
+  begin() { return ++this.newest; }
+  isNewest(ticket) { return ticket === this.newest; }
+}

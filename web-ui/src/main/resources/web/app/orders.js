@@ -3,7 +3,7 @@
 // conflict dialog and the stale-data banner, production steps (start, complete), cancelling with a reason (a
 // manager's confirmation in production), and the order's change history.
 import { html, nothing } from 'lit';
-import { api, apiFull, download, query, session } from './api.js';
+import { NewestLoad, api, apiFull, download, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
 import { ModalFocus } from './dialogs.js';
@@ -48,6 +48,7 @@ class OrderList extends LightElement {
     super();
     this.page = 0; this.items = []; this.total = 0; this.filters = {};
     this.problem = null; this.loading = false; this.exporting = false; this.reloadTimer = null;
+    this.loads = new NewestLoad();
     this.clients = new ClientChoices(this, 'list-client-choices', false); // orders of deactivated clients too
   }
 
@@ -69,13 +70,16 @@ class OrderList extends LightElement {
 
   async load() {
     this.loading = true;
+    const ticket = this.loads.begin();
     try {
       const r = await api('GET', '/api/orders' + query({ ...this.filters, page: this.page, size: PAGE_SIZE }));
+      if (!this.loads.isNewest(ticket)) return; // a newer search, sort or page answers instead
       this.items = r.items; this.total = r.total; this.problem = null;
     } catch (p) {
+      if (!this.loads.isNewest(ticket)) return;
       this.problem = p;
     } finally {
-      this.loading = false;
+      if (this.loads.isNewest(ticket)) this.loading = false;
     }
   }
 

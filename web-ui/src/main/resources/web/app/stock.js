@@ -5,7 +5,7 @@
 // levels and adjustments.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { api, query, session } from './api.js';
+import { NewestLoad, api, query, session } from './api.js';
 import { onLive } from './live.js';
 import { LightElement } from './base.js';
 import { nameOf, resolveNames } from './names.js';
@@ -38,6 +38,7 @@ class StockList extends LightElement {
   constructor() {
     super();
     this.items = []; this.total = 0; this.page = 0; this.problem = null; this.outcome = ''; this.busy = false;
+    this.loads = new NewestLoad();
     this.openRecord = ''; // the record whose open allocations the issue and release forms offer
     this.open = null; // {items, total} of that record, null while none is chosen
     this.openPage = 0; // which page of them (oldest first)
@@ -70,11 +71,14 @@ class StockList extends LightElement {
 
   async load() {
     // An action's outcome or refusal stays on screen; only a failing load replaces it.
+    const ticket = this.loads.begin();
     try {
       const r = await api('GET', '/api/stock' + query({ ...this.filters, page: this.page, size: PAGE_SIZE }));
       await resolveProductsAndClients(r.items);
+      if (!this.loads.isNewest(ticket)) return; // a newer search or page answers instead
       this.items = r.items; this.total = r.total;
     } catch (p) {
+      if (!this.loads.isNewest(ticket)) return;
       this.problem = p;
     }
     await this.loadOpen();
