@@ -2,6 +2,7 @@ package com.misty.systemtest.ui;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.misty.systemtest.Accounts;
@@ -10,7 +11,10 @@ import com.misty.systemtest.Session;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,6 +142,50 @@ class StockBrowserTest extends BrowserTest {
         assertThat(row.getByRole(AriaRole.CELL).nth(4)).containsText("50 sheet");
         assertThat(row.getByText("low", new Locator.GetByTextOptions().setExact(true))).isVisible();
         UiBrowser.screenshot(page, "stock-live-levels");
+    }
+
+    /**
+     * Loads overlap: the list's first, unfiltered page is answered only after a search's result is on screen (held in
+     * the browser, as a slow answer under load is); that late answer must not replace the search's row. Found in CI,
+     * where the first page (with its product and client names to look up) came back after the search's.
+     */
+    @Test
+    void aLateFirstPageDoesNotReplaceASearchResult() {
+        Session manager = Accounts.newUser(suite, admin, "manager");
+        String product = UiFixtures.registeredProduct(manager, "board", "Grey board", "sheet");
+        String client = Clients.create(manager, "Late answers");
+        manager.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 40)).expect(200);
+        // At least one other record, so that the unfiltered first page differs from the search's result.
+        manager.post("/api/stock/receipts", Map.of("product_id", UiFixtures.unique("other"), "client_id", client,
+                "quantity", 5)).expect(200);
+
+        Page page = browser.newPage();
+        List<Route> firstPages = new CopyOnWriteArrayList<>();
+        Predicate<String> firstPage = StockBrowserTest::isUnfilteredStockList;
+        page.route(firstPage, firstPages::add);
+        signInAs(page, manager);
+        page.navigate("/#/stock");
+        page.waitForCondition(() -> !firstPages.isEmpty());
+        Locator search = page.getByRole(AriaRole.SEARCH);
+        search.getByLabel("Product").fill(product);
+        search.getByRole(AriaRole.BUTTON).click();
+        Locator rows = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Stock records")).getByRole(AriaRole.ROW);
+        assertThat(rows).hasCount(2); // the header and the searched record
+        assertThat(rows.nth(1).getByRole(AriaRole.CELL).nth(4)).hasText("40 sheet");
+
+        page.unroute(firstPage);
+        page.waitForResponse(response -> isUnfilteredStockList(response.url()), () -> firstPages.forEach(Route::resume));
+        // The late answer's names are looked up before it would be shown: give that a moment, then the search's
+        // row must still be the only one.
+        page.waitForTimeout(1500);
+        assertThat(rows).hasCount(2);
+        assertThat(rows.nth(1).getByRole(AriaRole.CELL).nth(4)).hasText("40 sheet");
+    }
+
+    /** {@code GET /api/stock} without a product filter: the list's first page as the screen opens. */
+    private static boolean isUnfilteredStockList(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getPath().equals("/api/stock") && (uri.getQuery() == null || !uri.getQuery().contains("product_id="));
     }
 
     @Test
