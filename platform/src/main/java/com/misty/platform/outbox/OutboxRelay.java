@@ -13,7 +13,12 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
@@ -99,8 +104,21 @@ public final class OutboxRelay implements AutoCloseable {
      * without looking for others (the hot path never searches a collection).
      */
     public void nudge(String collection, Object id) {
-        woken.add(new Wake(collection, id));
+        woken.add(new Wake(collection, plain(id)));
         worker.wakeUp();
+    }
+
+    /**
+     * The id as a read of the document returns it. A codec hands ids on as {@code BsonValue}s, which name the same
+     * document but are not equal to what the sweep reads; keyed by both, one document had two leases and two relays
+     * published its events.
+     */
+    private static Object plain(Object id) {
+        if (!(id instanceof BsonValue value)) {
+            return id;
+        }
+        return new DocumentCodec().decode(new BsonDocumentReader(new BsonDocument("_id", value)),
+                DecoderContext.builder().build()).get("_id");
     }
 
     private record Wake(String collection, Object id) {

@@ -16,9 +16,16 @@ public final class EntityFields {
     private EntityFields() {
     }
 
-    /** The entity's fields; with {@code _id} when the entity has one. */
+    /**
+     * The entity's fields, with {@code _id} when the entity has one, as plain Java values (String, Long, Date,
+     * Decimal128...), the same a read of the stored document returns. Not the codec's {@code BsonValue}s: an id
+     * handed on as a {@code BsonString} names the same document but is not equal to the String a read gives, and
+     * the outbox relays key their leases by the id (two relays once both published a leave request's event so).
+     */
     public static Document of(Object entity, CodecRegistry registry) {
-        return new Document(BsonDocumentWrapper.asBsonDocument(entity, registry));
+        return registry.get(Document.class).decode(
+                new BsonDocumentReader(BsonDocumentWrapper.asBsonDocument(entity, registry)),
+                DecoderContext.builder().build());
     }
 
     /** The entity's fields without {@code _id}, for the {@code $setOnInsert} of an upsert whose filter sets it. */

@@ -173,8 +173,65 @@ class OutboxRelayTest {
         assertThat(leases().countDocuments()).isZero();
     }
 
+    /**
+     * Two relays running as two replicas' do: writers insert and update documents and wake one relay or the other,
+     * while both sweep every few milliseconds, so each document is wanted by both at once. Half the writes hand the
+     * id on as a codec does (a {@code BsonString}); keyed by that, the lease did not keep the other relay away.
+     */
+    @Test
+    void twoRunningRelaysWokenAndSweepingTogetherPublishEachEventOnce() throws Exception {
+        Map<String, Integer> published = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ScheduledExecutorService broker = Executors.newScheduledThreadPool(2);
+        EventPublisher slowBroker = new EventPublisher() {
+            @Override
+            public CompletableFuture<Void> publish(String topic, String key, String value, Map<String, String> headers) {
+                published.merge(com.misty.platform.events.EventJson.read(value).envelope().eventId().toString(), 1,
+                        Integer::sum);
+                CompletableFuture<Void> ack = new CompletableFuture<>();
+                broker.schedule(() -> ack.complete(null), 1 + (value.hashCode() & 7), TimeUnit.MILLISECONDS);
+                return ack;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        OutboxSettings settings = new OutboxSettings(Duration.ofMillis(10), Duration.ofSeconds(30), 100,
+                Duration.ofSeconds(15), Duration.ofSeconds(5));
+        List<OutboxRelay> relays = List.of(relay(slowBroker, settings), relay(slowBroker, settings));
+        relays.forEach(OutboxRelay::start);
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            int written = Concurrently.run(4, writer -> () -> {
+                int events = 0;
+                for (int n = 0; System.nanoTime() < until; n++) {
+                    String id = "r" + writer + "-" + n;
+                    Object asHandedOn = n % 2 == 0 ? id : new org.bson.BsonString(id);
+                    new OutboxWrites(stock, "inventory.events", relays.get(n % 2)::nudge)
+                            .insertOne(new Document("_id", asHandedOn), List.of(event(n)));
+                    new OutboxWrites(stock, "inventory.events", relays.get((n + writer) % 2)::nudge)
+                            .updateById(id, Updates.set("touched", true), List.of(event(n)));
+                    events += 2;
+                }
+                return events;
+            }).stream().mapToInt(Integer::intValue).sum();
+            await().atMost(Duration.ofSeconds(60)).until(() -> stock.countDocuments(Filters.exists(Outbox.FIELD + ".0")) == 0);
+
+            assertThat(published).as("events published").hasSize(written);
+            assertThat(published.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey))
+                    .as("events published more than once").isEmpty();
+        } finally {
+            relays.forEach(OutboxRelay::close);
+            broker.shutdownNow();
+        }
+    }
+
     private OutboxRelay relay(EventPublisher publisher) {
-        return new OutboxRelay(List.of(stock), leases(), publisher, OutboxSettings.defaults(), "relay-" + System.nanoTime(),
+        return relay(publisher, OutboxSettings.defaults());
+    }
+
+    private OutboxRelay relay(EventPublisher publisher, OutboxSettings settings) {
+        return new OutboxRelay(List.of(stock), leases(), publisher, settings, "relay-" + System.nanoTime(),
                 Clock.systemUTC());
     }
 
