@@ -21,11 +21,15 @@ final class ChildProcess {
         this.process = process;
     }
 
-    /** Starts {@code java <jvmArgs> <mainArgs>} with output to {@code log}; the child learns our pid to watch. */
+    /**
+     * Starts {@code java <jvmArgs> <mainArgs>} with output to {@code log}; the child learns our pid to watch and
+     * trims its native heap ({@link NativeHeapTrim}).
+     */
     static ChildProcess startJava(String name, List<String> jvmArgs, List<String> mainArgs, Map<String, String> env,
                                   Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(NativeHeapTrim.jvmOptions());
         command.addAll(jvmArgs);
         command.add("-Dmisty.parent-pid=" + ProcessHandle.current().pid());
         command.addAll(mainArgs);
