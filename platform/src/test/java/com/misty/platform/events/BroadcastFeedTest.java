@@ -50,8 +50,7 @@ class BroadcastFeedTest {
             send(topic, "history-" + i);
         }
         Reader reader = new Reader(from -> from.beginning());
-        BroadcastFeed feed = new BroadcastFeed(KafkaConnection.to(broker.bootstrapServers()), "test-feed", Set.of(topic), reader);
-        feed.start();
+        BroadcastFeed feed = started(topic, reader);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.historyReadCalls.get() == 1);
             assertThat(reader.acceptedWhenHistoryRead).as("every record of the history, before it was said read")
@@ -72,8 +71,7 @@ class BroadcastFeedTest {
             send(topic, "record-" + i);
         }
         Reader reader = new Reader(from -> Math.max(from.beginning(), from.end() - 3));
-        BroadcastFeed feed = new BroadcastFeed(KafkaConnection.to(broker.bootstrapServers()), "test-feed", Set.of(topic), reader);
-        feed.start();
+        BroadcastFeed feed = started(topic, reader);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.historyReadCalls.get() == 1);
             assertThat(reader.values).containsExactly("record-7", "record-8", "record-9");
@@ -86,8 +84,7 @@ class BroadcastFeedTest {
     void aTopicThatDoesNotExistHasNoHistoryAndIsReadOnceCreated() throws Exception {
         String topic = "later-" + UUID.randomUUID();
         Reader reader = new Reader(from -> from.beginning());
-        BroadcastFeed feed = new BroadcastFeed(KafkaConnection.to(broker.bootstrapServers()), "test-feed", Set.of(topic), reader);
-        feed.start();
+        BroadcastFeed feed = started(topic, reader);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.historyReadCalls.get() == 1);
             try (Admin admin = admin()) {
@@ -130,6 +127,12 @@ class BroadcastFeedTest {
             acceptedWhenHistoryRead = values.size();
             historyReadCalls.incrementAndGet();
         }
+    }
+
+    private static BroadcastFeed started(String topic, Reader reader) {
+        BroadcastFeed feed = new BroadcastFeed(KafkaConnection.to(broker.bootstrapServers()), "test-feed", Set.of(topic), reader);
+        feed.start();
+        return feed;
     }
 
     private static String createTopic(int partitions) throws Exception {

@@ -33,7 +33,7 @@ class LiveUpdatesBrowserTest extends BrowserTest {
         Session userB = Accounts.newUser(suite, admin, "production");
         String product = UiFixtures.unique("board");
         String client = Clients.create(userA, "Live updates");
-        userA.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 1000)).expect(200);
+        UiFixtures.received(userA, product, client, 1000);
 
         Page b = browser.newPage();
         signInAs(b, userB);

@@ -99,7 +99,7 @@ class OrderProductionBrowserTest extends BrowserTest {
         Session office = Accounts.newUser(suite, admin, "manager");
         String code = UiFixtures.registeredProduct(office, "card", "Ivory card 300 gsm", "sheet");
         String clientId = Clients.create(office, "Product picker");
-        office.post("/api/stock/receipts", Map.of("product_id", code, "client_id", clientId, "quantity", 500)).expect(200);
+        UiFixtures.received(office, code, clientId, 500);
 
         Page page = browser.newPage();
         signInAs(page, office);

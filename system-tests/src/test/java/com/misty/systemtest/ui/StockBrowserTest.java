@@ -42,9 +42,7 @@ class StockBrowserTest extends BrowserTest {
         page.route("**/api/events/stream", com.microsoft.playwright.Route::abort);
         signInAs(page, production);
         page.navigate("/#/stock");
-        Locator search = page.getByRole(AriaRole.SEARCH);
-        search.getByLabel("Product").fill(product);
-        search.getByRole(AriaRole.BUTTON).click();
+        searchByProduct(page, product);
 
         Locator receive = form(page, "Receive stock");
         receive.getByLabel("Product").fill(product);
@@ -119,21 +117,18 @@ class StockBrowserTest extends BrowserTest {
         Session manager = Accounts.newUser(suite, admin, "manager");
         String product = UiFixtures.registeredProduct(manager, "board", "Grey board", "sheet");
         String client = Clients.create(manager, "Live levels");
-        String record = manager.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 100))
-                .expect(200).field("id").asText();
+        String record = UiFixtures.received(manager, product, client, 100);
         manager.put("/api/stock/" + record + "/reorder-level", Map.of("reorder_level", 60, "reorder_version", 0)).expect(200);
 
         Page page = browser.newPage();
         signInAs(page, watcher);
         page.navigate("/#/stock");
-        Locator search = page.getByRole(AriaRole.SEARCH);
-        search.getByLabel("Product").fill(product);
-        search.getByRole(AriaRole.BUTTON).click();
+        searchByProduct(page, product);
         Locator row = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Stock records")).getByRole(AriaRole.ROW).nth(1);
         assertThat(row.getByRole(AriaRole.CELL).nth(4)).hasText("100 sheet");
         assertThat(row.getByText("low", new Locator.GetByTextOptions().setExact(true))).hasCount(0);
 
-        manager.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 20)).expect(200);
+        UiFixtures.received(manager, product, client, 20);
         assertThat(row.getByRole(AriaRole.CELL).nth(2)).hasText("120 sheet");
         assertThat(row.getByRole(AriaRole.CELL).nth(4)).hasText("120 sheet");
 
@@ -154,10 +149,9 @@ class StockBrowserTest extends BrowserTest {
         Session manager = Accounts.newUser(suite, admin, "manager");
         String product = UiFixtures.registeredProduct(manager, "board", "Grey board", "sheet");
         String client = Clients.create(manager, "Late answers");
-        manager.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 40)).expect(200);
+        UiFixtures.received(manager, product, client, 40);
         // At least one other record, so that the unfiltered first page differs from the search's result.
-        manager.post("/api/stock/receipts", Map.of("product_id", UiFixtures.unique("other"), "client_id", client,
-                "quantity", 5)).expect(200);
+        UiFixtures.received(manager, UiFixtures.unique("other"), client, 5);
 
         Page page = browser.newPage();
         List<Route> firstPages = new CopyOnWriteArrayList<>();
@@ -166,9 +160,7 @@ class StockBrowserTest extends BrowserTest {
         signInAs(page, manager);
         page.navigate("/#/stock");
         page.waitForCondition(() -> !firstPages.isEmpty());
-        Locator search = page.getByRole(AriaRole.SEARCH);
-        search.getByLabel("Product").fill(product);
-        search.getByRole(AriaRole.BUTTON).click();
+        searchByProduct(page, product);
         Locator rows = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Stock records")).getByRole(AriaRole.ROW);
         assertThat(rows).hasCount(2); // the header and the searched record
         assertThat(rows.nth(1).getByRole(AriaRole.CELL).nth(4)).hasText("40 sheet");
@@ -195,8 +187,7 @@ class StockBrowserTest extends BrowserTest {
         String clientId = Clients.create(manager, "Stock names");
         JsonNode client = manager.get("/api/clients/" + clientId).expect(200).json();
         String clientText = client.path("name").asText() + " (" + client.path("code").asText() + ")";
-        String record = manager.post("/api/stock/receipts", Map.of("product_id", code, "client_id", clientId, "quantity", 100))
-                .expect(200).field("id").asText();
+        String record = UiFixtures.received(manager, code, clientId, 100);
         String older = manager.post("/api/stock/allocations", Map.of("product_id", code, "client_id", clientId, "quantity", 40))
                 .expect(201).field("id").asText();
         String newer = manager.post("/api/stock/allocations", Map.of("product_id", code, "client_id", clientId, "quantity", 5))
@@ -205,9 +196,7 @@ class StockBrowserTest extends BrowserTest {
         Page page = browser.newPage();
         signInAs(page, manager);
         page.navigate("/#/stock");
-        Locator search = page.getByRole(AriaRole.SEARCH);
-        search.getByLabel("Product").fill(code);
-        search.getByRole(AriaRole.BUTTON).click();
+        searchByProduct(page, code);
         Locator row = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Stock records")).getByRole(AriaRole.ROW).nth(1);
         String recordText = "Gold foil (" + code + ") for " + clientText;
         assertThat(row.getByRole(AriaRole.CELL).nth(0)).hasText("Gold foil (" + code + ")");
@@ -359,8 +348,7 @@ class StockBrowserTest extends BrowserTest {
         Session lead = Accounts.newUser(suite, admin, "production");
         String product = UiFixtures.unique("reel");
         String client = UiFixtures.unique("client");
-        String record = lead.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", 2000))
-                .expect(200).field("id").asText();
+        String record = UiFixtures.received(lead, product, client, 2000);
         java.util.List<String> allocations = new java.util.ArrayList<>();
         for (int i = 0; i < 52; i++) {
             allocations.add(lead.post("/api/stock/allocations", Map.of("product_id", product, "client_id", client, "quantity", 1 + i))
@@ -417,5 +405,12 @@ class StockBrowserTest extends BrowserTest {
 
     private static Locator form(Page page, String name) {
         return page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName(name));
+    }
+
+    /** Filters the stock list by product code, as a person does with the search form. */
+    private static void searchByProduct(Page page, String product) {
+        Locator search = page.getByRole(AriaRole.SEARCH);
+        search.getByLabel("Product").fill(product);
+        search.getByRole(AriaRole.BUTTON).click();
     }
 }

@@ -28,6 +28,12 @@ final class UiFixtures {
         return code;
     }
 
+    /** Receives {@code quantity} of {@code product} for {@code client} (a new record, or more on its own); returns the record's id. */
+    static String received(Session user, String product, String client, long quantity) {
+        return user.post("/api/stock/receipts", Map.of("product_id", product, "client_id", client, "quantity", quantity))
+                .expect(200).field("id").asText();
+    }
+
     /** Receives {@code quantity} of a new product for a new client and places a one-line order of {@code ordered}. */
     static JsonNode confirmedOrder(Session user, long quantity, long ordered) {
         String product = unique("board");
