@@ -265,7 +265,7 @@ public final class LocalSuite {
 
     private List<String> infrastructureJvm(String heap) {
         return List.of("-Xms32m", "-Xmx" + heap, "-XX:+UseSerialGC", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"));
+                SuiteOptions.QUICK_JIT_ONLY, "-cp", System.getProperty("java.class.path"));
     }
 
     private Map<String, String> serviceEnvironment(ServiceSpec service) {

@@ -38,8 +38,15 @@ public record SuiteOptions(Path home, Path dataDir, Optional<String> externalKaf
               --kafka-port    port of the local broker (default 9092); --mongodb-port of the stand-in (default 27017)
             Service JVM options: env MISTY_SERVICE_JVM_OPTS.""";
 
-    static final String DEFAULT_SERVICE_JVM_OPTIONS =
-            "-Xms16m -Xmx96m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m";
+    /**
+     * Only the quick (C1) JIT compiler, as the NAS deployment runs them: the optimising compiler's work areas and
+     * its compilations cost every JVM memory and the cores CPU for minutes after a start, more than its faster
+     * code gains for services that mostly wait on the database and the broker (README, #17's measurements).
+     */
+    static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
+
+    static final String DEFAULT_SERVICE_JVM_OPTIONS = "-Xms16m -Xmx96m -XX:+UseSerialGC -Xss512k "
+            + "-XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m " + QUICK_JIT_ONLY;
 
     public static SuiteOptions parse(String[] args, Map<String, String> env, Path workingDir) {
         String kafka = env.get("MISTY_KAFKA_BOOTSTRAP");
