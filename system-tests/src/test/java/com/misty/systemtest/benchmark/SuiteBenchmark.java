@@ -146,18 +146,23 @@ class SuiteBenchmark {
         }
 
         HotRecord hot = hotRecord(suite, users);
+        // Saturated first (the cores are the limit, so the latency is 4 × the CPU per order ÷ the cores), then
+        // one order at a time: the path's own latency, nothing else in flight, as an office places its orders.
         OrderLatency orderLatency = placedToConfirmed(suite, managers);
+        OrderLatency oneAtATime = placedToConfirmed(suite, managers.subList(0, 1));
         String[] lastRefreshToken = new String[1];
         Latencies login = logins(suite, managers.get(0), lastRefreshToken);
         Latencies refresh = refreshes(suite, lastRefreshToken[0]);
 
         underLoad.stop();
-        writeReport(suite, started, loadBefore, hopRows, hot, orderLatency, login, refresh, idle, underLoad);
+        writeReport(suite, started, loadBefore, hopRows, hot, List.of(orderLatency, oneAtATime), login, refresh, idle,
+                underLoad);
 
         // A request that failed (e.g. a 504 under overload) may still have been applied; an answered one must be.
         assertThat(hot.levelAfter()).as("allocations through the API are all applied, each once")
                 .isBetween(hot.levelBefore() - hot.api().ok() - hot.api().failed(), hot.levelBefore() - hot.api().ok());
         assertThat(orderLatency.confirmed()).as("orders confirmed through Kafka").isPositive();
+        assertThat(oneAtATime.confirmed()).as("orders placed one at a time confirmed through Kafka").isPositive();
     }
 
     // --- gateway vs direct ---
@@ -368,7 +373,7 @@ class SuiteBenchmark {
     // --- the report ---
 
     private void writeReport(RunningSuite suite, String started, String loadBefore, List<List<String>> hopRows,
-                             HotRecord hot, OrderLatency order, Latencies login, Latencies refresh,
+                             HotRecord hot, List<OrderLatency> orderPhases, Latencies login, Latencies refresh,
                              MemorySampler idle, MemorySampler underLoad) throws Exception {
         report.heading(1, "Suite benchmark");
         report.bullets(List.of(
@@ -416,37 +421,12 @@ class SuiteBenchmark {
                 + " allocations answered 201, " + hot.api().failed() + " failed (a failed one may have been applied).");
 
         report.heading(2, "Order placed → confirmed through Kafka");
-        report.paragraph(order.placers() + " managers placing one-line orders at once, each waiting for its order's "
-                + "`OrderStatusChanged` to CONFIRMED on the gateway's live stream (`/api/events/stream`) before "
-                + "placing the next (3 warm-up orders each not counted). Path: order-service outbox → `orders.events` "
-                + "→ inventory saga → outbox → `inventory.events` → order-service → outbox → `orders.events` → gateway "
-                + "→ SSE. Timed from sending the POST to the event's arrival.");
-        report.table(List.of("measure", "orders", "p50", "p99", "max"), List.of(
-                List.of("placed → CONFIRMED on the stream", String.valueOf(order.placedToConfirmed().count()),
-                        Markdown.millis(order.placedToConfirmed().p50()),
-                        Markdown.millis(order.placedToConfirmed().p99()),
-                        Markdown.millis(order.placedToConfirmed().percentileMillis(100))),
-                List.of("POST /api/orders answered (201)", String.valueOf(order.placeRequest().count()),
-                        Markdown.millis(order.placeRequest().p50()), Markdown.millis(order.placeRequest().p99()),
-                        Markdown.millis(order.placeRequest().percentileMillis(100)))));
-        report.paragraph("Confirmed " + order.confirmed() + ", rejected " + order.rejected() + ", no final status "
-                + "within 60 s " + order.timedOut() + ", placement not answered 201 " + order.failedPlacements() + ".");
-        report.paragraph("Where the time goes, per confirmed order: each event's `occurred_at` (written to the outbox) "
-                + "and its Kafka record's timestamp (handed to the producer by the relay), read back from the topics "
-                + "after the phase, with the placer's own clock (same machine). The hops' medians need not add up to "
-                + "the total's.");
-        report.table(List.of("hop", "orders", "p50", "p99"), order.hops());
-        List<List<String>> cpuRows = new ArrayList<>();
-        long cpuTotal = order.cpuMillis().values().stream().mapToLong(Long::longValue).sum();
-        order.cpuMillis().forEach((name, millis) -> cpuRows.add(List.of(name,
-                Markdown.millis(millis / (double) Math.max(1, order.placed())))));
-        cpuRows.add(List.of("**whole suite**", "**" + Markdown.millis(cpuTotal / (double) Math.max(1, order.placed())) + "**"));
-        report.paragraph("CPU time (user + system, `/proc/<pid>/stat`) each process used during the whole phase, "
-                + "divided by the " + order.placed() + " orders placed in it (warm-up included; background work such "
-                + "as polling is included too). With " + order.placers() + " placers on " + Runtime.getRuntime()
-                .availableProcessors() + " cores, an order cannot be confirmed faster on average than "
-                + order.placers() + " × its CPU ÷ the cores once the cores are saturated.");
-        report.table(List.of("process", "CPU per order"), cpuRows);
+        report.paragraph("Path: order-service outbox → `orders.events` → inventory saga → outbox → `inventory.events` "
+                + "→ order-service → outbox → `orders.events` → gateway → SSE. Timed from sending the POST to the "
+                + "arrival of the order's `OrderStatusChanged` to CONFIRMED on the gateway's live stream "
+                + "(`/api/events/stream`). Each placer orders its own product and places its next order when the "
+                + "previous one's final status has arrived; 3 warm-up orders per placer are not counted.");
+        orderPhases.forEach(this::orderPhase);
 
         report.heading(2, "Login and refresh (through the gateway, one at a time, after 5 not counted)");
         report.table(List.of("request", "count", "p50", "p99"), List.of(
@@ -474,6 +454,39 @@ class SuiteBenchmark {
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.toString());
         System.out.println(report);
+    }
+
+    /** One phase of orders placed → confirmed: the latencies, where the time goes, and the CPU per order. */
+    private void orderPhase(OrderLatency order) {
+        report.heading(3, order.placers() == 1 ? "One order at a time (one manager placing)"
+                : order.placers() + " managers placing at once");
+        report.table(List.of("measure", "orders", "p50", "p99", "max"), List.of(
+                List.of("placed → CONFIRMED on the stream", String.valueOf(order.placedToConfirmed().count()),
+                        Markdown.millis(order.placedToConfirmed().p50()),
+                        Markdown.millis(order.placedToConfirmed().p99()),
+                        Markdown.millis(order.placedToConfirmed().percentileMillis(100))),
+                List.of("POST /api/orders answered (201)", String.valueOf(order.placeRequest().count()),
+                        Markdown.millis(order.placeRequest().p50()), Markdown.millis(order.placeRequest().p99()),
+                        Markdown.millis(order.placeRequest().percentileMillis(100)))));
+        report.paragraph("Confirmed " + order.confirmed() + ", rejected " + order.rejected() + ", no final status "
+                + "within 60 s " + order.timedOut() + ", placement not answered 201 " + order.failedPlacements() + ".");
+        report.paragraph("Where the time goes, per confirmed order: each event's `occurred_at` (written to the outbox) "
+                + "and its Kafka record's timestamp (handed to the producer by the relay), read back from the topics "
+                + "after the phase, with the placer's own clock (same machine). The hops' medians need not add up to "
+                + "the total's.");
+        report.table(List.of("hop", "orders", "p50", "p99"), order.hops());
+        List<List<String>> cpuRows = new ArrayList<>();
+        long cpuTotal = order.cpuMillis().values().stream().mapToLong(Long::longValue).sum();
+        order.cpuMillis().forEach((name, millis) -> cpuRows.add(List.of(name,
+                Markdown.millis(millis / (double) Math.max(1, order.placed())))));
+        cpuRows.add(List.of("**whole suite**", "**" + Markdown.millis(cpuTotal / (double) Math.max(1, order.placed())) + "**"));
+        report.paragraph("CPU time (user + system, `/proc/<pid>/stat`) each process used during the whole phase, "
+                + "divided by the " + order.placed() + " orders placed in it (warm-up included; background work such "
+                + "as polling is included too)." + (order.placers() == 1 ? "" : " With " + order.placers()
+                + " placers on " + Runtime.getRuntime().availableProcessors() + " cores, an order cannot be "
+                + "confirmed faster on average than " + order.placers() + " × its CPU ÷ the cores once the cores "
+                + "are saturated."));
+        report.table(List.of("process", "CPU per order"), cpuRows);
     }
 
     private static List<String> hotRow(String variant, ClosedLoop.Round round) {
