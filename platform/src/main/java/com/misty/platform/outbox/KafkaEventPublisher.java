@@ -25,7 +25,9 @@ public final class KafkaEventPublisher implements EventPublisher {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // No lingering: the relay hands a whole batch's events over before it awaits any acknowledgement, and what is
+        // sent while a request is in flight is batched by the producer anyway; a linger only delays every batch.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         int timeoutMs = (int) deliveryTimeout.toMillis();
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 10_000));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 10_000 + 5));
