@@ -122,13 +122,16 @@ public class OrderAllocationRepository implements PanacheMongoRepositoryBase<Ord
 
     /**
      * Stores the plan of an attempt with its first lease, unless the saga moved on since it was read or the event
-     * was handled.
+     * was handled; returns the saga as stored (the caller runs the attempt from it without reading it again), or
+     * nothing when another change came first.
      */
-    public boolean begin(OrderAllocation read, SagaAttempt attempt, AttemptLease lease) {
-        return sagas.updateOne(Filters.and(unchangedSince(read), noAttemptInProgress(),
+    public Optional<OrderAllocation> begin(OrderAllocation read, SagaAttempt attempt, AttemptLease lease) {
+        return Optional.ofNullable(sagas.findOneAndUpdate(Filters.and(unchangedSince(read), noAttemptInProgress(),
                         ProcessedEvents.notYetApplied(UUID.fromString(attempt.eventId()))),
                 Updates.combine(Updates.set(ATTEMPT, attempt(attempt)), Updates.set(LEASE, lease(lease)),
-                        Updates.inc("version", 1L), Updates.set("updated_at", new Date()))).getModifiedCount() == 1;
+                        Updates.inc("version", 1L), Updates.set("updated_at", new Date())),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(OrderAllocationRepository::toSaga);
     }
 
     /**

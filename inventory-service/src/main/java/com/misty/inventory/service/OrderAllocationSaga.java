@@ -236,8 +236,9 @@ public class OrderAllocationSaga {
                     ? AllocationPlanner.plan(eventId, kind, orderId, saga.answeredRevision(), saga.lines(), List.of())
                     : AllocationPlanner.plan(eventId, kind, orderId, revision, saga.lines(), target);
             AttemptLease lease = AttemptLease.first(replica, clock.instant(), leaseLength);
-            if (sagas.begin(saga, attempt, lease)) {
-                finish(sagas.find(orderId).orElseThrow(), lease);
+            Optional<OrderAllocation> begun = sagas.begin(saga, attempt, lease);
+            if (begun.isPresent()) {
+                finish(begun.get(), lease);
                 return;
             }
         }

@@ -234,7 +234,7 @@ class OrderSagaInventorySideTest {
         SagaAttempt attempt = AllocationPlanner.plan(event.eventId().toString(), AttemptKind.PLACE, order, 0, List.of(),
                 List.of(new TargetLine(1, board, 30), new TargetLine(2, film, 20)));
         assertThat(sagas.begin(saga, attempt, new AttemptLease("crashed-replica", Instant.now().minusSeconds(1), 1)))
-                .isTrue();
+                .isPresent();
         String line1 = AllocationPlanner.allocationId(order, 1, 0);
         assertThat(stock.openAllocation(board, client,
                 MovementDraft.open(line1, 30, "order-saga", AllocationSource.ORDER_SAGA, order, 1)))
@@ -264,7 +264,7 @@ class OrderSagaInventorySideTest {
         SagaAttempt attempt = AllocationPlanner.plan(eventId, AttemptKind.PLACE, order, 0, List.of(),
                 List.of(new TargetLine(1, board, 30)));
         Instant stalledUntil = Instant.now().plusSeconds(4);
-        assertThat(sagas.begin(saga, attempt, new AttemptLease("stalled-replica", stalledUntil, 1))).isTrue();
+        assertThat(sagas.begin(saga, attempt, new AttemptLease("stalled-replica", stalledUntil, 1))).isPresent();
 
         publish(event);
 
@@ -299,7 +299,7 @@ class OrderSagaInventorySideTest {
         SagaAttempt attempt = AllocationPlanner.plan(eventId, AttemptKind.PLACE, order, 0, List.of(),
                 List.of(new TargetLine(1, board, 30)));
         Instant now = Instant.now();
-        assertThat(sagas.begin(fresh, attempt, new AttemptLease("holder", now.minusSeconds(1), 1))).isTrue();
+        assertThat(sagas.begin(fresh, attempt, new AttemptLease("holder", now.minusSeconds(1), 1))).isPresent();
         OrderAllocation read = sagas.find(order).orElseThrow();
         // The holder records a step meanwhile, renewing its lease under fence 1.
         assertThat(sagas.recordStep(order, eventId, 1, attempt.steps().get(0), Date.from(now.plusSeconds(30)))).isTrue();
