@@ -146,7 +146,7 @@ class SuiteBenchmark {
         }
 
         HotRecord hot = hotRecord(suite, users);
-        // Saturated first (the cores are the limit, so the latency is 4 × the CPU per order ÷ the cores), then
+        // Saturated first (the cores are the limit: the latency is placers × the CPU per order ÷ the cores), then
         // one order at a time: the path's own latency, nothing else in flight, as an office places its orders.
         OrderLatency orderLatency = placedToConfirmed(suite, managers);
         OrderLatency oneAtATime = placedToConfirmed(suite, managers.subList(0, 1));
@@ -426,6 +426,12 @@ class SuiteBenchmark {
                 + "arrival of the order's `OrderStatusChanged` to CONFIRMED on the gateway's live stream "
                 + "(`/api/events/stream`). Each placer orders its own product and places its next order when the "
                 + "previous one's final status has arrived; 3 warm-up orders per placer are not counted.");
+        report.paragraph("Where the time goes, per confirmed order: each event's `occurred_at` (written to the outbox) "
+                + "and its Kafka record's timestamp (handed to the producer by the relay), read back from the topics "
+                + "after the phase, with the placer's own clock (same machine). The hops' medians need not add up to "
+                + "the total's. CPU per order: the CPU time (user + system, `/proc/<pid>/stat`) each process used "
+                + "during the whole phase, divided by the orders placed in it (warm-up included; background work such "
+                + "as polling is included too).");
         orderPhases.forEach(this::orderPhase);
 
         report.heading(2, "Login and refresh (through the gateway, one at a time, after 5 not counted)");
@@ -470,22 +476,16 @@ class SuiteBenchmark {
                         Markdown.millis(order.placeRequest().percentileMillis(100)))));
         report.paragraph("Confirmed " + order.confirmed() + ", rejected " + order.rejected() + ", no final status "
                 + "within 60 s " + order.timedOut() + ", placement not answered 201 " + order.failedPlacements() + ".");
-        report.paragraph("Where the time goes, per confirmed order: each event's `occurred_at` (written to the outbox) "
-                + "and its Kafka record's timestamp (handed to the producer by the relay), read back from the topics "
-                + "after the phase, with the placer's own clock (same machine). The hops' medians need not add up to "
-                + "the total's.");
         report.table(List.of("hop", "orders", "p50", "p99"), order.hops());
         List<List<String>> cpuRows = new ArrayList<>();
         long cpuTotal = order.cpuMillis().values().stream().mapToLong(Long::longValue).sum();
         order.cpuMillis().forEach((name, millis) -> cpuRows.add(List.of(name,
                 Markdown.millis(millis / (double) Math.max(1, order.placed())))));
         cpuRows.add(List.of("**whole suite**", "**" + Markdown.millis(cpuTotal / (double) Math.max(1, order.placed())) + "**"));
-        report.paragraph("CPU time (user + system, `/proc/<pid>/stat`) each process used during the whole phase, "
-                + "divided by the " + order.placed() + " orders placed in it (warm-up included; background work such "
-                + "as polling is included too)." + (order.placers() == 1 ? "" : " With " + order.placers()
-                + " placers on " + Runtime.getRuntime().availableProcessors() + " cores, an order cannot be "
-                + "confirmed faster on average than " + order.placers() + " × its CPU ÷ the cores once the cores "
-                + "are saturated."));
+        report.paragraph("CPU per order over the " + order.placed() + " orders placed in this phase."
+                + (order.placers() == 1 ? "" : " With " + order.placers() + " placers on "
+                + Runtime.getRuntime().availableProcessors() + " cores, an order cannot be confirmed faster on "
+                + "average than " + order.placers() + " × its CPU ÷ the cores once the cores are saturated."));
         report.table(List.of("process", "CPU per order"), cpuRows);
     }
 
