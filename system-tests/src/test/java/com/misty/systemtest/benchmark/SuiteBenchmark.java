@@ -34,12 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The one benchmark of the whole suite (run it with {@code ./benchmark.sh}; its name keeps it out of surefire's
  * default includes, so CI does not run it). Against the suite started as real processes it measures, in one run:
- * gateway vs direct, hot-record allocation through the API vs a raw {@code findOneAndUpdate}, order placed →
+ * gateway vs direct, allocation on a hot record and receipts against GET of it (#17's targets) and a raw
+ * {@code findOneAndUpdate}, order placed →
  * confirmed through Kafka, login and refresh, and resident memory; it writes one Markdown report to
  * {@code target/benchmark-report.md}. It asserts outcomes (nothing oversold), never timings.
  *
  * <p>Load: {@code -Dbench.clients} (16), {@code -Dbench.rounds} (3), {@code -Dbench.roundSeconds} (4),
- * {@code -Dbench.hotSeconds} (10), {@code -Dbench.orders} (120), {@code -Dbench.logins} (50).
+ * {@code -Dbench.hotSeconds} (10, the raw update), {@code -Dbench.orders} (120), {@code -Dbench.logins} (50).
  */
 class SuiteBenchmark {
 
@@ -145,7 +146,7 @@ class SuiteBenchmark {
             }
         }
 
-        HotRecord hot = hotRecord(suite, users);
+        HotRecord hot = hotRecord(suite, users, receiveOne);
         // Saturated first (the cores are the limit: the latency is placers × the CPU per order ÷ the cores), then
         // one order at a time: the path's own latency, nothing else in flight, as an office places its orders.
         OrderLatency orderLatency = placedToConfirmed(suite, managers);
@@ -227,25 +228,48 @@ class SuiteBenchmark {
 
     // --- hot record ---
 
-    record HotRecord(ClosedLoop.Round api, ClosedLoop.Round raw, long levelBefore, long levelAfter) {
+    /**
+     * @param read      GET of the hot record, the yardstick of #17's targets
+     * @param api       allocations of one unit on the hot record
+     * @param receipts  receipts of one unit, each client on its own record
+     * @param raw       the bare conditional update the allocation rests on, straight on the stand-in
+     */
+    record HotRecord(ClosedLoop.Round read, ClosedLoop.Round api, ClosedLoop.Round receipts, ClosedLoop.Round raw,
+                     long levelBefore, long levelAfter) {
     }
 
-    /** Concurrent allocations of one unit on ONE stock record through the gateway, then the bare update it rests on. */
-    private HotRecord hotRecord(RunningSuite suite, List<Session> users) throws Exception {
+    /**
+     * #17's throughput targets through the gateway, same clients, same run: GET of ONE stock record, allocations of
+     * one unit on that record, receipts on each client's own record. A warm-up of each, then alternating rounds (the
+     * order rotates every round, so a drift in the machine's load does not favour one kind); then the bare update
+     * the allocation rests on.
+     */
+    private HotRecord hotRecord(RunningSuite suite, List<Session> users, TargetCall receiveOne) throws Exception {
         String gateway = suite.processes().gatewayUrl();
         String id = receive(users.get(0), "bench-hot", PLENTY).path("id").asText();
         String body = SuiteClient.json(Map.of("product_id", "bench-hot", "client_id", benchClient, "quantity", 1));
-        ClosedLoop.Call allocate = client ->
-                status(gateway, "POST", "/api/stock/allocations", users.get(client), body) == 201;
-        ClosedLoop.Round warmUp = ClosedLoop.run(clients, WARM_UP, allocate);
+        List<ClosedLoop.Call> kinds = List.of(
+                client -> status(gateway, "GET", "/api/stock/" + id, users.get(client), null) == 200,
+                client -> status(gateway, "POST", "/api/stock/allocations", users.get(client), body) == 201,
+                client -> receiveOne.send(gateway, client));
+        List<List<ClosedLoop.Round>> measured = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (ClosedLoop.Call kind : kinds) {
+            assertThat(ClosedLoop.run(clients, WARM_UP, kind).ok()).as("requests in the warm-up").isPositive();
+        }
         long before = users.get(0).get("/api/stock/" + id).expect(200).field("quantity_on_hand").asLong();
-        ClosedLoop.Round api = ClosedLoop.run(clients, hotPhase, allocate);
+        for (int i = 0; i < rounds; i++) {
+            for (int k = 0; k < kinds.size(); k++) {
+                int kind = (i + k) % kinds.size();
+                measured.get(kind).add(ClosedLoop.run(clients, round, kinds.get(kind)));
+            }
+        }
         long after = users.get(0).get("/api/stock/" + id).expect(200).field("quantity_on_hand").asLong();
-        assertThat(warmUp.ok()).as("allocations in the warm-up").isPositive();
 
         try (RawHotRecord raw = new RawHotRecord(suite.mongodbUri(), PLENTY)) {
             ClosedLoop.run(clients, WARM_UP, client -> raw.allocateOne());
-            return new HotRecord(api, ClosedLoop.run(clients, hotPhase, client -> raw.allocateOne()), before, after);
+            return new HotRecord(ClosedLoop.combine(measured.get(0)), ClosedLoop.combine(measured.get(1)),
+                    ClosedLoop.combine(measured.get(2)), ClosedLoop.run(clients, hotPhase, client -> raw.allocateOne()),
+                    before, after);
         }
     }
 
@@ -405,20 +429,27 @@ class SuiteBenchmark {
         report.table(List.of("request", "gateway's cores", "clients", "direct req/s", "gateway req/s", "ratio", "direct p50 / p99",
                 "gateway p50 / p99", "added p50", "added p99", "failed"), hopRows);
 
-        double ratio = hot.raw().perSecond() / hot.api().perSecond();
-        report.heading(2, "Hot record: allocation through the API vs raw findOneAndUpdate");
-        report.paragraph(clients + " clients for " + hotPhase.toSeconds() + " s each after a " + WARM_UP.toSeconds()
-                + " s warm-up. API: `POST /api/stock/allocations` of 1 unit on ONE stock record through the gateway "
-                + "(the record's conditional update, then the ledger entry with its event, the allocation document and "
-                + "the confirmation on the record; the outbox relay publishes from the ledger entry). Raw: `findOneAndUpdate({_id, quantity_on_hand: {$gte: 1}}, "
-                + "{$inc: {quantity_on_hand: -1}})` on a one-field document in a scratch collection of the same "
-                + "stand-in, from this JVM (mongodb-driver-sync).");
-        report.table(List.of("variant", "allocations", "per second", "p50", "p99", "failed"), List.of(
-                hotRow("API through the gateway", hot.api()),
+        report.heading(2, "Hot record: allocation and receipts against GET (#17's targets), and the bare update");
+        report.paragraph(clients + " clients through the gateway, a " + WARM_UP.toSeconds() + " s warm-up of each "
+                + "kind, then " + rounds + " rounds of " + round.toSeconds() + " s per kind, the kinds alternating "
+                + "(their order rotates each round). GET: `GET /api/stock/{id}` of ONE stock record. Allocation: "
+                + "`POST /api/stock/allocations` of 1 unit on that same record (the record's conditional update, then "
+                + "the ledger entry with its event and the allocation document; the confirmation on the record and the "
+                + "outbox relay's publishing follow). Receipt: `POST /api/stock/receipts` of 1 unit, each client on a "
+                + "record of its own. Raw, for " + hotPhase.toSeconds() + " s after a warm-up: `findOneAndUpdate({_id, "
+                + "quantity_on_hand: {$gte: 1}}, {$inc: {quantity_on_hand: -1}})` on a one-field document in a scratch "
+                + "collection of the same stand-in, from this JVM (mongodb-driver-sync).");
+        report.table(List.of("variant", "requests", "per second", "p50", "p99", "failed"), List.of(
+                hotRow("GET of the hot record", hot.read()),
+                hotRow("allocation of 1 unit on the hot record", hot.api()),
+                hotRow("receipt of 1 unit, own record", hot.receipts()),
                 hotRow("raw findOneAndUpdate on the stand-in", hot.raw())));
-        report.paragraph("**Ratio raw / API = " + Markdown.ratio(ratio) + "**. Level of the API's record: "
-                + hot.levelBefore() + " before, " + hot.levelAfter() + " after; " + hot.api().ok()
-                + " allocations answered 201, " + hot.api().failed() + " failed (a failed one may have been applied).");
+        report.paragraph("**Allocation / GET = " + Markdown.ratio(hot.api().perSecond() / hot.read().perSecond())
+                + "** (target ≥ 0.50), **receipts / GET = " + Markdown.ratio(hot.receipts().perSecond() / hot.read().perSecond())
+                + "** (target ≥ 0.50), raw / allocation = " + Markdown.ratio(hot.raw().perSecond() / hot.api().perSecond())
+                + ". Level of the hot record: " + hot.levelBefore() + " before the measured rounds, " + hot.levelAfter()
+                + " after; " + hot.api().ok() + " allocations answered 201, " + hot.api().failed()
+                + " failed (a failed one may have been applied).");
 
         report.heading(2, "Order placed → confirmed through Kafka");
         report.paragraph("Path: order-service outbox → `orders.events` → inventory saga → outbox → `inventory.events` "
