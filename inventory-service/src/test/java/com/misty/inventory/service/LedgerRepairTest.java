@@ -7,6 +7,7 @@ import com.misty.inventory.domain.Movement;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.repository.AllocationRepository;
+import com.misty.inventory.repository.MovementRepository;
 import com.misty.inventory.repository.StockRepository;
 import com.misty.testkit.MistyTestInfrastructure;
 import io.quarkus.test.common.WithTestResource;
@@ -34,6 +35,8 @@ class LedgerRepairTest {
     @Inject
     AllocationRepository allocations;
     @Inject
+    MovementRepository movements;
+    @Inject
     Ledger ledger;
 
     @Test
@@ -58,6 +61,28 @@ class LedgerRepairTest {
         // A second repair changes nothing.
         ledger.repair(stockId);
         assertThat(service.movements(stockId, 0, 100)).hasSize(3);
+    }
+
+    @Test
+    void aMovementWrittenButNeverConfirmedIsConfirmedWithoutASecondEntry() {
+        String product = "board-" + UUID.randomUUID(), client = "client-" + UUID.randomUUID();
+        String stockId = service.receive(product, client, java.math.BigDecimal.valueOf(100), "r", "prod-1").id();
+        // Crash after the entry and the allocation were written, before the batched confirmation took it off the record.
+        MovementDraft open = MovementDraft.open(UUID.randomUUID().toString(), 30, "prod-1", AllocationSource.API, null, null);
+        StockChange.Applied applied = (StockChange.Applied) stock.openAllocation(product, client, open);
+        Movement entry = new Movement(open, stockId, applied.after().version(), applied.after().quantityOnHand());
+        movements.record(entry, Ledger.levelChanged(product, client, entry));
+        allocations.project(stockId, product, client, open);
+        assertThat(stock.unconfirmed(stockId).orElseThrow().movements()).extracting(MovementDraft::movementId)
+                .contains(open.movementId());
+
+        ledger.repair(stockId);
+
+        assertThat(stock.unconfirmed(stockId).orElseThrow().movements()).isEmpty();
+        assertThat(service.movements(stockId, 0, 100)).extracting(Movement::seq, Movement::levelAfter)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 100L), org.assertj.core.groups.Tuple.tuple(2L, 70L));
+        assertThat(service.get(stockId).quantityOnHand()).isEqualTo(70);
+        assertThat(service.get(stockId).quantityAllocated()).isEqualTo(30);
     }
 
     @Test
