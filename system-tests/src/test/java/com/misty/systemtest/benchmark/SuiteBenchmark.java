@@ -74,6 +74,7 @@ class SuiteBenchmark {
     private static final int USERS = 4;
     private static final String SHARED_CORES = "shared";
     private static final String OWN_CORE = "own core";
+    private static final String LOAD_GENERATOR = "load generator (this JVM)";
 
     private final int clients = Integer.getInteger("bench.clients", 16);
     private final int rounds = Integer.getInteger("bench.rounds", 3);
@@ -233,9 +234,17 @@ class SuiteBenchmark {
      * @param api       allocations of one unit on the hot record
      * @param receipts  receipts of one unit, each client on its own record
      * @param raw       the bare conditional update the allocation rests on, straight on the stand-in
+     * @param cpuMillis per kind (GET, allocation, receipt): the CPU each process used over that kind's rounds
      */
     record HotRecord(ClosedLoop.Round read, ClosedLoop.Round api, ClosedLoop.Round receipts, ClosedLoop.Round raw,
-                     long levelBefore, long levelAfter) {
+                     long levelBefore, long levelAfter, List<Map<String, Long>> cpuMillis) {
+    }
+
+    /** The suite's processes and this JVM (the load generator shares the cores): whose CPU a request costs. */
+    private static Map<String, Long> withLoadGenerator(Map<String, Long> suiteProcesses) {
+        Map<String, Long> all = new LinkedHashMap<>(suiteProcesses);
+        all.put(LOAD_GENERATOR, ProcessHandle.current().pid());
+        return all;
     }
 
     /**
@@ -253,6 +262,7 @@ class SuiteBenchmark {
                 client -> status(gateway, "POST", "/api/stock/allocations", users.get(client), body) == 201,
                 client -> receiveOne.send(gateway, client));
         List<List<ClosedLoop.Round>> measured = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Map<String, Long>> cpu = List.of(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         for (ClosedLoop.Call kind : kinds) {
             assertThat(ClosedLoop.run(clients, WARM_UP, kind).ok()).as("requests in the warm-up").isPositive();
         }
@@ -260,7 +270,10 @@ class SuiteBenchmark {
         for (int i = 0; i < rounds; i++) {
             for (int k = 0; k < kinds.size(); k++) {
                 int kind = (i + k) % kinds.size();
+                Map<String, Long> cpuBefore = ProcessCpu.millisByProcess(withLoadGenerator(suite.processes().processIds()));
                 measured.get(kind).add(ClosedLoop.run(clients, round, kinds.get(kind)));
+                ProcessCpu.used(cpuBefore, ProcessCpu.millisByProcess(withLoadGenerator(suite.processes().processIds())))
+                        .forEach((name, millis) -> cpu.get(kind).merge(name, millis, Long::sum));
             }
         }
         long after = users.get(0).get("/api/stock/" + id).expect(200).field("quantity_on_hand").asLong();
@@ -269,7 +282,7 @@ class SuiteBenchmark {
             ClosedLoop.run(clients, WARM_UP, client -> raw.allocateOne());
             return new HotRecord(ClosedLoop.combine(measured.get(0)), ClosedLoop.combine(measured.get(1)),
                     ClosedLoop.combine(measured.get(2)), ClosedLoop.run(clients, hotPhase, client -> raw.allocateOne()),
-                    before, after);
+                    before, after, cpu);
         }
     }
 
@@ -450,6 +463,25 @@ class SuiteBenchmark {
                 + ". Level of the hot record: " + hot.levelBefore() + " before the measured rounds, " + hot.levelAfter()
                 + " after; " + hot.api().ok() + " allocations answered 201, " + hot.api().failed()
                 + " failed (a failed one may have been applied).");
+        List<ClosedLoop.Round> kinds = List.of(hot.read(), hot.api(), hot.receipts());
+        List<List<String>> cpuRows = new ArrayList<>();
+        hot.cpuMillis().get(0).keySet().forEach(name -> {
+            List<String> row = new ArrayList<>(List.of(name));
+            for (int kind = 0; kind < kinds.size(); kind++) {
+                row.add(Markdown.millis(hot.cpuMillis().get(kind).getOrDefault(name, 0L) / (double) Math.max(1, kinds.get(kind).ok())));
+            }
+            cpuRows.add(row);
+        });
+        List<String> total = new ArrayList<>(List.of("**whole suite**"));
+        for (int kind = 0; kind < kinds.size(); kind++) {
+            long suiteMillis = hot.cpuMillis().get(kind).entrySet().stream().filter(e -> !e.getKey().equals(LOAD_GENERATOR))
+                    .mapToLong(Map.Entry::getValue).sum();
+            total.add("**" + Markdown.millis(suiteMillis / (double) Math.max(1, kinds.get(kind).ok())) + "**");
+        }
+        cpuRows.add(total);
+        report.paragraph("CPU per request (user + system over each kind's rounds ÷ its requests answered): the cores "
+                + "are shared, so a kind's rate follows the CPU it costs, load generator included.");
+        report.table(List.of("process", "GET", "allocation", "receipt"), cpuRows);
 
         report.heading(2, "Order placed → confirmed through Kafka");
         report.paragraph("Path: order-service outbox → `orders.events` → inventory saga → outbox → `inventory.events` "
