@@ -98,11 +98,24 @@ public class ProductService {
         return countedIn(productId).decimals();
     }
 
-    /** The product's unit and decimals; whole {@code units} for a product not in the catalogue. */
+    /**
+     * The product's unit and decimals; whole {@code units} for a product not in the catalogue. Kept only once stock
+     * of the product exists: before that its unit may still change, and another replica changing it would not clear
+     * this replica's copy. The stock is looked for before the product is read, so the unit read is the fixed one.
+     */
     public CountedIn countedIn(String productId) {
-        return units.computeIfAbsent(productId, id -> products.find(id)
+        CountedIn known = units.get(productId);
+        if (known != null) {
+            return known;
+        }
+        boolean fixed = stock.existsFor(productId);
+        CountedIn read = products.find(productId)
                 .map(p -> new CountedIn(p.unit().code(), p.unit().decimals()))
-                .orElse(new CountedIn(com.misty.inventory.domain.Quantities.UNIT, 0)));
+                .orElse(new CountedIn(com.misty.inventory.domain.Quantities.UNIT, 0));
+        if (fixed) {
+            units.put(productId, read);
+        }
+        return read;
     }
 
     private static UnitOfMeasure unit(String code) {
