@@ -447,8 +447,8 @@ class SuiteBenchmark {
                 + "kind, then " + rounds + " rounds of " + round.toSeconds() + " s per kind, the kinds alternating "
                 + "(their order rotates each round). GET: `GET /api/stock/{id}` of ONE stock record. Allocation: "
                 + "`POST /api/stock/allocations` of 1 unit on that same record (the record's conditional update, then "
-                + "the ledger entry with its event and the allocation document; the confirmation on the record and the "
-                + "outbox relay's publishing follow). Receipt: `POST /api/stock/receipts` of 1 unit, each client on a "
+                + "the ledger entry with its event, the allocation document and the confirmation on the record; the "
+                + "outbox relay publishes from the ledger entry). Receipt: `POST /api/stock/receipts` of 1 unit, each client on a "
                 + "record of its own. Raw, for " + hotPhase.toSeconds() + " s after a warm-up: `findOneAndUpdate({_id, "
                 + "quantity_on_hand: {$gte: 1}}, {$inc: {quantity_on_hand: -1}})` on a one-field document in a scratch "
                 + "collection of the same stand-in, from this JVM (mongodb-driver-sync).");
@@ -468,7 +468,7 @@ class SuiteBenchmark {
         hot.cpuMillis().get(0).keySet().forEach(name -> {
             List<String> row = new ArrayList<>(List.of(name));
             for (int kind = 0; kind < kinds.size(); kind++) {
-                row.add(Markdown.millis(hot.cpuMillis().get(kind).getOrDefault(name, 0L) / (double) Math.max(1, kinds.get(kind).ok())));
+                row.add(perEach(hot.cpuMillis().get(kind).getOrDefault(name, 0L), kinds.get(kind).ok()));
             }
             cpuRows.add(row);
         });
@@ -476,7 +476,7 @@ class SuiteBenchmark {
         for (int kind = 0; kind < kinds.size(); kind++) {
             long suiteMillis = hot.cpuMillis().get(kind).entrySet().stream().filter(e -> !e.getKey().equals(LOAD_GENERATOR))
                     .mapToLong(Map.Entry::getValue).sum();
-            total.add("**" + Markdown.millis(suiteMillis / (double) Math.max(1, kinds.get(kind).ok())) + "**");
+            total.add("**" + perEach(suiteMillis, kinds.get(kind).ok()) + "**");
         }
         cpuRows.add(total);
         report.paragraph("CPU per request (user + system over each kind's rounds ÷ its requests answered): the cores "
@@ -542,14 +542,18 @@ class SuiteBenchmark {
         report.table(List.of("hop", "orders", "p50", "p99"), order.hops());
         List<List<String>> cpuRows = new ArrayList<>();
         long cpuTotal = order.cpuMillis().values().stream().mapToLong(Long::longValue).sum();
-        order.cpuMillis().forEach((name, millis) -> cpuRows.add(List.of(name,
-                Markdown.millis(millis / (double) Math.max(1, order.placed())))));
-        cpuRows.add(List.of("**whole suite**", "**" + Markdown.millis(cpuTotal / (double) Math.max(1, order.placed())) + "**"));
+        order.cpuMillis().forEach((name, millis) -> cpuRows.add(List.of(name, perEach(millis, order.placed()))));
+        cpuRows.add(List.of("**whole suite**", "**" + perEach(cpuTotal, order.placed()) + "**"));
         report.paragraph("CPU per order over the " + order.placed() + " orders placed in this phase."
                 + (order.placers() == 1 ? "" : " With " + order.placers() + " placers on "
                 + Runtime.getRuntime().availableProcessors() + " cores, an order cannot be confirmed faster on "
                 + "average than " + order.placers() + " × its CPU ÷ the cores once the cores are saturated."));
         report.table(List.of("process", "CPU per order"), cpuRows);
+    }
+
+    /** CPU milliseconds shared out over {@code count} requests or orders. */
+    private static String perEach(long cpuMillis, int count) {
+        return Markdown.millis(cpuMillis / (double) Math.max(1, count));
     }
 
     private static List<String> hotRow(String variant, ClosedLoop.Round round) {
