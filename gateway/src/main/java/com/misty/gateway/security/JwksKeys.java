@@ -4,6 +4,7 @@ import com.misty.gateway.config.GatewayConfig;
 import com.misty.gateway.domain.Downstream;
 import com.misty.gateway.proxy.Upstreams;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -55,6 +56,13 @@ public class JwksKeys {
     private final long firstRetryMillis;
     private final long longestRetryMillis;
     private HttpClient client;
+    /**
+     * The one event loop every fetch runs on. A fetch started from a caller's thread (another event loop, a timer,
+     * a test) had its response delivered on the connection's loop and its body handler set later on the caller's:
+     * chunks that arrived in between were dropped, and a 200 read as an empty JWKS (found by JwksKeysTest under
+     * load, about one run in 300).
+     */
+    private Context fetchContext;
 
     private volatile KeySet current = new KeySet(Map.of(), List.of());
     private volatile long lastFetchStartedAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
@@ -98,6 +106,7 @@ public class JwksKeys {
 
     void start() {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000).setMaxPoolSize(2));
+        fetchContext = vertx.getOrCreateContext();
         refreshUntilLoaded(firstRetryMillis);
         vertx.setPeriodic(maxAgeMillis, id -> refresh());
     }
@@ -175,13 +184,13 @@ public class JwksKeys {
         lastFetchStartedAt = System.nanoTime();
         Promise<Void> done = Promise.promise();
         inFlight = done.future();
-        fetchFrom(jwksUrls.get(), 0).onComplete(result -> {
+        fetchContext.runOnContext(start -> fetchFrom(jwksUrls.get(), 0).onComplete(result -> {
             lastFetchSucceeded = result.succeeded();
             synchronized (this) {
                 inFlight = null;
             }
             done.complete();
-        });
+        }));
         return done.future();
     }
 
@@ -201,12 +210,13 @@ public class JwksKeys {
 
     private Future<Void> fetch(String url) {
         return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url).setIdleTimeout(3000))
-                .compose(request -> request.send())
-                // The body is read either way: a response left unread keeps its pooled connection, and the next
-                // fetch on it read an empty body (found by JwksKeysTest, a 503 followed by a 200).
-                .compose(response -> response.body().compose(body -> response.statusCode() == 200
-                        ? Future.succeededFuture(body)
-                        : Future.failedFuture("JWKS answered " + response.statusCode())))
+                // The body is asked for in the callback that receives the response, on the loop that delivers it:
+                // later, its chunks may already be gone. It is read either way: a response left unread keeps its
+                // pooled connection, and the next fetch on it read an empty body (a 503 followed by a 200).
+                .compose(request -> request.send().compose(response -> response.body().compose(body ->
+                        response.statusCode() == 200
+                                ? Future.succeededFuture(body)
+                                : Future.failedFuture("JWKS answered " + response.statusCode()))))
                 .compose(body -> {
                     try {
                         current = parse(body.toString());

@@ -3,6 +3,7 @@ package com.misty.gateway.security;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -92,6 +93,33 @@ class JwksKeysTest {
         }
         assertThat(fetches.get()).as("unknown kids after a successful fetch wait out the interval").isEqualTo(afterSuccess);
         assertThat(keys.canJudge("random-kid-0")).isTrue();
+    }
+
+    @Test
+    void fetchesStartedFromAnyThreadReadTheWholeKeySet() throws Exception {
+        // A key set large enough to arrive in several chunks; every miss refetches (no interval).
+        List<JsonWebKey> published = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            key.setKeyId("key-" + i);
+            published.add(key);
+        }
+        String jwks = new JsonWebKeySet(published).toJson();
+        HttpServer auth = vertx.createHttpServer().requestHandler(request -> request.response().end(jwks));
+        int port = auth.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        JwksKeys keys = new JwksKeys(vertx, "http://127.0.0.1:" + port + "/api/auth/jwks",
+                Duration.ZERO, Duration.ofMinutes(10), NO_STARTUP_RETRY, NO_STARTUP_RETRY);
+        keys.start();
+        waitUntilNoFetchRuns(keys);
+
+        // Misses from the test's thread and from timers on other event loops, as tokens arrive on any loop.
+        for (int i = 0; i < 200; i++) {
+            Future<Void> miss = i % 2 == 0 ? keys.ensureKnown("absent")
+                    : vertx.timer(1).compose(fired -> keys.ensureKnown("absent"));
+            miss.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(keys.canJudge("absent")).as("fetch %d read the whole key set", i).isTrue();
+            assertThat(keys.all()).hasSize(40);
+        }
     }
 
     @Test
