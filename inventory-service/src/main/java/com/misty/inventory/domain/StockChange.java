@@ -15,6 +15,13 @@ public sealed interface StockChange {
     record Short(long available) implements StockChange {
     }
 
+    /**
+     * Nothing changed: so many movements passed since the writer read the record that one applied meanwhile could
+     * have left its memory. The writer reads the record and checks again.
+     */
+    record Outpaced() implements StockChange {
+    }
+
     /** No stock record for that product and client. */
     record NoStock() implements StockChange {
     }

@@ -31,8 +31,10 @@ import org.bson.conversions.Bson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -84,6 +86,17 @@ public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, 
         return Filters.and(Filters.ne(RECENT, movementId), Filters.ne(UNCONFIRMED + ".movement_id", movementId));
     }
 
+    /**
+     * The record has not moved on so far since {@code memory} was read that a movement applied meanwhile could have
+     * left its window: fewer than {@value #RECENT_WINDOW} movements since. So a movement whose absence was proved
+     * from that read (and the documents read after it) is applied only while the record would still show it, had
+     * another writer applied it in between: a replica that stalled between its check and its update cannot apply
+     * twice what another replica applied and a burst of later movements pushed out of the window.
+     */
+    static Bson notMovedOnSince(RecordMemory memory) {
+        return Filters.not(Filters.gte("ledger_seq", memory.ledgerSeq() + RECENT_WINDOW));
+    }
+
     /** Keeps the record bounded: no new movement while {@value #MAX_UNCONFIRMED} wait for their ledger entries. */
     static Bson roomForUnconfirmed() {
         return Filters.exists(UNCONFIRMED + "." + (MAX_UNCONFIRMED - 1), false);
@@ -113,40 +126,67 @@ public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, 
         }
     }
 
-    /** Opens an allocation: takes its quantity from the available level into the allocated one. */
+    /**
+     * Opens an allocation of a new id (an API allocation: nobody else can have applied it): takes its quantity
+     * from the available level into the allocated one.
+     */
     public StockChange openAllocation(String productId, String clientId, MovementDraft open) {
+        return openAllocation(productId, clientId, open, null);
+    }
+
+    /**
+     * Opens an allocation whose id another replica may have opened too (a saga step), proved not opened yet by
+     * {@code memory} and what was read after it; {@link StockChange.Outpaced} asks to read and check again.
+     */
+    public StockChange openAllocation(String productId, String clientId, MovementDraft open, RecordMemory memory) {
         long quantity = open.allocationQuantity();
-        return apply(productId, clientId, open, enoughOnHand(quantity), quantity);
+        return apply(productId, clientId, open, enoughOnHand(quantity), quantity, memory);
     }
 
-    /** Closes an allocation: its quantity goes back from allocated to available. */
-    public StockChange closeAllocation(String productId, String clientId, MovementDraft close, long quantity) {
-        return apply(productId, clientId, close, null, -quantity);
+    /** Closes an allocation: its quantity goes back from allocated to available (guarded as the open is). */
+    public StockChange closeAllocation(String productId, String clientId, MovementDraft close, long quantity,
+                                       RecordMemory memory) {
+        return apply(productId, clientId, close, null, -quantity, memory);
     }
 
-    /** Replaces an allocation by one of another size: only the difference moves. */
-    public StockChange replaceAllocation(String productId, String clientId, MovementDraft replace) {
+    /** Replaces an allocation by one of another size: only the difference moves (guarded as the open is). */
+    public StockChange replaceAllocation(String productId, String clientId, MovementDraft replace, RecordMemory memory) {
         long taken = -replace.quantityChange();
-        return apply(productId, clientId, replace, taken > 0 ? enoughOnHand(taken) : null, taken);
+        return apply(productId, clientId, replace, taken > 0 ? enoughOnHand(taken) : null, taken, memory);
     }
 
-    /** Issues an allocation to production: all of it leaves allocated, the unused rest goes back to available. */
-    public StockChange issueAllocation(String productId, String clientId, MovementDraft issue, long allocated) {
-        return apply(productId, clientId, issue, null, -allocated);
+    /**
+     * Issues an allocation to production: all of it leaves allocated, the unused rest goes back to available
+     * (guarded as the open is).
+     */
+    public StockChange issueAllocation(String productId, String clientId, MovementDraft issue, long allocated,
+                                       RecordMemory memory) {
+        return apply(productId, clientId, issue, null, -allocated, memory);
     }
 
     /** A correction by a manager; never takes the level below zero. */
     public StockChange adjust(String productId, String clientId, MovementDraft adjustment) {
         long change = adjustment.quantityChange();
-        return apply(productId, clientId, adjustment, change < 0 ? enoughOnHand(-change) : null, 0);
+        return apply(productId, clientId, adjustment, change < 0 ? enoughOnHand(-change) : null, 0, null);
     }
 
+    /**
+     * One guarded update. {@code memory} is null for a movement of a fresh id (nobody else can apply it), else the
+     * read its writer checked the movement's absence against ({@link #notMovedOnSince}).
+     */
     private StockChange apply(String productId, String clientId, MovementDraft movement, Bson levelGuard,
-                              long allocatedChange) {
+                              long allocatedChange, RecordMemory memory) {
+        if (memory != null && memory.remembers(movement.movementId())) {
+            return findByKey(productId, clientId).<StockChange>map(StockChange.AlreadyApplied::new)
+                    .orElseGet(StockChange.NoStock::new);
+        }
         List<Bson> guards = new ArrayList<>(List.of(key(productId, clientId), notYetApplied(movement.movementId()),
                 roomForUnconfirmed()));
         if (levelGuard != null) {
             guards.add(levelGuard);
+        }
+        if (memory != null) {
+            guards.add(notMovedOnSince(memory));
         }
         Document after = stock.findOneAndUpdate(Filters.and(guards), changeOf(movement, allocatedChange),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(SUMMARY));
@@ -160,6 +200,9 @@ public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, 
         }
         if (applied(current, movement.movementId())) {
             return new StockChange.AlreadyApplied(toItem(current));
+        }
+        if (memory != null && MovementDocuments.number(current, "ledger_seq") >= memory.ledgerSeq() + RECENT_WINDOW) {
+            return new StockChange.Outpaced();
         }
         if (current.getList(UNCONFIRMED, Document.class, List.of()).size() >= MAX_UNCONFIRMED) {
             throw new IllegalStateException("Stock " + current.getString("_id")
@@ -245,11 +288,25 @@ public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, 
 
     // ---- reads ------------------------------------------------------------------------------------------
 
-    /** Whether a movement was applied to the record, as far as the record itself remembers. */
-    public boolean remembers(String stockId, String movementId) {
-        Document d = stock.find(Filters.eq("_id", stockId)).projection(Projections.include(RECENT, UNCONFIRMED + ".movement_id"))
-                .first();
-        return d != null && applied(d, movementId);
+    /**
+     * What the record remembers of its movements right now; read it before the checks that prove a movement not
+     * applied yet, and pass it to the update ({@link #notMovedOnSince}).
+     */
+    public Optional<RecordMemory> memoryOf(String productId, String clientId) {
+        return Optional.ofNullable(stock.find(key(productId, clientId))
+                        .projection(Projections.include("ledger_seq", RECENT, UNCONFIRMED + ".movement_id")).first())
+                .map(d -> new RecordMemory(MovementDocuments.number(d, "ledger_seq"), rememberedIds(d)));
+    }
+
+    /**
+     * A record's sequence and the movement ids it holds (the recent window and the unconfirmed ones), as of one
+     * read: a movement it remembers was applied; one it does not was applied long before it (then its ledger entry
+     * and allocation show it) or not at all.
+     */
+    public record RecordMemory(long ledgerSeq, Set<String> movementIds) {
+        public boolean remembers(String movementId) {
+            return movementIds.contains(movementId);
+        }
     }
 
     /** One snapshot of the record with its unconfirmed movements, for the repair. */
@@ -307,9 +364,13 @@ public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, 
     }
 
     private static boolean applied(Document d, String movementId) {
-        return d.getList(RECENT, String.class, List.of()).contains(movementId)
-                || d.getList(UNCONFIRMED, Document.class, List.of()).stream()
-                .anyMatch(u -> movementId.equals(u.getString("movement_id")));
+        return rememberedIds(d).contains(movementId);
+    }
+
+    private static Set<String> rememberedIds(Document d) {
+        Set<String> ids = new HashSet<>(d.getList(RECENT, String.class, List.of()));
+        d.getList(UNCONFIRMED, Document.class, List.of()).forEach(u -> ids.add(u.getString("movement_id")));
+        return ids;
     }
 
     private static Bson key(String productId, String clientId) {

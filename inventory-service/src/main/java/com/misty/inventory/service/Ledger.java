@@ -18,6 +18,7 @@ import com.misty.inventory.domain.UnconfirmedMovements;
 import com.misty.inventory.repository.AllocationRepository;
 import com.misty.inventory.repository.MovementRepository;
 import com.misty.inventory.repository.StockRepository;
+import com.misty.inventory.repository.StockRepository.RecordMemory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,11 @@ import java.util.UUID;
 public class Ledger {
 
     private static final Logger LOG = Logger.getLogger(Ledger.class);
+    /**
+     * Reads of a record a guarded movement may take: each further read means {@value StockRepository#RECENT_WINDOW}
+     * other movements passed between a read and the update, so this is never reached in practice.
+     */
+    static final int MAX_READS_OF_A_BUSY_RECORD = 20;
 
     private final StockRepository stock;
     private final MovementRepository movements;
@@ -147,21 +153,45 @@ public class Ledger {
      * unless the record or the ledger shows it was (its id is derived from the allocation's), then completed.
      */
     public void finishClaim(Allocation allocation) {
-        MovementDraft movement = claimedMovement(allocation, "ledger-repair");
-        if (stock.remembers(allocation.stockId(), movement.movementId()) || movements.isRecorded(movement.movementId())) {
-            repair(allocation.stockId());
-            allocations.project(allocation.stockId(), allocation.productId(), allocation.clientId(), movement);
-            return;
+        applyClaimed(allocation, claimedMovement(allocation, "ledger-repair"), null);
+    }
+
+    /**
+     * Applies the release or issue a claimed allocation waits for, once, and completes it. {@code memory} is the
+     * record as its caller read it before it knew the movement not applied yet (the claimant: before its claim,
+     * so nothing can have applied it in between unseen); null reads it now and checks the record and the ledger.
+     * Answers the record right after the movement when this call applied it.
+     */
+    public Optional<StockItem> applyClaimed(Allocation allocation, MovementDraft movement, RecordMemory memory) {
+        String movementId = movement.movementId();
+        for (int read = 0; read < MAX_READS_OF_A_BUSY_RECORD; read++) {
+            if (memory == null) {
+                memory = stock.memoryOf(allocation.productId(), allocation.clientId()).orElse(null);
+                if (memory == null || memory.remembers(movementId) || movements.isRecorded(movementId)) {
+                    return settledBefore(allocation, movement);
+                }
+            }
+            StockChange change = movement.type() == MovementType.ISSUE
+                    ? stock.issueAllocation(allocation.productId(), allocation.clientId(), movement, allocation.quantity(), memory)
+                    : stock.closeAllocation(allocation.productId(), allocation.clientId(), movement, allocation.quantity(), memory);
+            if (change instanceof StockChange.Applied applied) {
+                complete(applied.after(), movement);
+                return Optional.of(applied.after());
+            }
+            if (!(change instanceof StockChange.Outpaced)) {
+                return settledBefore(allocation, movement);
+            }
+            memory = null;
         }
-        StockChange change = movement.type() == MovementType.ISSUE
-                ? stock.issueAllocation(allocation.productId(), allocation.clientId(), movement, allocation.quantity())
-                : stock.closeAllocation(allocation.productId(), allocation.clientId(), movement, allocation.quantity());
-        if (change instanceof StockChange.Applied applied) {
-            complete(applied.after(), movement);
-        } else {
-            repair(allocation.stockId());
-            allocations.project(allocation.stockId(), allocation.productId(), allocation.clientId(), movement);
-        }
+        throw new IllegalStateException("Stock " + allocation.stockId() + " moved on faster than allocation "
+                + allocation.id() + " could be settled; the repair tries again");
+    }
+
+    /** The claimed movement was applied before (by the claimant, or an earlier pass): finishes what it left. */
+    private Optional<StockItem> settledBefore(Allocation allocation, MovementDraft movement) {
+        repair(allocation.stockId());
+        allocations.project(allocation.stockId(), allocation.productId(), allocation.clientId(), movement);
+        return Optional.empty();
     }
 
     /** One pass of the safety net: records and releases left unfinished for longer than the grace period. */

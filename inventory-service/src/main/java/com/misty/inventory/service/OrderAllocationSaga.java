@@ -35,6 +35,7 @@ import com.misty.inventory.domain.AllocationStatus;
 import com.misty.inventory.repository.AllocationRepository;
 import com.misty.inventory.repository.OrderAllocationRepository;
 import com.misty.inventory.repository.StockRepository;
+import com.misty.inventory.repository.StockRepository.RecordMemory;
 import com.misty.platform.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -187,14 +188,35 @@ public class OrderAllocationSaga {
                 asAsked ? shortage.requested() : (shortage.requested() + per - 1) / per, shortage.available() / per);
     }
 
+    /** Issues a held line's allocation once, guarded as {@link #change} is against a stalled twin. */
     private Allocation issue(String orderId, HeldLine held, long used) {
+        for (int read = 0; read < Ledger.MAX_READS_OF_A_BUSY_RECORD; read++) {
+            Optional<Allocation> issued = issueOnce(orderId, held, used);
+            if (issued.isPresent()) {
+                return issued.get();
+            }
+        }
+        throw new IllegalStateException("Stock of line " + held.line() + " of order " + orderId
+                + " moved on faster than it could be issued; retried");
+    }
+
+    /** The allocation once issued, or empty when the record moved on too far since it was read (read again). */
+    private Optional<Allocation> issueOnce(String orderId, HeldLine held, long used) {
         Allocation allocation = allocations.findAllocation(held.allocationId()).orElse(null);
+        String clientId = clientOf(allocation, orderId);
+        RecordMemory memory = stock.memoryOf(held.productId(), clientId).orElseThrow(
+                () -> new IllegalStateException("No stock record for line " + held.line() + " of order " + orderId));
+        // Read after the record (see change): consumed by then means consumed before the record was read.
+        allocation = allocations.findAllocation(held.allocationId()).orElse(null);
         if (allocation != null && allocation.status() == AllocationStatus.CONSUMED) {
-            return allocation;
+            return Optional.of(allocation);
         }
         MovementDraft issue = MovementDraft.issue(held.allocationId(), held.quantity(), used, ACTOR,
                 AllocationSource.ORDER_SAGA, orderId, held.line());
-        StockChange change = stock.issueAllocation(held.productId(), clientOf(allocation, orderId), issue, held.quantity());
+        StockChange change = stock.issueAllocation(held.productId(), clientId, issue, held.quantity(), memory);
+        if (change instanceof StockChange.Outpaced) {
+            return Optional.empty();
+        }
         if (change instanceof StockChange.Applied applied) {
             ledger.complete(applied.after(), issue);
         } else if (change instanceof StockChange.AlreadyApplied already) {
@@ -202,7 +224,7 @@ public class OrderAllocationSaga {
         } else {
             throw new IllegalStateException("No stock record for line " + held.line() + " of order " + orderId);
         }
-        return allocations.findAllocation(held.allocationId()).orElseThrow();
+        return Optional.of(allocations.findAllocation(held.allocationId()).orElseThrow());
     }
 
     private String clientOf(Allocation allocation, String orderId) {
@@ -406,10 +428,29 @@ public class OrderAllocationSaga {
     /**
      * Opens, closes or replaces a line's allocation. Each is idempotent by the allocation's status (a derived id
      * is opened once, a released one stays released) and, while its allocation document is not written yet, by
-     * the movement id the record keeps unconfirmed. (One consumer handles an order at a time, so no claim.)
+     * the movement id the record remembers. The record is read before the allocation: a replica that stalls
+     * between these checks and its update (its lease ran out, another replica ran the step) has its update refused
+     * however many movements followed, and reads again ({@link StockChange.Outpaced}).
      */
     private StockChange change(String orderId, String clientId, String productId, int line,
                                String fromId, long fromQuantity, String toId, long toQuantity) {
+        for (int read = 0; read < Ledger.MAX_READS_OF_A_BUSY_RECORD; read++) {
+            Optional<RecordMemory> memory = stock.memoryOf(productId, clientId);
+            if (memory.isEmpty()) {
+                return new StockChange.NoStock();
+            }
+            StockChange change = changeOnce(orderId, clientId, productId, line, fromId, fromQuantity, toId, toQuantity,
+                    memory.get());
+            if (!(change instanceof StockChange.Outpaced)) {
+                return change;
+            }
+        }
+        throw new IllegalStateException("Stock of " + productId + " for " + clientId
+                + " moved on faster than line " + line + " of order " + orderId + " could change; retried");
+    }
+
+    private StockChange changeOnce(String orderId, String clientId, String productId, int line, String fromId,
+                                   long fromQuantity, String toId, long toQuantity, RecordMemory memory) {
         MovementDraft movement;
         StockChange change;
         if (fromId == null) {
@@ -417,7 +458,7 @@ public class OrderAllocationSaga {
             if (allocations.findAllocation(toId).isPresent()) {
                 return alreadyApplied(productId, clientId);
             }
-            change = stock.openAllocation(productId, clientId, movement);
+            change = stock.openAllocation(productId, clientId, movement, memory);
         } else {
             Optional<Allocation> from = allocations.findAllocation(fromId);
             if (from.isPresent() && from.get().status() == AllocationStatus.RELEASED) {
@@ -425,16 +466,17 @@ public class OrderAllocationSaga {
             }
             if (toId == null) {
                 movement = MovementDraft.close(fromId, fromQuantity, ACTOR, AllocationSource.ORDER_SAGA, orderId, line);
-                change = stock.closeAllocation(productId, clientId, movement, fromQuantity);
+                change = stock.closeAllocation(productId, clientId, movement, fromQuantity, memory);
             } else {
                 movement = MovementDraft.replace(fromId, fromQuantity, toId, toQuantity, ACTOR, orderId, line);
-                change = stock.replaceAllocation(productId, clientId, movement);
+                change = stock.replaceAllocation(productId, clientId, movement, memory);
             }
         }
         if (change instanceof StockChange.Applied applied) {
             ledger.complete(applied.after(), movement);
         } else if (change instanceof StockChange.AlreadyApplied already) {
-            // Applied before a crash: finish its ledger entry and allocation now.
+            // Applied before a crash, or by a replica that ran this step meanwhile: finish its ledger entry and
+            // allocation now.
             ledger.repair(already.current().id());
         }
         return change;

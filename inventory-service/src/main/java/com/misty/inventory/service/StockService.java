@@ -14,6 +14,7 @@ import com.misty.inventory.domain.StockItem;
 import com.misty.inventory.repository.AllocationRepository;
 import com.misty.inventory.repository.MovementRepository;
 import com.misty.inventory.repository.StockRepository;
+import com.misty.inventory.repository.StockRepository.RecordMemory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -93,21 +94,29 @@ public class StockService {
         if (allocation.source() == AllocationSource.ORDER_SAGA) {
             throw InventoryProblems.ownedByOrder(allocation.orderId());
         }
+        RecordMemory beforeClaim = memoryOf(allocation);
         if (allocations.claimRelease(allocationId, actor)) {
             MovementDraft close = MovementDraft.close(allocationId, allocation.quantity(), actor, allocation.source(),
                     allocation.orderId(), allocation.line());
-            StockChange change = stock.closeAllocation(allocation.productId(), allocation.clientId(), close,
-                    allocation.quantity());
-            if (change instanceof StockChange.Applied applied) {
-                ledger.complete(applied.after(), close);
-                return new AllocationOutcome(allocations.findAllocation(allocationId).orElseThrow(), applied.after().quantityOnHand());
+            Optional<StockItem> after = ledger.applyClaimed(allocation, close, beforeClaim);
+            if (after.isPresent()) {
+                return new AllocationOutcome(allocations.findAllocation(allocationId).orElseThrow(), after.get().quantityOnHand());
             }
-            ledger.finishClaim(allocations.findAllocation(allocationId).orElseThrow());
         }
         Allocation settled = afterAnotherClaim(allocationId);
         long level = stock.findItem(allocation.stockId()).map(StockItem::quantityOnHand)
                 .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
         return new AllocationOutcome(settled, level);
+    }
+
+    /**
+     * The allocation's record as read before its release or issue is claimed: should the claimant stall after its
+     * claim while the repair applies the movement, the update it sends at last is refused however many movements
+     * followed ({@code StockRepository.notMovedOnSince}).
+     */
+    private RecordMemory memoryOf(Allocation allocation) {
+        return stock.memoryOf(allocation.productId(), allocation.clientId())
+                .orElseThrow(() -> InventoryProblems.stockNotFound(allocation.stockId()));
     }
 
     /**
@@ -147,16 +156,14 @@ public class StockService {
         if (consumed > allocation.quantity()) {
             throw InventoryProblems.moreThanAllocated(allocation.quantity());
         }
+        RecordMemory beforeClaim = memoryOf(allocation);
         if (allocations.claimIssue(allocationId, consumed, actor)) {
             MovementDraft issue = MovementDraft.issue(allocationId, allocation.quantity(), consumed, actor,
                     allocation.source(), allocation.orderId(), allocation.line());
-            StockChange change = stock.issueAllocation(allocation.productId(), allocation.clientId(), issue,
-                    allocation.quantity());
-            if (change instanceof StockChange.Applied applied) {
-                ledger.complete(applied.after(), issue);
-                return new AllocationOutcome(allocations.findAllocation(allocationId).orElseThrow(), applied.after().quantityOnHand());
+            Optional<StockItem> after = ledger.applyClaimed(allocation, issue, beforeClaim);
+            if (after.isPresent()) {
+                return new AllocationOutcome(allocations.findAllocation(allocationId).orElseThrow(), after.get().quantityOnHand());
             }
-            ledger.finishClaim(allocations.findAllocation(allocationId).orElseThrow());
         } else {
             Allocation current = allocations.findAllocation(allocationId).orElseThrow();
             if (current.status() != AllocationStatus.ISSUING && current.status() != AllocationStatus.CONSUMED) {

@@ -398,7 +398,8 @@ class OrderSagaInventorySideTest {
         String line1 = allocated.allocations().get(0).allocationId();
         // What the crashed consumer left behind: line 1's stock issued (all of it), nothing else written.
         assertThat(stock.issueAllocation(board, client,
-                MovementDraft.issue(line1, 30, 30, "order-saga", AllocationSource.ORDER_SAGA, order, 1), 30))
+                MovementDraft.issue(line1, 30, 30, "order-saga", AllocationSource.ORDER_SAGA, order, 1), 30,
+                stock.memoryOf(board, client).orElseThrow()))
                 .isInstanceOf(StockChange.Applied.class);
 
         publish(envelope(order, new OrderCompleted(order, "ORD-" + order, null)));

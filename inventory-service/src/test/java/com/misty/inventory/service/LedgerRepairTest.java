@@ -111,7 +111,8 @@ class LedgerRepairTest {
         // Crash after the claim and the record's update, before the ledger entry and the allocation's new status.
         assertThat(allocations.claimRelease(id, "prod-1")).isTrue();
         Allocation claimed = allocations.findAllocation(id).orElseThrow();
-        assertThat(stock.closeAllocation(product, client, Ledger.claimedMovement(claimed, "prod-1"), 20))
+        assertThat(stock.closeAllocation(product, client, Ledger.claimedMovement(claimed, "prod-1"), 20,
+                stock.memoryOf(product, client).orElseThrow()))
                 .isInstanceOf(StockChange.Applied.class);
 
         ledger.finishClaim(claimed);
