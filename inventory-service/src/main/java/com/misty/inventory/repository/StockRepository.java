@@ -15,13 +15,16 @@ import com.misty.platform.storage.StoredValues;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -222,10 +226,23 @@ public class StockRepository implements PanacheMongoRepositoryBase<StockEntity, 
                 Updates.pushEach(RECENT, List.of(movement.movementId()), new PushOptions().slice(-RECENT_WINDOW)));
     }
 
-    /** The movement's ledger entry is written: it no longer needs to wait on the record. */
+    /** The movements' ledger entries are written: they no longer need to wait on the record. */
     public void confirm(String stockId, List<String> movementIds) {
-        stock.updateOne(Filters.eq("_id", stockId), Updates.pullByFilter(
-                new Document(UNCONFIRMED, new Document("movement_id", new Document("$in", movementIds)))));
+        stock.updateOne(Filters.eq("_id", stockId), confirming(movementIds));
+    }
+
+    /** {@link #confirm} of several records' movements (stock id → movement ids) in one bulk write. */
+    public void confirm(Map<String, List<String>> movementIdsByStock) {
+        if (movementIdsByStock.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(movementIdsByStock.size());
+        movementIdsByStock.forEach((stockId, ids) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", stockId), confirming(ids))));
+        stock.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    private static Bson confirming(List<String> movementIds) {
+        return Updates.pullByFilter(new Document(UNCONFIRMED, new Document("movement_id", new Document("$in", movementIds))));
     }
 
     // ---- low stock --------------------------------------------------------------------------------------

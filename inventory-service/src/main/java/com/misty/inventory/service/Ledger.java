@@ -35,7 +35,8 @@ import java.util.UUID;
 
 /**
  * The steps after a stock record's update: the ledger entry (with its {@code StockLevelChanged}), the allocation
- * document, and the confirmation that takes the movement off the record. The request does them right away;
+ * document, and the confirmation that takes the movement off the record. The request does the first two right away
+ * and hands the third to {@link LedgerConfirmations};
  * {@link #repair(String)} does them for movements whose writer crashed, and {@link #finishClaim(Allocation)}
  * finishes releases and issues claimed but never applied. Every step is idempotent, so doing one twice is harmless.
  */
@@ -53,24 +54,29 @@ public class Ledger {
     private final MovementRepository movements;
     private final AllocationRepository allocations;
     private final InventoryConfig config;
+    private final LedgerConfirmations confirmations;
     private final PollingWorker repairs;
 
     public Ledger(StockRepository stock, MovementRepository movements, AllocationRepository allocations,
-                  InventoryConfig config) {
+                  LedgerConfirmations confirmations, InventoryConfig config) {
         this.stock = stock;
+        this.confirmations = confirmations;
         this.movements = movements;
         this.allocations = allocations;
         this.config = config;
         this.repairs = PollingWorker.every("ledger-repair", config.ledger().pollInterval(), this::repairStale);
     }
 
-    /** Writes the ledger entry and the allocation of a movement just applied, then takes it off the record. */
+    /**
+     * Writes the ledger entry and the allocation of a movement just applied; taking it off the record follows in a
+     * batch ({@link LedgerConfirmations}), as nothing the caller answers depends on it.
+     */
     public Movement complete(StockItem after, MovementDraft draft) {
         // The update returned the record right after it: its ledger_seq and level are this movement's.
         Movement movement = new Movement(draft, after.id(), after.version(), after.quantityOnHand());
         movements.record(movement, levelChanged(after.productId(), after.clientId(), movement));
         allocations.project(after.id(), after.productId(), after.clientId(), draft);
-        stock.confirm(after.id(), List.of(draft.movementId()));
+        confirmations.confirmLater(after.id(), draft.movementId());
         checkLow(after);
         return movement;
     }

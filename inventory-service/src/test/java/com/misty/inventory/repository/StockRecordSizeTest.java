@@ -1,5 +1,6 @@
 package com.misty.inventory.repository;
 
+import com.misty.inventory.service.LedgerConfirmations;
 import com.misty.inventory.service.StockService;
 import com.misty.testkit.MistyTestInfrastructure;
 import com.mongodb.client.MongoClient;
@@ -48,6 +49,9 @@ class StockRecordSizeTest {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    LedgerConfirmations confirmations;
 
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
@@ -98,7 +102,9 @@ class StockRecordSizeTest {
         }
     }
 
+    /** The record at rest: the movements of the last requests taken off it (their confirmation goes in batches). */
     private int size(String stockId) {
+        confirmations.flush();
         RawBsonDocument raw = mongo.getDatabase(database).getCollection(InventoryDatabase.STOCK, RawBsonDocument.class)
                 .find(Filters.eq("_id", stockId)).first();
         return raw.getByteBuffer().remaining();

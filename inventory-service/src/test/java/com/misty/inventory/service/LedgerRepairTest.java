@@ -67,7 +67,7 @@ class LedgerRepairTest {
     void aMovementWrittenButNeverConfirmedIsConfirmedWithoutASecondEntry() {
         String product = "board-" + UUID.randomUUID(), client = "client-" + UUID.randomUUID();
         String stockId = service.receive(product, client, java.math.BigDecimal.valueOf(100), "r", "prod-1").id();
-        // Crash after the entry and the allocation were written, before the confirmation took it off the record.
+        // Crash after the entry and the allocation were written, before the batched confirmation took it off the record.
         MovementDraft open = MovementDraft.open(UUID.randomUUID().toString(), 30, "prod-1", AllocationSource.API, null, null);
         StockChange.Applied applied = (StockChange.Applied) stock.openAllocation(product, client, open);
         Movement entry = new Movement(open, stockId, applied.after().version(), applied.after().quantityOnHand());
