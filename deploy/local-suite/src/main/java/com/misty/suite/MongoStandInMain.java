@@ -1,14 +1,16 @@
 package com.misty.suite;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.RememberedKeysH2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The local suite's MongoDB stand-in process: mongo-java-server with its H2 file backend, so data survives a
- * restart. Args: port file.
+ * restart, and unique indexes that compare their keys without serializing them again and again
+ * ({@code RememberedKeysH2Backend}). Args: port file.
  */
 public final class MongoStandInMain {
 
@@ -19,7 +21,7 @@ public final class MongoStandInMain {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new RememberedKeysH2Backend(MVStore.open(file.toString())));
         // shutdown() closes the backend, which flushes the H2 store to disk.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "mongodb-shutdown"));
         ParentWatch.exitWhenParentDies();
