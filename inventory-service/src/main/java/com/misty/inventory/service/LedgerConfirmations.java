@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Nothing is lost with the queue: a movement not yet confirmed when the process dies (or when a pass fails) stays
  * on its record with its ledger entry written, and the ledger's repair finds it recorded and confirms it
- * ({@link Ledger#repair(String)}), after {@code misty.inventory.ledger.repair-after} at the latest.
+ * ({@link Ledger#repair(String)}) in its first pass after the movement has waited
+ * {@code misty.inventory.ledger.repair-after}.
  */
 @ApplicationScoped
 public class LedgerConfirmations {
