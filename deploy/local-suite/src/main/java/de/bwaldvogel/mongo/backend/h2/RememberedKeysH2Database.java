@@ -1,9 +1,12 @@
 package de.bwaldvogel.mongo.backend.h2;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -42,5 +45,15 @@ final class RememberedKeysH2Database extends H2Database {
         MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                 new MVMap.Builder<KeyValue, Object>().keyType(RememberedKeyType.INSTANCE));
         return new H2UniqueIndex(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store != null ? store : OPENING.get();
+        // The maps' names as H2Database names them, so the files stay compatible.
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullName);
+        MVMap<String, Object> metaMap = mvStore.openMap("meta." + fullName);
+        return new ConjunctIndexH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 }
