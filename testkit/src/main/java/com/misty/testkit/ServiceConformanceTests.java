@@ -70,6 +70,21 @@ public abstract class ServiceConformanceTests {
         ServiceConformance.assertMalformedJsonIsProblem("POST", jsonPostPath(), TestTokens.accessToken("u1", "admin"));
     }
 
+    /**
+     * Access tokens go through the platform's parser that remembers verified tokens (the RSA check is the largest
+     * cost of a simple request), not SmallRye's own: its {@code @Alternative} must win in every service. The
+     * revocation tests below then prove a remembered token is still refused once revoked.
+     */
+    @Test
+    void accessTokensAreCheckedByTheParserThatRemembersVerifiedOnes() throws ClassNotFoundException {
+        Class<?> parserType = Class.forName("io.smallrye.jwt.auth.principal.JWTParser", false,
+                Thread.currentThread().getContextClassLoader());
+        Object parser = io.quarkus.arc.ClientProxy.unwrap(io.quarkus.arc.Arc.container().instance(parserType).get());
+        if (!parser.getClass().getName().startsWith("com.misty.platform.security.RememberingJwtParser")) {
+            throw new AssertionError("Access tokens are parsed by " + parser.getClass().getName());
+        }
+    }
+
     @Test
     void tokensOfARevokedUserAreRefusedHereWithinTwoSeconds() throws InterruptedException {
         String user = "revoked-" + UUID.randomUUID();
