@@ -75,15 +75,19 @@ public class RememberingJwtParser implements JWTParser {
     }
 
     private void remember(String token, JsonWebToken checked, long now) {
-        if (ttlMillis <= 0) {
+        long validUntil = Math.min(now + ttlMillis, checked.getExpirationTime() * 1000);
+        if (validUntil <= now) {
+            // Off (TTL 0), or past its exp but within the clock skew the check allows: nothing to remember.
             return;
         }
         if (verified.size() >= maxSize) {
-            // Crude but bounded: start over rather than track recency on every request.
-            verified.clear();
+            // Bounded: drop what has run out first, and start over only if that was not enough.
+            verified.values().removeIf(remembered -> remembered.validUntilMillis() <= now);
+            if (verified.size() >= maxSize) {
+                verified.clear();
+            }
         }
-        long expiresAtMillis = checked.getExpirationTime() * 1000;
-        verified.put(token, new Remembered(checked, Math.min(now + ttlMillis, expiresAtMillis)));
+        verified.put(token, new Remembered(checked, validUntil));
     }
 
     // ---- the rest as SmallRye's parser does it, not remembered --------------------------------------------

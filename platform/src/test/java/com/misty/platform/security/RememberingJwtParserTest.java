@@ -86,6 +86,21 @@ class RememberingJwtParserTest {
     }
 
     @Test
+    void tokensThatRanOutMakeRoomBeforeTheMemoryStartsOver() throws Exception {
+        long now = clock.instant().getEpochSecond();
+        String lasting = TestTokens.accessToken("u0", "manager");
+        parser.parse(lasting);
+        for (int i = 1; i <= 2; i++) {
+            parser.parse(TestTokens.builder("u" + i, "manager").issuedAt(now - 100).expiresAt(now + 5)
+                    .sign(TestTokens.privateKey()));
+        }
+        clock.advance(Duration.ofSeconds(6));
+        parser.parse(TestTokens.accessToken("u3", "manager"));
+        parser.parse(lasting);
+        assertThat(verifier.calls).as("the two expired entries went, the lasting one stayed").isEqualTo(4);
+    }
+
+    @Test
     void aZeroTtlRemembersNothing() throws Exception {
         RememberingJwtParser off = new RememberingJwtParser(verifier, clock, Duration.ZERO, 3);
         String token = TestTokens.accessToken("u1", "manager");

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVMap;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -25,11 +26,13 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code Filters.and} (the driver sends {@code {$and: [...]}}) read every document of the collection, deserializing
  * each one from the H2 file, while holding the collection's lock. Here the index narrows the candidates to the one
  * document with those keys, and the whole query is still matched against it, so the answer is the same: every
- * document the query matches has those key values, hence that index entry.
+ * document the query matches has those key values, hence that index entry. (For an {@code $in} the candidates come
+ * in the index's order, not the collection's; MongoDB promises no order without a sort either.)
  *
  * <p>Only conjuncts are used (top-level fields and the clauses of a top-level {@code $and}, recursively), and only
- * plain values or an {@code $in} of plain values on a single-key index; anything else (a range, {@code $ne},
- * {@code $or}, an array, a regular expression) leaves the query to mongo-java-server as before.
+ * plain values or an {@code $in} of plain values on a single-key index, and no index on a dotted path; anything
+ * else (a range, {@code $ne}, {@code $or}, an array, a regular expression) leaves the query to mongo-java-server as
+ * before.
  */
 final class ConjunctIndexH2Collection extends H2Collection {
 
@@ -80,6 +83,10 @@ final class ConjunctIndexH2Collection extends H2Collection {
             return null;
         }
         List<IndexKey> keys = index.getKeys();
+        if (keys.stream().anyMatch(key -> key.getKey().contains("."))) {
+            // A dotted path is indexed without entering nested arrays, which the matcher does enter: not a safe pin.
+            return null;
+        }
         Document lookup = new Document();
         for (IndexKey key : keys) {
             Object value = pinned.get(key.getKey());
@@ -129,7 +136,7 @@ final class ConjunctIndexH2Collection extends H2Collection {
 
     /** A value an index entry equals exactly: not null (a missing field), not an array, operator or pattern. */
     private static boolean isPlain(Object value) {
-        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date
-                || value instanceof ObjectId || value instanceof UUID;
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Instant
+                || value instanceof Date || value instanceof ObjectId || value instanceof UUID;
     }
 }

@@ -46,6 +46,7 @@ class ConjunctIndexH2CollectionTest {
         for (MongoCollection<Document> c : List.of(plain, indexed)) {
             c.createIndex(Indexes.ascending("product_id", "client_id"), new IndexOptions().unique(true));
             c.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).sparse(true));
+            c.createIndex(Indexes.ascending("at"), new IndexOptions().unique(true));
             Random random = new Random(5);
             for (int i = 0; i < DOCUMENTS; i++) {
                 Document d = new Document("_id", "s" + i).append("product_id", "p" + (i % 17)).append("client_id", "c" + (i / 17))
@@ -86,6 +87,7 @@ class ConjunctIndexH2CollectionTest {
                 Filters.and(Filters.eq("code", 20.0), Filters.eq("status", "RELEASED")),
                 Filters.and(Filters.eq("recent", "m7"), Filters.eq("status", "RELEASED")),
                 Filters.and(Filters.eq("product_id", "p1"), Filters.lt("at", new Date(100_000))),
+                Filters.and(Filters.eq("at", new Date(51_000)), Filters.eq("status", "ALLOCATED")),
                 Filters.or(Filters.eq("_id", "s1"), Filters.eq("_id", "s2")),
                 Filters.and(Filters.eq("_id", "s3"), Filters.or(Filters.eq("status", "ALLOCATED"), Filters.eq("status", "x"))),
                 Filters.and(Filters.eq("product_id", null), Filters.eq("client_id", "c1")),
@@ -131,6 +133,7 @@ class ConjunctIndexH2CollectionTest {
         indexed.updateOne(Filters.and(Filters.eq("_id", "s4"), Filters.eq("status", "RELEASED")), Updates.set("x", 1));
         indexed.deleteMany(Filters.and(Filters.in("_id", "s5", "s7"), Filters.eq("owner", "nobody")));
         indexed.find(Filters.and(Filters.eq("code", "k12"), Filters.eq("status", "ALLOCATED"))).first();
+        indexed.find(Filters.and(Filters.eq("at", new Date(12_000)), Filters.eq("status", "ALLOCATED"))).first();
         assertThat(collection.scans()).as("queries served by an index").isEqualTo(before);
 
         indexed.find(Filters.and(Filters.eq("status", "ALLOCATED"), Filters.eq("client_id", "c1"))).first();
