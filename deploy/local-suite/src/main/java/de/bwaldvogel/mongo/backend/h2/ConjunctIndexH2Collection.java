@@ -47,15 +47,10 @@ final class ConjunctIndexH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        List<Index<Object>> indexes = getIndexes();
-        for (Index<Object> index : indexes) {
-            if (index.canHandle(query)) {
-                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-            }
-        }
+        // A query of exactly an index's keys is pinned too; whatever is not pinned goes to mongo-java-server as before.
         Map<String, Object> pinned = pinnedFields(query);
         if (!pinned.isEmpty()) {
-            for (Index<Object> index : indexes) {
+            for (Index<Object> index : getIndexes()) {
                 Document keys = keysPinnedBy(index, pinned);
                 if (keys != null && index.canHandle(keys)) {
                     return matchDocuments(query, index.getPositions(keys), orderBy, numberToSkip, limit, batchSize,
@@ -102,7 +97,7 @@ final class ConjunctIndexH2Collection extends H2Collection {
      * Field → the value a conjunct of the query pins it to: an equality to a plain value, or an {@code $in} of plain
      * values (kept as the {@code {$in: [...]}} document). A field pinned twice keeps its first equality.
      */
-    static Map<String, Object> pinnedFields(Document query) {
+    private static Map<String, Object> pinnedFields(Document query) {
         Map<String, Object> pinned = new LinkedHashMap<>();
         collectPinned(query, pinned);
         return pinned;
@@ -119,9 +114,7 @@ final class ConjunctIndexH2Collection extends H2Collection {
                     }
                 }
             } else if (!name.startsWith("$") && !pinned.containsKey(name)) {
-                if (isPlain(value)) {
-                    pinned.put(name, value);
-                } else if (isInOfPlainValues(value)) {
+                if (isPlain(value) || isInOfPlainValues(value)) {
                     pinned.put(name, value);
                 }
             }

@@ -12,7 +12,10 @@ import org.h2.mvstore.MVStore;
 
 import java.util.List;
 
-/** An {@link H2Database} whose unique indexes key their maps with {@link RememberedKeyType}. */
+/**
+ * An {@link H2Database} whose unique indexes key their maps with {@link RememberedKeyType} and whose collections
+ * serve guarded queries through those indexes ({@link ConjunctIndexH2Collection}).
+ */
 final class RememberedKeysH2Database extends H2Database {
 
     /**
