@@ -7,7 +7,6 @@ import com.misty.inventory.domain.InventoryProblems;
 import com.misty.inventory.domain.Movement;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
-import com.misty.inventory.domain.Product;
 import com.misty.inventory.domain.Quantities;
 import com.misty.inventory.domain.StockChange;
 import com.misty.inventory.domain.StockItem;
@@ -55,12 +54,12 @@ public class StockService {
 
     /** Receives stock in the product's unit (whole units for a product not in the catalogue). */
     public StockItem receive(String productId, String clientId, BigDecimal quantity, String reference, String actor) {
-        Optional<Product> product = products.find(productId);
-        String unit = product.map(p -> p.unit().code()).orElse(Quantities.UNIT);
-        int decimals = product.map(p -> p.unit().decimals()).orElse(0);
-        long steps = steps(quantity, "quantity", unit, decimals);
+        // Cached once stock of the product exists (its unit is fixed then): a receipt reads the catalogue only
+        // for a product's first stock.
+        ProductService.CountedIn unit = products.countedIn(productId);
+        long steps = steps(quantity, "quantity", unit.unit(), unit.decimals());
         MovementDraft receipt = MovementDraft.receipt(steps, actor, reference);
-        StockItem after = stock.receive(productId, clientId, unit, decimals, receipt);
+        StockItem after = stock.receive(productId, clientId, unit.unit(), unit.decimals(), receipt);
         ledger.complete(after, receipt);
         return after;
     }
