@@ -55,8 +55,11 @@ class ClientsView extends LightElement {
   }
 
   async load() {
+    // Only the last read started is shown: an earlier one answering late would put older versions back in the rows.
+    const read = this.reads = (this.reads || 0) + 1;
     try {
       const r = await api('GET', '/api/clients' + query({ ...this.filters, page: this.page, size: PAGE_SIZE }));
+      if (read !== this.reads) return;
       this.items = r.items; this.total = r.total;
     } catch (p) {
       this.problem = p;
@@ -106,6 +109,7 @@ class ClientsView extends LightElement {
     try {
       const saved = await api('PATCH', `/api/clients/${encodeURIComponent(client.id)}`, patchOf(client, changes), { 'If-Match': `"${client.version}"` });
       this.editing = null; this.conflict = null; this.problem = null;
+      this.showStored(saved);
       this.notice = `Saved ${saved.code} (version ${saved.version}).`;
       await this.load();
     } catch (p) {
@@ -133,9 +137,18 @@ class ClientsView extends LightElement {
     this.load();
   }
 
+  /**
+   * The row of a client just saved shows what the server stored, before the list is read again: the row's buttons
+   * send its version, and one pressed meanwhile would otherwise send the old one and meet a 409.
+   */
+  showStored(client) {
+    this.items = this.items.map((i) => (i.id === client.id ? client : i));
+  }
+
   async setActive(client, active) {
     try {
       const c = await api('POST', `/api/clients/${encodeURIComponent(client.id)}/${active ? 'activate' : 'deactivate'}`, undefined, { 'If-Match': `"${client.version}"` });
+      this.showStored(c);
       this.notice = `${c.code} is ${c.active ? 'active again' : 'deactivated: no new orders for it'}.`; this.problem = null;
       await this.load();
     } catch (p) {
