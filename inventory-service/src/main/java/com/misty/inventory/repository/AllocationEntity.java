@@ -33,11 +33,11 @@ public record AllocationEntity(@BsonId String id,
                                String replaces) {
 
     /**
-     * The fields of the allocation {@code m} opens, without {@code _id}: they are the {@code $setOnInsert} of an
-     * upsert by the allocation id, so the request and the ledger repair may both write it.
+     * The allocation {@code m} opens, under the allocation id: inserted once (the request and the ledger repair may
+     * both write it; the second insert meets the id).
      */
     static AllocationEntity opened(String stockId, String productId, String clientId, MovementDraft m, String replaces) {
-        return new AllocationEntity(null, stockId, productId, clientId, m.allocationQuantity(), m.orderId(), m.line(),
+        return new AllocationEntity(m.allocationId(), stockId, productId, clientId, m.allocationQuantity(), m.orderId(), m.line(),
                 m.source(), AllocationStatus.ALLOCATED, m.actor(), m.at(), null, null, null, null, replaces);
     }
 

@@ -4,15 +4,15 @@ import com.misty.inventory.domain.Allocation;
 import com.misty.inventory.domain.AllocationStatus;
 import com.misty.inventory.domain.MovementDraft;
 import com.misty.inventory.domain.Page;
+import com.misty.platform.storage.DuplicateKeys;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -102,9 +102,14 @@ public class AllocationRepository implements PanacheMongoRepositoryBase<Allocati
     }
 
     private void open(String stockId, String productId, String clientId, MovementDraft m, String replaces) {
-        allocations.updateOne(Filters.eq("_id", m.allocationId()), new Document("$setOnInsert",
-                        AllocationEntity.opened(stockId, productId, clientId, m, replaces)),
-                new UpdateOptions().upsert(true));
+        try {
+            allocations.insertOne(AllocationEntity.opened(stockId, productId, clientId, m, replaces));
+        } catch (MongoWriteException e) {
+            // Written already (the request and the ledger repair both write it): that one stands.
+            if (!DuplicateKeys.is(e)) {
+                throw e;
+            }
+        }
         if (replaces != null) {
             // A compensated revision hands the line back to its earlier allocation: that one is open again.
             allocations.updateOne(Filters.and(Filters.eq("_id", m.allocationId()),

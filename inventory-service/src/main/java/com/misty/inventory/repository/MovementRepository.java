@@ -52,7 +52,9 @@ public class MovementRepository implements PanacheMongoRepositoryBase<MovementEn
     /** Writes the entry once; a second writer of the same movement (request and repair) finds it there. */
     public void record(Movement movement, EventEnvelope levelChanged) {
         try {
-            writes.insertOne(MovementDocuments.archived(movement), List.of(levelChanged));
+            // Sealed: an entry gets no events after its insert, so this replica's relay publishes its event from
+            // memory, with neither a lease nor a read of the entry.
+            writes.insertSealed(MovementDocuments.archived(movement), List.of(levelChanged));
         } catch (MongoWriteException e) {
             if (!DuplicateKeys.is(e)) {
                 throw e;

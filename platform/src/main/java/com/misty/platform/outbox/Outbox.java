@@ -7,6 +7,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,9 @@ public final class Outbox {
     public static final String FIELD = "outbox";
     /**
      * Set while the document has pending events (indexed), so the relay's safety-net sweep never scans a
-     * collection: writers set it with their first event, the relay removes it when it emptied the outbox.
+     * collection: writers set it with their first event, the relay removes it when it emptied the outbox. The sweep
+     * takes a document once this time has passed; a sealed insert ({@link #sealedDocumentFields}) sets it a grace
+     * period ahead, as its writer's relay publishes it meanwhile.
      */
     public static final String PENDING_SINCE = "outbox_pending_since";
     private static final String TRACE = "trace";
@@ -50,6 +53,19 @@ public final class Outbox {
         Document fields = new Document(FIELD, events.stream().map(e -> entry(topic, e)).toList());
         if (!events.isEmpty()) {
             fields.append(PENDING_SINCE, Date.from(events.get(0).occurredAt()));
+        }
+        return fields;
+    }
+
+    /**
+     * The outbox fields of a sealed insert (a document whose outbox gets no events after its insert): its writer's
+     * relay publishes the events straight from memory, without a lease, so the sweep leaves the document alone for
+     * {@code grace}, and takes it only should that publication not have happened by then (a crash, a broker outage).
+     */
+    public static Document sealedDocumentFields(String topic, List<EventEnvelope> events, Duration grace) {
+        Document fields = newDocumentFields(topic, events);
+        if (!events.isEmpty()) {
+            fields.put(PENDING_SINCE, Date.from(events.get(0).occurredAt().plus(grace)));
         }
         return fields;
     }

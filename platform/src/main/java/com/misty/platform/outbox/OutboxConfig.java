@@ -29,7 +29,15 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration maxBackoff();
 
+    /**
+     * How long the events of sealed inserts (ledger entries) may wait for more, to go to the broker and out of
+     * their documents together: on a busy stock record one produce request and one bulk write for many movements
+     * instead of one each. Their readers are live views, for which a few milliseconds do not matter.
+     */
+    @WithDefault("20ms")
+    Duration sealedGather();
+
     default OutboxSettings settings() {
-        return new OutboxSettings(pollInterval(), lease(), batchSize(), deliveryTimeout(), maxBackoff());
+        return new OutboxSettings(pollInterval(), lease(), batchSize(), deliveryTimeout(), maxBackoff(), sealedGather());
     }
 }

@@ -48,6 +48,12 @@ import java.util.concurrent.TimeUnit;
  * insert-only ledger grows with every movement (a burst of 20,000 one-event documents took minutes that way). The
  * events of one document are published in order, and the first failure stops that document's batch so that order
  * is kept on retry.
+ *
+ * <p>A sealed insert ({@link OutboxWrites#insertSealed}: a document that gets no events after its insert, such as
+ * an insert-only ledger entry) skips the lease and the reads: its writer hands the stored entries to this process's
+ * relay, which publishes them from memory and removes what the broker acknowledged. Nobody else is woken for such a
+ * document, and the sweep leaves it alone for a lease ({@link Outbox#sealedDocumentFields}); what was not published
+ * (a broker outage) is handed to the sweep at once, and should the process die, the sweep takes it after the lease.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -63,6 +69,12 @@ public final class OutboxRelay implements AutoCloseable {
     private final String owner;
     private final Clock clock;
     private final java.util.Queue<Wake> woken = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<SealedInsert> sealed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger sealedQueued = new java.util.concurrent.atomic.AtomicInteger();
+    /** When the sealed inserts gathering now are due, as the last pass left them; read and written by the worker only. */
+    private Duration sealedDueIn;
+    /** Whether the worker's current pause is the gathering's, not a poll interval; worker only. */
+    private boolean waitedForSealed;
     private final java.util.concurrent.atomic.AtomicBoolean sweepRequested = new java.util.concurrent.atomic.AtomicBoolean(true);
     private volatile boolean legacySwept;
     private final PollingWorker worker;
@@ -109,6 +121,20 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
+     * Publishes the events of a sealed insert of this process ({@link OutboxWrites#insertSealed}) as they were
+     * stored: no lease (nobody else is woken for the document, and the sweep leaves it alone for a lease), no read
+     * before, none after; only the removal of what the broker acknowledged is written.
+     */
+    public void publishSealed(String collection, Object id, List<Document> entries) {
+        sealed.add(new SealedInsert(collection, plain(id), entries, System.nanoTime()));
+        int queued = sealedQueued.incrementAndGet();
+        // The first one starts the gathering (the pass works out when it is due); a full batch goes at once.
+        if (queued == 1 || queued >= settings.batchSize() || settings.sealedGather().isZero()) {
+            worker.wakeUp();
+        }
+    }
+
+    /**
      * The id as a read of the document returns it. A codec hands ids on as {@code BsonValue}s, which name the same
      * document but are not equal to what the sweep reads; keyed by both, one document had two leases and two relays
      * published its events.
@@ -124,6 +150,9 @@ public final class OutboxRelay implements AutoCloseable {
     private record Wake(String collection, Object id) {
     }
 
+    private record SealedInsert(String collection, Object id, List<Document> entries, long queuedAtNanos) {
+    }
+
     /** @param stalled an event was not acknowledged; the loop backs off before the next pass */
     public record PassResult(int published, boolean stalled) {
     }
@@ -137,7 +166,12 @@ public final class OutboxRelay implements AutoCloseable {
      * @return how many events the broker acknowledged (and were removed), and whether one was not acknowledged
      */
     public PassResult relayOnce() {
-        int published = 0;
+        PassResult fromMemory = relaySealed();
+        if (fromMemory.stalled()) {
+            sweepRequested.set(true);
+            return fromMemory;
+        }
+        int published = fromMemory.published();
         while (!woken.isEmpty()) {
             Map<MongoCollection<Document>, List<Object>> batch = new LinkedHashMap<>();
             int size = 0;
@@ -179,6 +213,70 @@ public final class OutboxRelay implements AutoCloseable {
         return new PassResult(published, false);
     }
 
+    /**
+     * The sealed inserts handed over, in batches, once the oldest has gathered company for
+     * {@link OutboxSettings#sealedGather()} or a batch is full; on a stall the rest go to the sweep (memory stays
+     * bounded).
+     */
+    private PassResult relaySealed() {
+        int published = 0;
+        sealedDueIn = null;
+        for (SealedInsert oldest; (oldest = sealed.peek()) != null; ) {
+            long waitedNanos = System.nanoTime() - oldest.queuedAtNanos();
+            long gatherNanos = settings.sealedGather().toNanos();
+            if (waitedNanos < gatherNanos && sealedQueued.get() < settings.batchSize()) {
+                // Whole milliseconds, rounded up: the worker waits in milliseconds, and a zero would spin.
+                sealedDueIn = Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(gatherNanos - waitedNanos) + 1);
+                break;
+            }
+            Map<MongoCollection<Document>, List<Sending>> sent = new LinkedHashMap<>();
+            boolean refused = false;
+            for (int size = 0; size < settings.batchSize(); size++) {
+                SealedInsert next = sealed.poll();
+                if (next == null) {
+                    break;
+                }
+                sealedQueued.decrementAndGet();
+                MongoCollection<Document> source = source(next.collection());
+                if (source != null) {
+                    Sending sending = send(new Document("_id", next.id()).append(Outbox.FIELD, next.entries()), refused);
+                    refused |= sending.refused();
+                    sent.computeIfAbsent(source, s -> new ArrayList<>()).add(sending);
+                }
+            }
+            PassResult result = settle(sent, true);
+            published += result.published();
+            if (result.stalled()) {
+                handBackQueuedSealed();
+                return new PassResult(published, true);
+            }
+        }
+        return new PassResult(published, false);
+    }
+
+    /**
+     * The broker is away: the sealed inserts still queued become ordinary pending documents at once, for the
+     * sweep to retry under leases, rather than piling up in memory for the length of the outage.
+     */
+    private void handBackQueuedSealed() {
+        Map<MongoCollection<Document>, List<WriteModel<Document>>> handBacks = new LinkedHashMap<>();
+        for (SealedInsert next; (next = sealed.poll()) != null; ) {
+            sealedQueued.decrementAndGet();
+            MongoCollection<Document> source = source(next.collection());
+            if (source != null && !next.entries().isEmpty()) {
+                handBacks.computeIfAbsent(source, s -> new ArrayList<>()).add(new UpdateOneModel<>(
+                        Filters.eq("_id", next.id()), handBackToSweep(next.entries().get(0))));
+            }
+        }
+        // Should this write fail too, each document is still taken by the sweep once its grace is over.
+        handBacks.forEach((source, writes) -> source.bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+    }
+
+    /** Makes a sealed document's pending time that of its first unpublished event: the sweep takes it from now on. */
+    private static Bson handBackToSweep(Document firstUnpublished) {
+        return Updates.set(Outbox.PENDING_SINCE, firstUnpublished.getDate("created_at"));
+    }
+
     private PassResult relayBatch(Map<MongoCollection<Document>, List<Object>> batch) {
         // Every document of the batch is sent before any acknowledgement is awaited: one broker round trip per batch.
         Map<MongoCollection<Document>, List<Sending>> sent = new LinkedHashMap<>();
@@ -192,6 +290,14 @@ public final class OutboxRelay implements AutoCloseable {
                 }).toList());
             }
         });
+        return settle(sent, false);
+    }
+
+    /**
+     * Awaits the acknowledgements of what was sent, removes what they cover, and gives the leases back (of sealed
+     * documents, none was taken).
+     */
+    private PassResult settle(Map<MongoCollection<Document>, List<Sending>> sent, boolean sealedInserts) {
         int published = 0;
         boolean stalled = false;
         for (Map.Entry<MongoCollection<Document>, List<Sending>> one : sent.entrySet()) {
@@ -203,9 +309,13 @@ public final class OutboxRelay implements AutoCloseable {
                 published += acks.size();
                 stalled |= acks.size() < document.entries().size();
             }
-            removeAcknowledged(source, one.getValue(), acknowledged);
-            releaseLeases(one.getValue().stream().map(d -> leaseId(source, d.claimed().get("_id")))
-                    .collect(java.util.stream.Collectors.toSet()));
+            if (sealedInserts) {
+                removeAcknowledgedSealed(source, one.getValue(), acknowledged);
+            } else {
+                removeAcknowledged(source, one.getValue(), acknowledged);
+                releaseLeases(one.getValue().stream().map(d -> leaseId(source, d.claimed().get("_id")))
+                        .collect(java.util.stream.Collectors.toSet()));
+            }
         }
         return new PassResult(published, stalled);
     }
@@ -223,7 +333,10 @@ public final class OutboxRelay implements AutoCloseable {
         List<Object> ids = new ArrayList<>();
         // The safety net: served by the index on outbox_pending_since. Only the first sweep after a start also
         // looks for documents written before that field existed (a one-time scan, not on the hot path).
-        Bson pending = legacySwept ? Filters.gt(Outbox.PENDING_SINCE, new Date(0)) : Filters.exists(Outbox.FIELD + ".0");
+        // A pending time still ahead marks a sealed insert its writer's relay is publishing (Outbox.sealedDocumentFields).
+        Date now = Date.from(clock.instant());
+        Bson pending = legacySwept ? Filters.lte(Outbox.PENDING_SINCE, now)
+                : Filters.and(Filters.exists(Outbox.FIELD + ".0"), Filters.not(Filters.gt(Outbox.PENDING_SINCE, now)));
         source.find(pending).projection(Projections.include("_id")).limit(settings.batchSize())
                 .forEach(doc -> ids.add(doc.get("_id")));
         return ids;
@@ -369,9 +482,32 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #removeAcknowledged} for sealed documents: no event can have been added meanwhile, so nothing is read
+     * back. What the broker did not acknowledge stays, handed to the sweep at once ({@link #handBackToSweep}).
+     */
+    private void removeAcknowledgedSealed(MongoCollection<Document> source, List<Sending> sending,
+                                          List<List<String>> acknowledged) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (int i = 0; i < sending.size(); i++) {
+            List<String> acks = acknowledged.get(i);
+            List<Document> entries = sending.get(i).entries();
+            Bson pull = Updates.pullByFilter(new Document(Outbox.FIELD, new Document("event_id", new Document("$in", acks))));
+            Bson change = acks.size() == entries.size() ? Updates.combine(pull, Updates.unset(Outbox.PENDING_SINCE))
+                    : acks.isEmpty() ? handBackToSweep(entries.get(0))
+                    : Updates.combine(pull, handBackToSweep(entries.get(acks.size())));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", sending.get(i).claimed().get("_id")), change));
+        }
+        if (!writes.isEmpty()) {
+            source.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
     /** One pass of the worker; a quiet poll interval (no nudge) asks for the safety-net sweep. */
     private Duration pass(boolean nudged) {
-        if (!nudged) {
+        // A pause cut short for gathered sealed inserts is no quiet poll interval: sweeping after each of those
+        // would search the collections every few milliseconds on a busy record.
+        if (!nudged && !waitedForSealed) {
             sweepRequested.set(true);
         }
         try {
@@ -380,7 +516,9 @@ public final class OutboxRelay implements AutoCloseable {
             LOG.warnf("Outbox relay pass failed, will retry in %s: %s", backoff, rootMessage(e));
             backoff = nextBackoff(backoff);
         }
-        return backoff;
+        Duration sealedDue = sealedDueIn;
+        waitedForSealed = sealedDue != null && sealedDue.compareTo(backoff) < 0;
+        return waitedForSealed ? sealedDue : backoff;
     }
 
     private Duration nextBackoff(Duration current) {
@@ -399,6 +537,14 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public void close() {
         worker.stop();
+        try {
+            // Gathered but not sent: made ordinary pending documents, which the next relay's first sweep takes at
+            // once instead of after their grace.
+            handBackQueuedSealed();
+        } catch (RuntimeException e) {
+            LOG.warnf("Sealed inserts not handed back at shutdown; the sweep takes them after their grace: %s",
+                    rootMessage(e));
+        }
         publisher.close();
     }
 }

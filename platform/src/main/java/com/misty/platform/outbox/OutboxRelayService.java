@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,7 +76,27 @@ public class OutboxRelayService {
 
     /** The writes of {@code collection}, carrying events of {@code topic}, that wake this relay for what they wrote. */
     public OutboxWrites writes(MongoCollection<Document> collection, String topic) {
-        return new OutboxWrites(collection, topic, this::nudge);
+        return new OutboxWrites(collection, topic, new OutboxWrites.Wakeup() {
+            @Override
+            public void pending(String collection, Object id) {
+                nudge(collection, id);
+            }
+
+            @Override
+            public Duration sealedGrace() {
+                // A lease: as long as a relay may hold a document it claimed. Without a running relay (none started
+                // yet, or no outbox collections configured) a sealed insert is an ordinary one.
+                return relay == null ? Duration.ZERO : config.lease();
+            }
+
+            @Override
+            public void sealed(String collection, Object id, List<Document> entries) {
+                OutboxRelay current = relay;
+                if (current != null) {
+                    current.publishSealed(collection, id, entries);
+                }
+            }
+        });
     }
 
     /** Publish the pending events of this one document now (claimed by id, no search). */

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +27,19 @@ public final class OutboxWrites {
     @FunctionalInterface
     public interface Wakeup {
         void pending(String collection, Object id);
+
+        /**
+         * How long the writer's relay has to publish a sealed insert from memory before the sweep may take it; zero
+         * (the default, for a relay that cannot publish from memory) makes a sealed insert an ordinary one.
+         */
+        default Duration sealedGrace() {
+            return Duration.ZERO;
+        }
+
+        /** Hands over the stored outbox entries of a sealed insert, to be published as they are (no lease, no read). */
+        default void sealed(String collection, Object id, List<Document> entries) {
+            pending(collection, id);
+        }
     }
 
     private static final String ID = "_id";
@@ -51,6 +65,25 @@ public final class OutboxWrites {
         stored.putAll(Outbox.newDocumentFields(topic, events));
         collection.insertOne(stored);
         wake(stored.get(ID), events);
+    }
+
+    /**
+     * Inserts a sealed document: one that gets no events after this insert (an insert-only ledger entry, say; its
+     * events may only be removed, by the relay). Nobody else is woken for it, so this process's relay publishes its
+     * events from memory without taking a lease or reading it back, and removes them from the document once
+     * acknowledged; the sweep takes the document only after {@link Wakeup#sealedGrace()} (a crash, an outage).
+     * A failed insert throws as {@code insertOne} does and hands nothing over.
+     */
+    public void insertSealed(Document document, List<EventEnvelope> events) {
+        Duration grace = relay.sealedGrace();
+        if (events.isEmpty() || grace.isZero()) {
+            insertOne(document, events);
+            return;
+        }
+        Document stored = new Document(document);
+        stored.putAll(Outbox.sealedDocumentFields(topic, events, grace));
+        collection.insertOne(stored);
+        relay.sealed(collectionName, stored.get(ID), stored.getList(Outbox.FIELD, Document.class));
     }
 
     /**

@@ -52,20 +52,21 @@ class OutboxBrokerOutageTest {
         MongoCollection<Document> stock = client.getDatabase("outage_test").getCollection("stock");
         Set<String> written = new HashSet<>();
         OutboxSettings fast = new OutboxSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 100,
-                Duration.ofSeconds(5), Duration.ofSeconds(1));
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(20));
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (OutboxRelay relay = new OutboxRelay(List.of(stock), client.getDatabase("outage_test").getCollection(OutboxRelay.LEASES),
                 new KafkaEventPublisher(KafkaConnection.to(broker.bootstrapServers()), "outage-test", Duration.ofSeconds(5)),
                 fast, "relay-1", Clock.systemUTC(), metrics)) {
             relay.start();
-            written.addAll(writeEvents(stock, 0, 30));
+            OutboxWrites sealed = OutboxRelayTest.sealedWrites(stock, TOPIC, relay, fast.lease());
+            written.addAll(writeEvents(stock, sealed, 0, 30));
             await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount(stock) == 0);
             assertThat(metrics.get("misty.outbox.publish.latency").tag("collection", "stock").timer().count())
                     .isEqualTo(30);
             assertThat(gauge(metrics, "misty.outbox.oldest.age")).isZero();
 
             broker.stop();
-            written.addAll(writeEvents(stock, 30, 30));
+            written.addAll(writeEvents(stock, sealed, 30, 30));
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                     .until(() -> pendingCount(stock) == 30);
             // The operator's view of the outage: entries pile up and the oldest one keeps ageing.
@@ -89,13 +90,17 @@ class OutboxBrokerOutageTest {
         }
     }
 
-    private static List<String> writeEvents(MongoCollection<Document> stock, int from, int count) {
+    /** Events appended to five documents, every other one a sealed insert of its own (a ledger entry's way). */
+    private static List<String> writeEvents(MongoCollection<Document> stock, OutboxWrites sealed, int from, int count) {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = from; i < from + count; i++) {
-            String docId = "s" + (i % 5);
             var event = OutboxRelayTest.event(i);
-            stock.updateOne(Filters.eq("_id", docId), Outbox.append(TOPIC, event),
-                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+            if (i % 2 == 0) {
+                sealed.insertSealed(new Document("_id", "entry-" + i), List.of(event));
+            } else {
+                stock.updateOne(Filters.eq("_id", "s" + (i % 5)), Outbox.append(TOPIC, event),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true));
+            }
             ids.add(event.eventId().toString());
         }
         return ids;

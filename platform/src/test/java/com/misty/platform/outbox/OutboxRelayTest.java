@@ -33,6 +33,10 @@ class OutboxRelayTest {
     @RegisterExtension
     static final StandInMongo MONGO = new StandInMongo();
 
+    /** The defaults, but sealed inserts go at the next pass, not after gathering: a test runs the passes itself. */
+    private static final OutboxSettings AT_ONCE = new OutboxSettings(Duration.ofMillis(500), Duration.ofSeconds(30), 100,
+            Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ZERO);
+
     private MongoCollection<Document> stock;
 
     @BeforeEach
@@ -176,7 +180,8 @@ class OutboxRelayTest {
     /**
      * Two relays running as two replicas' do: writers insert and update documents and wake one relay or the other,
      * while both sweep every few milliseconds, so each document is wanted by both at once. Half the writes hand the
-     * id on as a codec does (a {@code BsonString}); keyed by that, the lease did not keep the other relay away.
+     * id on as a codec does (a {@code BsonString}); keyed by that, the lease did not keep the other relay away. Sealed
+     * inserts go out from their writer's relay without a lease, while the other relay's sweeps pass them by.
      */
     @Test
     void twoRunningRelaysWokenAndSweepingTogetherPublishEachEventOnce() throws Exception {
@@ -197,7 +202,7 @@ class OutboxRelayTest {
             }
         };
         OutboxSettings settings = new OutboxSettings(Duration.ofMillis(10), Duration.ofSeconds(30), 100,
-                Duration.ofSeconds(15), Duration.ofSeconds(5));
+                Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofMillis(5));
         List<OutboxRelay> relays = List.of(relay(slowBroker, settings), relay(slowBroker, settings));
         relays.forEach(OutboxRelay::start);
         try {
@@ -211,7 +216,10 @@ class OutboxRelayTest {
                             .insertOne(new Document("_id", asHandedOn), List.of(event(n)));
                     new OutboxWrites(stock, "inventory.events", relays.get((n + writer) % 2)::nudge)
                             .updateById(id, Updates.set("touched", true), List.of(event(n)));
-                    events += 2;
+                    // An insert-only entry, published from its writer's memory while the other relay sweeps.
+                    sealedWrites(relays.get(n % 2), Duration.ofSeconds(30))
+                            .insertSealed(new Document("_id", "sealed-" + id), List.of(event(n)));
+                    events += 3;
                 }
                 return events;
             }).stream().mapToInt(Integer::intValue).sum();
@@ -226,8 +234,174 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void aSealedInsertIsPublishedFromMemoryWithoutALease() {
+        List<Long> leasesWhilePublishing = new CopyOnWriteArrayList<>();
+        ControlledPublisher publisher = new ControlledPublisher() {
+            @Override
+            public synchronized CompletableFuture<Void> publish(String topic, String key, String value, Map<String, String> headers) {
+                leasesWhilePublishing.add(leases().countDocuments());
+                return super.publish(topic, key, value, headers);
+            }
+        };
+        publisher.autoAcknowledge = true;
+        OutboxRelay relay = relay(publisher);
+        EventEnvelope event = event(1);
+
+        sealedWrites(relay, Duration.ofSeconds(30)).insertSealed(new Document("_id", "e1"), List.of(event));
+        Document stored = stock.find(Filters.eq("_id", "e1")).first();
+        assertThat(stored.getDate(Outbox.PENDING_SINCE)).as("the sweep leaves it to the writer's relay for a lease")
+                .isAfter(java.util.Date.from(event.occurredAt().plusSeconds(29)));
+
+        assertThat(relay.relayOnce().published()).isEqualTo(1);
+        assertThat(publisher.sentEventIds).containsExactly(event.eventId().toString());
+        assertThat(leasesWhilePublishing).containsOnly(0L);
+        Document after = stock.find(Filters.eq("_id", "e1")).first();
+        assertThat(after.getList(Outbox.FIELD, Document.class)).isEmpty();
+        assertThat(after).doesNotContainKey(Outbox.PENDING_SINCE);
+        assertThat(relay.relayOnce().published()).as("nothing left for the sweep").isZero();
+    }
+
+    @Test
+    void theSweepTakesASealedInsertOnlyOnceItsGraceIsOver() {
+        ControlledPublisher publisher = new ControlledPublisher();
+        publisher.autoAcknowledge = true;
+        // The writer's process died after the insert: its relay never got the entries.
+        OutboxWrites lostHandOver = new OutboxWrites(stock, "inventory.events", new OutboxWrites.Wakeup() {
+            @Override
+            public void pending(String collection, Object id) {
+            }
+
+            @Override
+            public Duration sealedGrace() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public void sealed(String collection, Object id, List<Document> entries) {
+            }
+        });
+        lostHandOver.insertSealed(new Document("_id", "e1"), List.of(event(1)));
+
+        OutboxRelay now = relay(publisher);
+        assertThat(now.relayOnce().published()).as("the first sweep after a start").isZero();
+        assertThat(now.relayOnce().published()).as("a later sweep").isZero();
+        OutboxRelay aLeaseLater = new OutboxRelay(List.of(stock), leases(), publisher, AT_ONCE,
+                "relay-later", Clock.offset(Clock.systemUTC(), Duration.ofSeconds(31)));
+        assertThat(aLeaseLater.relayOnce().published()).isEqualTo(1);
+        assertThat(stock.find(Filters.eq("_id", "e1")).first().getList(Outbox.FIELD, Document.class)).isEmpty();
+    }
+
+    @Test
+    void aSealedInsertTheBrokerDidNotTakeIsHandedToTheSweepAtOnce() {
+        ControlledPublisher publisher = new ControlledPublisher();
+        publisher.failFrom = 0;
+        OutboxRelay relay = relay(publisher);
+        OutboxWrites writes = sealedWrites(relay, Duration.ofSeconds(30));
+        EventEnvelope first = event(1);
+        writes.insertSealed(new Document("_id", "e1"), List.of(first));
+        writes.insertSealed(new Document("_id", "e2"), List.of(event(2)));
+
+        assertThat(relay.relayOnce()).isEqualTo(new OutboxRelay.PassResult(0, true));
+        assertThat(stock.find(Filters.eq("_id", "e1")).first().getDate(Outbox.PENDING_SINCE))
+                .isEqualTo(java.util.Date.from(first.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        assertThat(stock.find(Filters.eq("_id", "e2")).first().getDate(Outbox.PENDING_SINCE))
+                .as("not sent after the refusal: handed to the sweep too")
+                .isBeforeOrEqualTo(new java.util.Date());
+
+        publisher.failFrom = Integer.MAX_VALUE;
+        publisher.autoAcknowledge = true;
+        publisher.sentEventIds.clear();
+        assertThat(relay.relayOnce().published()).as("the sweep, at once").isEqualTo(2);
+        assertThat(publisher.sentEventIds).hasSize(2).doesNotHaveDuplicates();
+        assertThat(stock.countDocuments(Filters.exists(Outbox.FIELD + ".0"))).isZero();
+    }
+
+    @Test
+    void sealedInsertsGoTogetherOnceABatchIsFullOrTheOldestHasWaitedItsGather() {
+        ControlledPublisher publisher = new ControlledPublisher();
+        publisher.autoAcknowledge = true;
+        OutboxSettings batchOfFive = new OutboxSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 5,
+                Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofHours(1));
+        try (OutboxRelay relay = relay(publisher, batchOfFive)) {
+            relay.start();
+            OutboxWrites writes = sealedWrites(relay, Duration.ofSeconds(30));
+            for (int i = 0; i < 4; i++) {
+                writes.insertSealed(new Document("_id", "g" + i), List.of(event(i)));
+            }
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> publisher.sentEventIds.isEmpty());
+
+            writes.insertSealed(new Document("_id", "g4"), List.of(event(4)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> publisher.sentEventIds.size() == 5);
+        }
+
+        OutboxSettings shortGather = new OutboxSettings(Duration.ofMillis(50), Duration.ofSeconds(30), 5,
+                Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofMillis(100));
+        try (OutboxRelay relay = relay(publisher, shortGather)) {
+            relay.start();
+            sealedWrites(relay, Duration.ofSeconds(30)).insertSealed(new Document("_id", "alone"), List.of(event(5)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> publisher.sentEventIds.size() == 6);
+        }
+        assertThat(stock.countDocuments(Filters.exists(Outbox.FIELD + ".0"))).isZero();
+    }
+
+    /** Each sweep searches whole collections on the stand-in: the gathering's short pauses must not set one off. */
+    @Test
+    void gatheringSealedInsertsDoesNotSetOffTheSweep() {
+        ControlledPublisher publisher = new ControlledPublisher();
+        publisher.autoAcknowledge = true;
+        OutboxSettings longPoll = new OutboxSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), 100,
+                Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofMillis(5));
+        try (OutboxRelay relay = relay(publisher, longPoll)) {
+            relay.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.sentEventIds.isEmpty()); // its first sweep
+            // Pending, and nobody wakes the relay for it: only a sweep would publish it.
+            appendEvents(1);
+            OutboxWrites writes = sealedWrites(relay, Duration.ofSeconds(30));
+            for (int i = 0; i < 40; i++) {
+                writes.insertSealed(new Document("_id", "busy" + i), List.of(event(i)));
+                sleepMillis(10);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> publisher.sentEventIds.size() >= 40);
+            assertThat(outbox()).as("not swept: no quiet poll interval passed").hasSize(1);
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static OutboxWrites sealedWrites(OutboxRelay relay, Duration grace) {
+        return sealedWrites(MONGO.database("outbox_test").getCollection("stock"), "inventory.events", relay, grace);
+    }
+
+    /** Writes whose sealed inserts {@code relay} publishes from memory, as the service's relay does. */
+    static OutboxWrites sealedWrites(MongoCollection<Document> collection, String topic, OutboxRelay relay, Duration grace) {
+        return new OutboxWrites(collection, topic,
+                new OutboxWrites.Wakeup() {
+                    @Override
+                    public void pending(String collection, Object id) {
+                        relay.nudge(collection, id);
+                    }
+
+                    @Override
+                    public Duration sealedGrace() {
+                        return grace;
+                    }
+
+                    @Override
+                    public void sealed(String collection, Object id, List<Document> entries) {
+                        relay.publishSealed(collection, id, entries);
+                    }
+                });
+    }
+
     private OutboxRelay relay(EventPublisher publisher) {
-        return relay(publisher, OutboxSettings.defaults());
+        return relay(publisher, AT_ONCE);
     }
 
     private OutboxRelay relay(EventPublisher publisher, OutboxSettings settings) {
@@ -254,7 +428,7 @@ class OutboxRelayTest {
     }
 
     /** A publisher whose acknowledgements the test gives, withholds or fails. */
-    static final class ControlledPublisher implements EventPublisher {
+    static class ControlledPublisher implements EventPublisher {
         final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
         final List<String> sentKeys = new CopyOnWriteArrayList<>();
         final List<String> sentEventIds = Collections.synchronizedList(new ArrayList<>());

@@ -70,6 +70,46 @@ class OutboxWritesTest {
     }
 
     @Test
+    void aSealedInsertWithoutARelayThatPublishesFromMemoryIsAnOrdinaryOne() {
+        writes.insertSealed(new Document("_id", "s2").append("code", "B"), List.of(OutboxRelayTest.event(1)));
+
+        Document stored = stock.find(Filters.eq("_id", "s2")).first();
+        assertThat(stored.getDate(Outbox.PENDING_SINCE)).isBeforeOrEqualTo(new java.util.Date());
+        assertThat(woken).containsExactly("stock:s2");
+    }
+
+    @Test
+    void aSealedInsertHandsItsStoredEntriesToTheRelayAndARefusedOneNothing() {
+        List<List<Document>> handed = new CopyOnWriteArrayList<>();
+        OutboxWrites sealed = new OutboxWrites(stock, TOPIC, new OutboxWrites.Wakeup() {
+            @Override
+            public void pending(String collection, Object id) {
+                woken.add(collection + ":" + id);
+            }
+
+            @Override
+            public java.time.Duration sealedGrace() {
+                return java.time.Duration.ofSeconds(30);
+            }
+
+            @Override
+            public void sealed(String collection, Object id, List<Document> entries) {
+                handed.add(entries);
+            }
+        });
+        EventEnvelope created = OutboxRelayTest.event(1);
+
+        sealed.insertSealed(new Document("_id", "s2").append("code", "B"), List.of(created));
+        assertThatThrownBy(() -> sealed.insertSealed(new Document("_id", "s3").append("code", "A"), List.of(OutboxRelayTest.event(2))))
+                .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(DuplicateKeys.is(e)).isTrue());
+
+        assertThat(handed).hasSize(1);
+        assertThat(handed.get(0)).extracting(e -> e.getString("event_id")).containsExactly(created.eventId().toString());
+        assertThat(eventIds(stock.find(Filters.eq("_id", "s2")).first())).containsExactly(created.eventId().toString());
+        assertThat(woken).as("nobody else is woken for a sealed insert").isEmpty();
+    }
+
+    @Test
     void anUpsertOfANewIdStoresTheFieldsAndTheEvents() {
         EventEnvelope created = OutboxRelayTest.event(1);
 
