@@ -22,29 +22,37 @@ class ProductList extends LightElement {
   }
 
   async load() {
+    // Only the last read started is shown: an earlier one answering late would put older versions back in the rows.
+    const read = this.reads = (this.reads || 0) + 1;
     try {
-      this.items = (await api('GET', '/api/stock/products' + query({ size: 200 }))).items;
+      const items = (await api('GET', '/api/stock/products' + query({ size: 200 }))).items;
+      if (read === this.reads) this.items = items;
     } catch (p) {
       this.problem = p;
     }
   }
 
+  /**
+   * Runs a change, then reads the list again; the buttons stay disabled and the outcome is announced only once the
+   * rows show the stored versions, so a Delete pressed right after "Saved" sends the new version, not the old one.
+   */
   async run(action, outcome) {
     this.busy = true;
+    let done = false;
     try {
       await action();
-      this.outcome = outcome; this.problem = null;
-      return true;
+      done = true; this.problem = null;
     } catch (p) {
       this.outcome = '';
       if (p.code === 'VERSION_CONFLICT') p.message = `${p.message} The product was reloaded with the current version.`;
       this.problem = p;
-      return false;
     } finally {
-      this.busy = false;
       await this.load();
       if (this.editing) this.editing = this.items.find((i) => i.code === this.editing.code) || null;
+      if (done) this.outcome = outcome;
+      this.busy = false;
     }
+    return done;
   }
 
   async create(e) {
